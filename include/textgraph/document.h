@@ -71,7 +71,9 @@ struct MultiwordToken {
 struct Sentence {
   std::string id;                 // "# sent_id"; "" = none
   std::string text;               // "# text"; "" = none (the writer rebuilds it)
-  std::vector<std::string> comments;  // other comment lines, without the leading "# "
+  std::vector<std::string> comments;  // every comment line in order, without the leading "# ";
+                                      // the sent_id, text and newpar lines among them are
+                                      // rewritten from the fields when written
   std::vector<Word> words;        // words[i] has id i + 1
   std::vector<MultiwordToken> multiword_tokens;  // sorted by first, non-overlapping
   Span span;                      // bytes of the whole sentence in the text
