@@ -6,4 +6,9 @@
 
 namespace textgraph::cli {
 
+extern const Command kTrain;
+
+// `textgraph train` kinds, one per train_<kind>.cpp.
+int run_train_parser(Args& args);
+
 }  // namespace textgraph::cli

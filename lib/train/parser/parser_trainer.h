@@ -1,0 +1,71 @@
+// Internal (training): trains the dependency parser from CoNLL-U treebanks
+// and scores parses the CoNLL 2018 way. Used by `textgraph train parser`.
+//
+// Usage:
+//   parser::train::TrainOptions opt;
+//   opt.train = {"en_ewt-ud-train.conllu"};
+//   opt.dev = "en_ewt-ud-dev.conllu";
+//   opt.output = "parser.tgm";
+//   if (Status s = parser::train::train_parser(opt); !s.ok()) ...
+//
+// Training reads the tags found in the files: give it files whose UPOS/XPOS
+// were predicted by the tagger (jack-knifed for the training file) so that
+// training matches use. Deterministic for a given seed (one thread).
+//
+// Failure: unreadable or malformed files (kIo / kInvalidInput naming
+// FILE:LINE), a training set without trees (kInvalidInput), options out of
+// range (kUsage), an unwritable output (kIo).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parser/network.h"
+#include "textgraph/document.h"
+#include "textgraph/status.h"
+#include "train/parser/backprop.h"
+
+namespace textgraph::parser::train {
+
+struct TrainOptions {
+  std::vector<std::string> train;  // CoNLL-U files with trees
+  std::string dev;                 // CoNLL-U file for model selection; "" = keep the last epoch
+  std::string output;              // model path
+  NetworkConfig network;           // sizes and features
+  int epochs = 15;
+  int batch = 32;                  // sentences per update
+  float learning_rate = 2e-3f;     // Adam
+  float beta1 = 0.9f, beta2 = 0.9f;
+  float clip = 5.0f;               // global gradient norm limit per update
+  float decay = 0.75f;             // learning-rate factor per epoch after `decay_from`
+  int decay_from = 8;
+  int min_word_count = 2;          // rarer words share the unknown embedding
+  StepOptions step;                // dropout; step.explore is set per epoch
+  int explore_from = 2;            // first epoch (1-based) with error exploration
+  float explore = 0.9f;            // probability of following the model then
+  std::uint64_t seed = 1;
+  long max_sentences = 0;          // use only the first N training sentences (0 = all)
+  std::string command;             // recorded in the model metadata
+  std::function<void(const std::string&)> log;  // progress lines; may be empty
+};
+
+struct ParseScores {
+  long words = 0;     // gold words scored
+  long heads = 0;     // correct heads
+  long labeled = 0;   // correct heads with the correct universal relation
+  double uas() const { return words ? 100.0 * heads / words : 0; }
+  double las() const { return words ? 100.0 * labeled / words : 0; }
+};
+
+// UAS and LAS over the words of sentences with the same words (gold
+// tokenization): punctuation included, relation subtypes ignored.
+ParseScores score_parses(const std::vector<Sentence>& gold, const std::vector<Sentence>& parsed);
+
+// The universal part of a relation: "nsubj:pass" -> "nsubj".
+std::string universal_relation(const std::string& deprel);
+
+[[nodiscard]] Status train_parser(const TrainOptions& options);
+
+}  // namespace textgraph::parser::train
