@@ -27,37 +27,77 @@ TG_KERNEL float dot(const float* x, const float* y, std::size_t n) {
   return s + tail;
 }
 
+namespace {
+
+// C rows [i, i + R) x columns [j, j + 32): accumulators stay in registers
+// while p runs over k, so each element of B is loaded once per R rows.
+template <int R>
+__attribute__((always_inline)) inline void block_nn(const float* a, const float* b, float* c, std::size_t i, std::size_t j,
+                     std::size_t k, std::size_t n) {
+  float acc[R][32];
+  for (int r = 0; r < R; ++r)
+    for (int q = 0; q < 32; ++q) acc[r][q] = c[(i + r) * n + j + q];
+  for (std::size_t p = 0; p < k; ++p) {
+    const float* bp = b + p * n + j;
+    for (int r = 0; r < R; ++r) {
+      const float x = a[(i + r) * k + p];
+      for (int q = 0; q < 32; ++q) acc[r][q] += x * bp[q];
+    }
+  }
+  for (int r = 0; r < R; ++r)
+    for (int q = 0; q < 32; ++q) c[(i + r) * n + j + q] = acc[r][q];
+}
+
+}  // namespace
+
 TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
                        std::size_t n) {
-  // Four rows of C at a time, so each row of B is loaded once per four.
+  const std::size_t n32 = n - n % 32;
   std::size_t i = 0;
-  for (; i + 4 <= m; i += 4) {
-    float* c0 = c + i * n;
-    float* c1 = c0 + n;
-    float* c2 = c1 + n;
-    float* c3 = c2 + n;
-    const float* a0 = a + i * k;
+  for (; i + 4 <= m; i += 4)
+    for (std::size_t j = 0; j < n32; j += 32) block_nn<4>(a, b, c, i, j, k, n);
+  for (; i < m; ++i)
+    for (std::size_t j = 0; j < n32; j += 32) block_nn<1>(a, b, c, i, j, k, n);
+  if (n32 == n) return;
+  for (std::size_t r = 0; r < m; ++r) {
+    float* cr = c + r * n;
+    const float* ar = a + r * k;
     for (std::size_t p = 0; p < k; ++p) {
+      const float x = ar[p];
       const float* bp = b + p * n;
-      const float x0 = a0[p], x1 = a0[k + p], x2 = a0[2 * k + p], x3 = a0[3 * k + p];
-      for (std::size_t j = 0; j < n; ++j) {
-        const float v = bp[j];
-        c0[j] += x0 * v;
-        c1[j] += x1 * v;
-        c2[j] += x2 * v;
-        c3[j] += x3 * v;
-      }
+      for (std::size_t j = n32; j < n; ++j) cr[j] += x * bp[j];
     }
   }
-  for (; i < m; ++i) {
-    float* ci = c + i * n;
-    const float* ai = a + i * k;
-    for (std::size_t p = 0; p < k; ++p) {
-      const float x = ai[p];
-      const float* bp = b + p * n;
-      for (std::size_t j = 0; j < n; ++j) ci[j] += x * bp[j];
-    }
+}
+
+TG_KERNEL void tanh_inplace(float* x, std::size_t n) {
+  // A rational approximation (odd degree 13 over even degree 6), accurate to
+  // a few float ulps on the clamped range; vectorizes, unlike std::tanh.
+  for (std::size_t i = 0; i < n; ++i) {
+    float v = x[i];
+    v = v > 7.90531110763549805f ? 7.90531110763549805f : v;
+    v = v < -7.90531110763549805f ? -7.90531110763549805f : v;
+    const float v2 = v * v;
+    float p = -2.76076847742355e-16f;
+    p = p * v2 + 2.00018790482477e-13f;
+    p = p * v2 + -8.60467152213735e-11f;
+    p = p * v2 + 5.12229709037114e-08f;
+    p = p * v2 + 1.48572235717979e-05f;
+    p = p * v2 + 6.37261928875436e-04f;
+    p = p * v2 + 4.89352455891786e-03f;
+    p = p * v;
+    float q = 1.19825839466702e-06f;
+    q = q * v2 + 1.18534705686654e-04f;
+    q = q * v2 + 2.26843463243900e-03f;
+    q = q * v2 + 4.89352518554385e-03f;
+    x[i] = p / q;
   }
+}
+
+TG_KERNEL void sigmoid_inplace(float* x, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) x[i] *= 0.5f;
+  tanh_inplace(x, n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] + 0.5f;
 }
 
 TG_KERNEL void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k,

@@ -24,4 +24,8 @@ void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_
 void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
              std::size_t n);
 
+// x = tanh(x) and x = 1 / (1 + exp(-x)), elementwise, to within ~1e-6.
+void tanh_inplace(float* x, std::size_t n);
+void sigmoid_inplace(float* x, std::size_t n);
+
 }  // namespace textgraph::parser::kernels

@@ -116,8 +116,6 @@ std::vector<TokenIds> token_ids(const Vocabularies& v, const std::vector<std::st
 
 namespace {
 
-inline float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
-
 void embed(const Network& net, const std::vector<TokenIds>& ids, std::vector<float>& x) {
   const NetworkConfig& c = net.config;
   const int in = c.input_dim();
@@ -151,23 +149,18 @@ void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool 
     cache->cells.assign(static_cast<std::size_t>(steps) * h, 0.0f);
     cache->hidden.assign(static_cast<std::size_t>(steps) * h, 0.0f);
   }
+  std::vector<float> tc(h);
   for (int s = 0; s < steps; ++s) {
     const int t = reverse ? steps - 1 - s : s;
     float* zt = z.data() + static_cast<std::size_t>(t) * h4;
-    if (s > 0)
-      for (int j = 0; j < h; ++j)
-        if (hprev[j] != 0.0f) kernels::axpy(hprev[j], w.wh.row(j), zt, h4);
-    for (int j = 0; j < h; ++j) {
-      const float i = sigmoid(zt[j]), f = sigmoid(zt[h + j]), g = std::tanh(zt[2 * h + j]),
-                  o = sigmoid(zt[3 * h + j]);
-      const float c = f * cprev[j] + i * g;
-      cprev[j] = c;
-      hprev[j] = o * std::tanh(c);
-      zt[j] = i;
-      zt[h + j] = f;
-      zt[2 * h + j] = g;
-      zt[3 * h + j] = o;
-    }
+    if (s > 0) kernels::gemm_nn(hprev.data(), w.wh.data.data(), zt, 1, h, h4);
+    // Gates i, f, o are sigmoids and g a tanh; the layout keeps each in a block.
+    kernels::sigmoid_inplace(zt, 2 * h);
+    kernels::tanh_inplace(zt + 2 * h, h);
+    kernels::sigmoid_inplace(zt + 3 * h, h);
+    for (int j = 0; j < h; ++j) tc[j] = cprev[j] = zt[h + j] * cprev[j] + zt[j] * zt[2 * h + j];
+    kernels::tanh_inplace(tc.data(), h);
+    for (int j = 0; j < h; ++j) hprev[j] = zt[3 * h + j] * tc[j];
     std::copy(hprev.begin(), hprev.end(), out + static_cast<std::size_t>(t) * out_stride);
     if (cache) {
       std::copy(zt, zt + h4, cache->gates.begin() + static_cast<std::size_t>(t) * h4);
@@ -238,8 +231,7 @@ void score_state(const Network& net, const State& state, const float* pre_tokens
   for (int j = 0; j < hid; ++j) hidden[j] = std::max(hidden[j], 0.0f);
   const int actions = net.w2.cols;
   std::copy(net.b2.data.begin(), net.b2.data.end(), scores);
-  for (int j = 0; j < hid; ++j)
-    if (hidden[j] != 0.0f) kernels::axpy(hidden[j], net.w2.row(j), scores, actions);
+  kernels::gemm_nn(hidden, net.w2.data.data(), scores, 1, hid, actions);
 }
 
 }  // namespace textgraph::parser
