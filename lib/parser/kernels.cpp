@@ -48,6 +48,21 @@ __attribute__((always_inline)) inline void block_nn(const float* a, const float*
     for (int q = 0; q < 32; ++q) c[(i + r) * n + j + q] = acc[r][q];
 }
 
+// One row of C, columns [j, j + W): a vector-matrix product, where wide
+// blocks give the multiply-adds enough independent chains to fill the units.
+template <int W>
+__attribute__((always_inline)) inline void row_nn(const float* a, const float* b, float* c,
+                                                  std::size_t j, std::size_t k, std::size_t n) {
+  float acc[W];
+  for (int q = 0; q < W; ++q) acc[q] = c[j + q];
+  for (std::size_t p = 0; p < k; ++p) {
+    const float x = a[p];
+    const float* bp = b + p * n + j;
+    for (int q = 0; q < W; ++q) acc[q] += x * bp[q];
+  }
+  for (int q = 0; q < W; ++q) c[j + q] = acc[q];
+}
+
 }  // namespace
 
 TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
@@ -56,8 +71,11 @@ TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, 
   std::size_t i = 0;
   for (; i + 4 <= m; i += 4)
     for (std::size_t j = 0; j < n32; j += 32) block_nn<4>(a, b, c, i, j, k, n);
-  for (; i < m; ++i)
-    for (std::size_t j = 0; j < n32; j += 32) block_nn<1>(a, b, c, i, j, k, n);
+  for (; i < m; ++i) {
+    std::size_t j = 0;
+    for (; j + 128 <= n32; j += 128) row_nn<128>(a + i * k, b, c + i * n, j, k, n);
+    for (; j < n32; j += 32) row_nn<32>(a + i * k, b, c + i * n, j, k, n);
+  }
   if (n32 == n) return;
   for (std::size_t r = 0; r < m; ++r) {
     float* cr = c + r * n;
