@@ -1,5 +1,7 @@
-// parser_bench MODEL FILE.conllu [RUNS]: parsing speed on one thread (tags
-// and tokens as given in the file), peak memory and model size.
+// parser_bench MODEL FILE.conllu [RUNS] [OUTPUT.conllu]: parsing speed on one
+// thread (tags and tokens as given in the file), peak memory, model size, and
+// UAS/LAS against the file's own trees (CoNLL 2018 definitions, gold tokens).
+// OUTPUT, when given, receives the parsed sentences.
 //
 // Prints the median tokens/s over RUNS passes (default 5), the fastest pass,
 // the same per second of this thread's CPU time (steadier on a busy machine),
@@ -12,17 +14,19 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "textgraph/conllu.h"
 #include "textgraph/parser.h"
+#include "train/parser/parser_trainer.h"
 
 int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   if (argc < 3) {
-    std::cerr << "usage: parser_bench MODEL FILE.conllu [RUNS]\n";
+    std::cerr << "usage: parser_bench MODEL FILE.conllu [RUNS] [OUTPUT.conllu]\n";
     return 2;
   }
   const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
@@ -48,6 +52,7 @@ int main(int argc, char** argv) {
     return ts.tv_sec + ts.tv_nsec * 1e-9;
   };
   std::vector<double> rates, cpu_rates;
+  std::vector<textgraph::Sentence> last;
   for (int r = 0; r < runs; ++r) {
     std::vector<textgraph::Sentence> work = *gold;
     const auto start = Clock::now();
@@ -59,6 +64,12 @@ int main(int argc, char** argv) {
       }
     rates.push_back(words / std::chrono::duration<double>(Clock::now() - start).count());
     cpu_rates.push_back(words / (cpu_now() - cpu_start));
+    last = std::move(work);
+  }
+  const auto scores = textgraph::parser::train::score_parses(*gold, last);
+  if (argc > 4) {
+    std::ofstream out(argv[4], std::ios::binary);
+    for (const auto& s : last) textgraph::write_conllu(s, out);
   }
   std::sort(rates.begin(), rates.end());
   std::sort(cpu_rates.begin(), cpu_rates.end());
@@ -69,6 +80,8 @@ int main(int argc, char** argv) {
               rates[rates.size() / 2], rates.back(), runs);
   std::printf("parse tokens/CPU-s   median %.0f, best %.0f\n", cpu_rates[cpu_rates.size() / 2],
               cpu_rates.back());
+  std::printf("accuracy            UAS %.2f LAS %.2f (%ld words)\n", scores.uas(), scores.las(),
+              scores.words);
   std::printf("model load          %.3f s\n", load_s);
   std::printf("model size          %.2f MB\n",
               std::filesystem::file_size(argv[1]) / (1024.0 * 1024.0));

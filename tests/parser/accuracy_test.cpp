@@ -90,3 +90,40 @@ TEST(ParserTraining, BadInputIsReported) {
 
 }  // namespace
 }  // namespace textgraph
+
+namespace textgraph {
+namespace {
+
+TEST(ParserTraining, JackknifeTagsEachFoldWithATaggerThatNeverSawIt) {
+  Result<std::vector<Sentence>> gold = read_conllu(kFixture);
+  ASSERT_TRUE(gold.ok());
+  std::vector<Sentence> sentences = *gold;
+  std::vector<int> seen_by(sentences.size(), 0);
+  auto tag_fold = [&](const std::vector<Sentence>& train, std::vector<Sentence>& held_out, int fold) {
+    // The held-out sentences must not be among the training ones.
+    for (const Sentence& h : held_out)
+      for (const Sentence& t : train) EXPECT_NE(h.id, t.id);
+    EXPECT_EQ(train.size() + held_out.size(), sentences.size());
+    for (Sentence& s : held_out) {
+      for (Word& w : s.words) {
+        w.upos = {'F', static_cast<char>('0' + fold)};
+        w.head = -1;  // a tagger may not touch trees, but the trees must survive anyway
+      }
+    }
+    return Status();
+  };
+  ASSERT_TRUE(parser::train::jackknife(sentences, 4, tag_fold).ok());
+  std::vector<int> per_fold(4, 0);
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const std::string tag = sentences[i].words[0].upos;
+    ASSERT_EQ(tag.size(), 2u);
+    ++per_fold[tag[1] - '0'];
+    for (std::size_t w = 0; w < sentences[i].words.size(); ++w)
+      EXPECT_EQ(sentences[i].words[w].head, (*gold)[i].words[w].head);
+  }
+  for (int f = 0; f < 4; ++f) EXPECT_EQ(per_fold[f], 8);  // 32 sentences, 4 folds
+  EXPECT_FALSE(parser::train::jackknife(sentences, 1, tag_fold).ok());
+}
+
+}  // namespace
+}  // namespace textgraph

@@ -107,7 +107,10 @@ int run_train_parser(Args& args) {
           << " --explore-from " << o.explore_from;
   auto slot_list = [](const std::vector<parser::Slot>& v) {
     std::string s;
-    for (parser::Slot x : v) s += (s.empty() ? "" : ",") + std::string(parser::slot_name(x));
+    for (parser::Slot x : v) {
+      if (!s.empty()) s += ',';
+      s += parser::slot_name(x);
+    }
     return s;
   };
   command << " --slots " << slot_list(n.token_slots) << " --label-slots " << slot_list(n.label_slots);

@@ -34,6 +34,34 @@ ParseScores score_parses(const std::vector<Sentence>& gold, const std::vector<Se
   return s;
 }
 
+Status jackknife(std::vector<Sentence>& sentences, int k, const TagFold& tag_fold) {
+  if (k < 2 || static_cast<std::size_t>(k) > sentences.size())
+    return Status::error(ErrorCode::kUsage, "jack-knifing needs 2 to " +
+                                                std::to_string(sentences.size()) + " folds");
+  if (!tag_fold) return Status::error(ErrorCode::kUsage, "jack-knifing needs a tagger");
+  const std::size_t n = sentences.size();
+  for (int f = 0; f < k; ++f) {
+    const std::size_t lo = n * f / k, hi = n * (f + 1) / k;
+    std::vector<Sentence> train, held_out;
+    for (std::size_t i = 0; i < n; ++i) (i >= lo && i < hi ? held_out : train).push_back(sentences[i]);
+    if (Status s = tag_fold(train, held_out, f); !s.ok()) return s;
+    if (held_out.size() != hi - lo)
+      return Status::error(ErrorCode::kInternal, "the fold tagger changed the number of sentences");
+    for (std::size_t i = lo; i < hi; ++i) {
+      Sentence& tagged = held_out[i - lo];
+      if (tagged.words.size() != sentences[i].words.size())
+        return Status::error(ErrorCode::kInternal, "the fold tagger changed a sentence's words");
+      for (std::size_t w = 0; w < tagged.words.size(); ++w) {
+        // Keep the gold tree; take everything the tagger predicted.
+        tagged.words[w].head = sentences[i].words[w].head;
+        tagged.words[w].deprel = sentences[i].words[w].deprel;
+      }
+      sentences[i] = std::move(tagged);
+    }
+  }
+  return Status();
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -218,6 +246,7 @@ std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
   for (const std::string& f : o.train)
     if (lic.find(license_of(f)) == std::string::npos) lic += (lic.empty() ? "" : ", ") + license_of(f);
   j << "], \"license\": " << json_string(lic) << ", \"command\": " << json_string(o.command)
+    << ", \"tags\": " << json_string(o.tags.empty() ? "as in the training files" : o.tags)
     << ", \"seed\": " << o.seed << ", \"epochs\": " << o.epochs << ", \"best_epoch\": " << best_epoch
     << ", \"train_sentences\": " << train_sentences << ", \"projectivized_arcs\": " << lifted
     << ", \"parameters\": " << net.parameter_count() << ", \"labels\": " << net.vocab.labels.size();
@@ -243,8 +272,25 @@ Status train_parser(const TrainOptions& o) {
     if (o.max_sentences > 0 && static_cast<long>(train.size()) > o.max_sentences)
       train.resize(o.max_sentences);
     if (train.empty()) fail_input("no dependency trees in the training files");
+    auto check = [](const Status& s) {
+      if (!s.ok()) throw Error(s.code(), s.message(), s.where());
+    };
+    if (o.jackknife > 1) {
+      log("parser: jack-knifing tags with " + std::to_string(o.jackknife) + " folds");
+      check(jackknife(train, o.jackknife, o.tag_fold));
+    }
     std::vector<Sentence> dev;
     if (!o.dev.empty()) dev = read_all({o.dev});
+    if (!dev.empty() && o.tag_dev) {
+      std::vector<Sentence> tagged = dev;
+      check(o.tag_dev(tagged));
+      // Score against the gold trees, parse from the predicted tags.
+      for (std::size_t i = 0; i < dev.size() && i < tagged.size(); ++i)
+        for (std::size_t w = 0; w < dev[i].words.size() && w < tagged[i].words.size(); ++w) {
+          dev[i].words[w].upos = tagged[i].words[w].upos;
+          dev[i].words[w].xpos = tagged[i].words[w].xpos;
+        }
+    }
 
     Network net;
     net.config = o.network;

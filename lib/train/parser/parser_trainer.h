@@ -29,6 +29,18 @@
 
 namespace textgraph::parser::train {
 
+// Jack-knifing: trains a tagger on `train` and tags `held_out` in place
+// (UPOS, XPOS and whatever else the tagger predicts). `fold` is 0-based.
+using TagFold = std::function<Status(const std::vector<Sentence>& train,
+                                     std::vector<Sentence>& held_out, int fold)>;
+// Tags sentences in place with a finished tagger (for the dev file).
+using TagSentences = std::function<Status(std::vector<Sentence>& sentences)>;
+
+// Splits `sentences` into k contiguous folds (so documents mostly stay
+// together, as they would in new text) and replaces each fold's tags by
+// those of a tagger trained on the other k - 1 folds. Trees are kept.
+[[nodiscard]] Status jackknife(std::vector<Sentence>& sentences, int k, const TagFold& tag_fold);
+
 struct TrainOptions {
   std::vector<std::string> train;  // CoNLL-U files with trees
   std::string dev;                 // CoNLL-U file for model selection; "" = keep the last epoch
@@ -47,6 +59,10 @@ struct TrainOptions {
   float explore = 0.9f;            // probability of following the model then
   std::uint64_t seed = 1;
   long max_sentences = 0;          // use only the first N training sentences (0 = all)
+  int jackknife = 0;               // > 1: retag the training data with k folds (tag_fold)
+  TagFold tag_fold;                // required when jackknife > 1
+  TagSentences tag_dev;            // when set, retags the dev sentences before use
+  std::string tags;                // how the tags were obtained, for the metadata
   std::string command;             // recorded in the model metadata
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
