@@ -13,7 +13,9 @@
 // treated as unknown and cost accuracy). It is a greedy transition-based
 // parser (arc-hybrid) over a BiLSTM token encoder and a feed-forward scorer;
 // the time taken is linear in the sentence length. The output is always a
-// projective tree with exactly one word attached to the root.
+// projective tree with exactly one word attached to the root. "Sentences"
+// longer than 2048 words (run-on text) are parsed in pieces of 2048 words,
+// each later piece's root attached to the first one's as "parataxis".
 //
 // Thread safety: a loaded Parser is immutable; parse() may be called from
 // any number of threads at once. Results do not depend on the thread count.

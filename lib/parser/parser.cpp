@@ -1,5 +1,7 @@
 #include "textgraph/parser.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "parser/decode.h"
 #include "parser/model_io.h"
@@ -31,25 +33,54 @@ Result<Parser> Parser::load_default() { return load(default_model_dir() + "/pars
 const std::string& Parser::metadata_json() const { return metadata_; }
 const std::vector<std::string>& Parser::labels() const { return net_->vocab.labels; }
 
+namespace {
+
+// Longer "sentences" (run-on text without punctuation, tables) are parsed in
+// pieces of this many words, which bounds memory (the precomputed first layer
+// takes words x slots x hidden floats) while keeping time linear.
+constexpr std::size_t kMaxPiece = 2048;
+
+}  // namespace
+
 Status Parser::parse(Sentence& sentence) const {
   return guard([&] {
     const std::size_t n = sentence.words.size();
     if (n == 0) return;
     if (n > 10'000'000) fail_input("sentence too long to parse (" + std::to_string(n) + " words)");
-    std::vector<std::string> forms(n), upos(n), xpos(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      forms[i] = sentence.words[i].form;
-      upos[i] = sentence.words[i].upos;
-      xpos[i] = sentence.words[i].xpos;
-    }
     // One workspace per thread: parse() is const and may run concurrently.
     thread_local parser::Workspace ws;
+    std::vector<std::string> forms, upos, xpos;
     std::vector<int> heads, labels;
-    parser::greedy_parse(*net_, pre_null_, parser::token_ids(net_->vocab, forms, upos, xpos), ws,
-                         heads, labels);
-    for (std::size_t i = 0; i < n; ++i) {
-      sentence.words[i].head = heads[i + 1];
-      sentence.words[i].deprel = net_->vocab.labels[labels[i + 1]];
+    int first_root = 0;
+    for (std::size_t begin = 0; begin < n; begin += kMaxPiece) {
+      const std::size_t end = std::min(n, begin + kMaxPiece);
+      forms.clear();
+      upos.clear();
+      xpos.clear();
+      for (std::size_t i = begin; i < end; ++i) {
+        forms.push_back(sentence.words[i].form);
+        upos.push_back(sentence.words[i].upos);
+        xpos.push_back(sentence.words[i].xpos);
+      }
+      parser::greedy_parse(*net_, pre_null_, parser::token_ids(net_->vocab, forms, upos, xpos),
+                           ws, heads, labels);
+      const int offset = static_cast<int>(begin);
+      for (std::size_t i = begin; i < end; ++i) {
+        Word& w = sentence.words[i];
+        const int h = heads[i - begin + 1];
+        if (h != 0) {
+          w.head = h + offset;
+          w.deprel = net_->vocab.labels[labels[i - begin + 1]];
+        } else if (begin == 0) {
+          w.head = 0;
+          w.deprel = "root";
+          first_root = static_cast<int>(i) + 1;
+        } else {
+          // A later piece hangs off the first piece's root: one tree, one root.
+          w.head = first_root;
+          w.deprel = "parataxis";
+        }
+      }
     }
   });
 }

@@ -181,11 +181,27 @@ TEST(ParserRobustness, LongSentenceWithoutPunctuationInLinearTime) {
     expect_tree(s);
     return t;
   };
-  run(1250);  // warm up
-  const double small = run(1250), large = run(5000);
+  run(1000);  // warm up
+  const double small = run(1000), large = run(4000);
   // Four times the words: linear time gives ~4x; quadratic would give ~16x.
   // The bound is loose so that a busy machine cannot make the test flaky.
   EXPECT_LT(large, 9 * small + 0.05) << small << " s vs " << large << " s";
+}
+
+TEST(ParserRobustness, FiveThousandWordsArePiecedIntoOneTree) {
+  Parser parser(random_network());
+  std::vector<std::string> forms;
+  for (int i = 0; i < 5000; ++i) forms.push_back(i % 2 ? "talks" : "resume");
+  Sentence s = sentence_of(forms);
+  ASSERT_TRUE(parser.parse(s).ok());
+  expect_tree(s);
+  // Words 2049 and 4097 start new pieces; no arc crosses a piece boundary
+  // except the attachment of a later piece's root.
+  for (std::size_t i = 2048; i < 5000; ++i) {
+    const Word& w = s.words[i];
+    if (w.deprel == "parataxis" && w.head <= 2048) continue;
+    EXPECT_GT(w.head, i < 4096 ? 2048 : 4096) << "word " << i + 1;
+  }
 }
 
 TEST(ParserThreads, ConcurrentParsesMatchSerialOnes) {
