@@ -39,6 +39,7 @@ namespace textgraph {
 
 namespace parser {
 struct Network;
+struct Precomputed;
 }
 
 class Parser {
@@ -70,7 +71,7 @@ class Parser {
 
  private:
   std::unique_ptr<parser::Network> net_;
-  std::vector<float> pre_null_;  // the null token's first-layer contribution
+  std::unique_ptr<parser::Precomputed> pre_;  // tables derived from the network at load
   std::string metadata_;
 };
 

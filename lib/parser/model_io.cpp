@@ -107,8 +107,7 @@ void put_cases(ByteWriter& w, const std::vector<SelfTestCase>& cases) {
 }  // namespace
 
 std::vector<SelfTestCase> make_self_test(const Network& net) {
-  std::vector<float> pre_null;
-  precompute_null(net, pre_null);
+  const Precomputed pre = precompute_model(net);
   Workspace ws;
   std::vector<SelfTestCase> cases;
   for (const Probe& p : kProbes) {
@@ -117,7 +116,7 @@ std::vector<SelfTestCase> make_self_test(const Network& net) {
     c.upos = split(p.upos);
     c.xpos = split(p.xpos);
     std::vector<int> heads, labels;
-    greedy_parse(net, pre_null, token_ids(net.vocab, c.forms, c.upos, c.xpos), ws, heads, labels,
+    greedy_parse(net, pre, token_ids(net.vocab, c.forms, c.upos, c.xpos), ws, heads, labels,
                  &c.actions, &c.scores);
     cases.push_back(std::move(c));
   }
@@ -187,8 +186,7 @@ std::unique_ptr<Network> network_from_model(const ModelFile& model, const std::s
 
   ByteReader st = section("selftest");
   const auto count = st.get<std::uint32_t>();
-  std::vector<float> pre_null;
-  precompute_null(*net, pre_null);
+  const Precomputed pre = precompute_model(*net);
   Workspace ws;
   for (std::uint32_t i = 0; i < count; ++i) {
     SelfTestCase c;
@@ -198,7 +196,7 @@ std::unique_ptr<Network> network_from_model(const ModelFile& model, const std::s
     c.actions = st.get_vector<int>();
     c.scores = st.get_vector<float>();
     const std::vector<float> got =
-        replay_scores(*net, pre_null, token_ids(net->vocab, c.forms, c.upos, c.xpos), c.actions, ws);
+        replay_scores(*net, pre, token_ids(net->vocab, c.forms, c.upos, c.xpos), c.actions, ws);
     bool ok = got.size() == c.scores.size() && c.actions.size() == 2 * c.forms.size();
     for (std::size_t k = 0; ok && k < got.size(); ++k)
       ok = std::fabs(got[k] - c.scores[k]) <= 1e-3f * std::max(1.0f, std::fabs(c.scores[k]));

@@ -137,19 +137,19 @@ void embed(const Network& net, const std::vector<TokenIds>& ids, std::vector<flo
 
 }  // namespace
 
-void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse,
-                  float* out, int out_stride, LstmCache* cache) {
+namespace {
+
+// The recurrence of one direction over z (steps x 4H, input projection and
+// bias already added); overwrites z with the gate activations.
+void lstm_recur(const LstmWeights& w, std::vector<float>& z, int steps, bool reverse, float* out,
+                int out_stride, LstmCache* cache) {
   const int h4 = w.wh.cols, h = h4 / 4;
-  std::vector<float> z(static_cast<std::size_t>(steps) * h4);
-  for (int t = 0; t < steps; ++t) std::copy(w.b.data.begin(), w.b.data.end(), z.begin() + t * h4);
-  kernels::gemm_nn(x, w.wx.data.data(), z.data(), steps, in, h4);
-  std::vector<float> hprev(h, 0.0f), cprev(h, 0.0f);
+  std::vector<float> hprev(h, 0.0f), cprev(h, 0.0f), tc(h);
   if (cache) {
     cache->gates.assign(static_cast<std::size_t>(steps) * h4, 0.0f);
     cache->cells.assign(static_cast<std::size_t>(steps) * h, 0.0f);
     cache->hidden.assign(static_cast<std::size_t>(steps) * h, 0.0f);
   }
-  std::vector<float> tc(h);
   for (int s = 0; s < steps; ++s) {
     const int t = reverse ? steps - 1 - s : s;
     float* zt = z.data() + static_cast<std::size_t>(t) * h4;
@@ -167,6 +167,79 @@ void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool 
       std::copy(cprev.begin(), cprev.end(), cache->cells.begin() + static_cast<std::size_t>(t) * h);
       std::copy(hprev.begin(), hprev.end(), cache->hidden.begin() + static_cast<std::size_t>(t) * h);
     }
+  }
+}
+
+const Tensor* embedding(const Network& net, int f) {
+  const Tensor* e[] = {&net.emb_word, &net.emb_suffix, &net.emb_prefix,
+                       &net.emb_shape, &net.emb_upos, &net.emb_xpos};
+  return e[f];
+}
+
+int feature_id(const TokenIds& t, int f) {
+  const int ids[] = {t.word, t.suffix, t.prefix, t.shape, t.upos, t.xpos};
+  return ids[f];
+}
+
+}  // namespace
+
+void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse,
+                  float* out, int out_stride, LstmCache* cache) {
+  const int h4 = w.wh.cols;
+  std::vector<float> z(static_cast<std::size_t>(steps) * h4);
+  for (int t = 0; t < steps; ++t) std::copy(w.b.data.begin(), w.b.data.end(), z.begin() + t * h4);
+  kernels::gemm_nn(x, w.wx.data.data(), z.data(), steps, in, h4);
+  lstm_recur(w, z, steps, reverse, out, out_stride, cache);
+}
+
+InputTables build_input_tables(const Network& net) {
+  InputTables t;
+  if (net.config.lstm_layers == 0) return t;
+  for (int d = 0; d < 2; ++d) {
+    const LstmWeights& w = net.lstm[d];
+    int offset = 0;
+    for (int f = 0; f < 6; ++f) {
+      const Tensor* e = embedding(net, f);
+      Tensor table;
+      table.resize(e->rows, w.wx.cols);
+      if (e->cols > 0)
+        kernels::gemm_nn(e->data.data(), w.wx.row(offset), table.data.data(), e->rows, e->cols,
+                         w.wx.cols);
+      offset += e->cols;
+      t.tables[d].push_back(std::move(table));
+    }
+  }
+  return t;
+}
+
+void encode_fast(const Network& net, const InputTables& tables, const std::vector<TokenIds>& ids,
+                 std::vector<float>& out) {
+  const NetworkConfig& c = net.config;
+  if (c.lstm_layers == 0 || tables.empty()) {
+    encode(net, ids, out, nullptr);
+    return;
+  }
+  const int steps = static_cast<int>(ids.size());
+  const int width = 2 * c.lstm_dim, h4 = 4 * c.lstm_dim;
+  out.assign(static_cast<std::size_t>(steps) * width, 0.0f);
+  std::vector<float> z(static_cast<std::size_t>(steps) * h4);
+  for (int d = 0; d < 2; ++d) {
+    const LstmWeights& w = net.lstm[d];
+    for (int t = 0; t < steps; ++t) {
+      float* zt = z.data() + static_cast<std::size_t>(t) * h4;
+      std::copy(w.b.data.begin(), w.b.data.end(), zt);
+      for (int f = 0; f < 6; ++f)
+        if (embedding(net, f)->cols > 0)
+          kernels::axpy(1.0f, tables.tables[d][f].row(feature_id(ids[t], f)), zt, h4);
+    }
+    lstm_recur(w, z, steps, d == 1, out.data() + d * c.lstm_dim, width, nullptr);
+  }
+  std::vector<float> x;
+  for (int l = 1; l < c.lstm_layers; ++l) {
+    x = out;
+    for (int d = 0; d < 2; ++d)
+      lstm_forward(net.lstm[2 * l + d], x.data(), steps, width, d == 1,
+                   out.data() + d * c.lstm_dim, width, nullptr);
   }
 }
 

@@ -122,6 +122,19 @@ void encode(const Network& net, const std::vector<TokenIds>& ids, std::vector<fl
 void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse,
                   float* out, int out_stride, LstmCache* cache);
 
+// Inference shortcut for the first BiLSTM layer: its input projection is
+// linear in each embedding, so Wx * x is the sum of one precomputed row per
+// feature (embedding row times its slice of Wx), built once at load time.
+struct InputTables {
+  // [direction][feature]: vocabulary size x 4H; features in TokenIds order.
+  std::vector<Tensor> tables[2];
+  bool empty() const { return tables[0].empty(); }
+};
+InputTables build_input_tables(const Network& net);
+// encode() for inference using the tables (same result up to rounding).
+void encode_fast(const Network& net, const InputTables& tables, const std::vector<TokenIds>& ids,
+                 std::vector<float>& out);
+
 // The first layer's per-token contributions: T x (slots * hidden).
 void precompute(const Network& net, const std::vector<float>& encodings, int tokens,
                 std::vector<float>& out);

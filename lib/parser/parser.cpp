@@ -9,9 +9,9 @@
 namespace textgraph {
 
 Parser::Parser(std::unique_ptr<parser::Network> network, std::string metadata_json)
-    : net_(std::move(network)), metadata_(std::move(metadata_json)) {
-  parser::precompute_null(*net_, pre_null_);
-}
+    : net_(std::move(network)),
+      pre_(std::make_unique<parser::Precomputed>(parser::precompute_model(*net_))),
+      metadata_(std::move(metadata_json)) {}
 
 Parser::Parser(Parser&&) noexcept = default;
 Parser& Parser::operator=(Parser&&) noexcept = default;
@@ -62,7 +62,7 @@ Status Parser::parse(Sentence& sentence) const {
         upos.push_back(sentence.words[i].upos);
         xpos.push_back(sentence.words[i].xpos);
       }
-      parser::greedy_parse(*net_, pre_null_, parser::token_ids(net_->vocab, forms, upos, xpos),
+      parser::greedy_parse(*net_, *pre_, parser::token_ids(net_->vocab, forms, upos, xpos),
                            ws, heads, labels);
       const int offset = static_cast<int>(begin);
       for (std::size_t i = begin; i < end; ++i) {
