@@ -55,6 +55,7 @@ void put_config(ByteWriter& w, const NetworkConfig& c) {
   for (Slot s : c.label_slots) l.push_back(static_cast<std::uint8_t>(s));
   w.put_vector(t);
   w.put_vector(l);
+  w.put<std::uint8_t>(c.aux_tagging ? 1 : 0);
 }
 
 NetworkConfig get_config(ByteReader& r, const std::string& what) {
@@ -79,6 +80,7 @@ NetworkConfig get_config(ByteReader& r, const std::string& what) {
   };
   slots(c.token_slots);
   slots(c.label_slots);
+  c.aux_tagging = r.get<std::uint8_t>() != 0;
   if (c.token_slots.empty()) fail(ErrorCode::kModel, what + ": no feature slots (corrupt model)");
   r.expect_end();
   return c;

@@ -71,6 +71,11 @@ void Network::allocate() {
   b1.resize(1, c.hidden);
   w2.resize(c.hidden, codec().count());
   b2.resize(1, codec().count());
+  const bool aux = c.aux_tagging;
+  aux_upos_w.resize(aux ? c.encoding_dim() : 0, aux ? vocab.upos.size() : 0);
+  aux_upos_b.resize(aux ? 1 : 0, aux ? vocab.upos.size() : 0);
+  aux_xpos_w.resize(aux ? c.encoding_dim() : 0, aux ? vocab.xpos.size() : 0);
+  aux_xpos_b.resize(aux ? 1 : 0, aux ? vocab.xpos.size() : 0);
 }
 
 std::vector<Tensor*> Network::tensors() {
@@ -80,7 +85,9 @@ std::vector<Tensor*> Network::tensors() {
     t.push_back(&w.wh);
     t.push_back(&w.b);
   }
-  for (Tensor* x : {&null_token, &w1, &label_table, &b1, &w2, &b2}) t.push_back(x);
+  for (Tensor* x : {&null_token, &w1, &label_table, &b1, &w2, &b2, &aux_upos_w, &aux_upos_b,
+                    &aux_xpos_w, &aux_xpos_b})
+    t.push_back(x);
   return t;
 }
 

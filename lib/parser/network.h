@@ -42,6 +42,10 @@ struct NetworkConfig {
   int lstm_layers = 1;  // 0 = no encoder: slots read the raw embeddings
   int lstm_dim = 64;    // per direction
   int hidden = 200;
+  // Multi-task training (stack-propagation, Zhang & Weiss 2016): the
+  // encoder also learns to predict each word's UPOS and XPOS from its
+  // encoding. Only training reads these heads; parsing never needs tags.
+  bool aux_tagging = false;
   std::vector<Slot> token_slots = {Slot::kS0, Slot::kS1, Slot::kS2, Slot::kB0};
   std::vector<Slot> label_slots = {Slot::kS0L1, Slot::kS0L2, Slot::kS0R1, Slot::kS0R2,
                                    Slot::kS1L1, Slot::kS1R1, Slot::kB0L1, Slot::kB0L2};
@@ -87,6 +91,8 @@ struct Network {
   Tensor b1;                      // 1 x hidden
   Tensor w2;                      // hidden x actions
   Tensor b2;                      // 1 x actions
+  Tensor aux_upos_w, aux_upos_b;  // encoding_dim x upos, 1 x upos (0 x 0 unless aux_tagging)
+  Tensor aux_xpos_w, aux_xpos_b;  // encoding_dim x xpos, 1 x xpos
 
   ActionCodec codec() const { return ActionCodec{static_cast<int>(vocab.labels.size())}; }
   // Sets every tensor to its shape for config and vocab (zero-filled).

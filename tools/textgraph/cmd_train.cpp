@@ -47,7 +47,10 @@ const Command kTrain{"train", "train a model (parser) from CoNLL-U treebanks",
                      "  --shape-dim N (16)  --upos-dim N (24)  --xpos-dim N (24)\n"
                      "  --slots s0,s1,s2,b0  --label-slots s0l1,s0l2,s0r1,s0r2,s1l1,s1r1,b0l1,b0l2\n"
                      "  --word-dropout X (0.25)  --dropout X (0.2, encoder)  --hidden-dropout X (0.2)\n"
-                     "  --explore X (0.9)  --explore-from N (2)  --max-sentences N (all)\n",
+                     "  --explore X (0.9)  --explore-from N (2)  --max-sentences N (all)\n"
+                     "  --aux-tagging  also learn to predict UPOS/XPOS from the encoder\n"
+                     "                 (multi-task; needs gold tags in --train)\n"
+                     "  --aux-weight X (0.5)\n",
                      run_train};
 
 }  // namespace textgraph::cli

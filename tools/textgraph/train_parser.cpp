@@ -83,6 +83,8 @@ int run_train_parser(Args& args) {
   o.step.encoding_dropout = real(args, "--dropout", o.step.encoding_dropout, 0, 0.95f);
   o.step.hidden_dropout = real(args, "--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
   o.explore = real(args, "--explore", o.explore, 0, 1);
+  n.aux_tagging = args.flag("--aux-tagging");
+  o.step.aux_weight = real(args, "--aux-weight", o.step.aux_weight, 0, 100);
   if (auto s = args.option("--slots")) n.token_slots = slots(*s, "--slots");
   if (auto s = args.option("--label-slots")) n.label_slots = slots(*s, "--label-slots");
   if (n.token_slots.empty()) throw UsageError("--slots needs at least one slot");
@@ -105,6 +107,7 @@ int run_train_parser(Args& args) {
           << o.step.word_dropout << " --dropout " << o.step.encoding_dropout
           << " --hidden-dropout " << o.step.hidden_dropout << " --explore " << o.explore
           << " --explore-from " << o.explore_from;
+  if (n.aux_tagging) command << " --aux-tagging --aux-weight " << o.step.aux_weight;
   auto slot_list = [](const std::vector<parser::Slot>& v) {
     std::string s;
     for (parser::Slot x : v) {

@@ -215,6 +215,34 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
   k::gemm_tn(net.null_token.data.data(), dpre_null.data(), g.w1.data.data(), 1, width, stride);
   std::vector<float> denc(enc.size(), 0.0f);
   k::gemm_nt(dpre.data(), net.w1.data.data(), denc.data(), steps, width, stride);
+  if (c.aux_tagging) {
+    // Tagging heads on the encodings (the same dropout as the parser sees).
+    auto head = [&](const Tensor& w, const Tensor& b, Tensor& gw, Tensor& gb,
+                    const std::vector<int>& gold) {
+      const int tags = w.cols;
+      std::vector<float> logits(tags), d(tags);
+      for (int t = 1; t < steps; ++t) {
+        const int y = gold[t];
+        if (y == Vocab::kUnknown) continue;
+        const float* e = enc.data() + static_cast<std::size_t>(t) * width;
+        std::copy(b.data.begin(), b.data.end(), logits.begin());
+        k::gemm_nn(e, w.data.data(), logits.data(), 1, width, tags);
+        const float mx = *std::max_element(logits.begin(), logits.end());
+        double z = 0;
+        for (int j = 0; j < tags; ++j) z += std::exp(static_cast<double>(logits[j] - mx));
+        for (int j = 0; j < tags; ++j)
+          d[j] = opt.aux_weight * static_cast<float>(std::exp(static_cast<double>(logits[j] - mx)) / z -
+                                                     (j == y ? 1.0 : 0.0));
+        stats.loss += opt.aux_weight * -(logits[y] - mx - std::log(z));
+        k::axpy(1.0f, d.data(), gb.data.data(), tags);
+        k::gemm_tn(e, d.data(), gw.data.data(), 1, width, tags);
+        k::gemm_nt(d.data(), w.data.data(), denc.data() + static_cast<std::size_t>(t) * width, 1,
+                   width, tags);
+      }
+    };
+    head(net.aux_upos_w, net.aux_upos_b, g.aux_upos_w, g.aux_upos_b, ex.upos);
+    head(net.aux_xpos_w, net.aux_xpos_b, g.aux_xpos_w, g.aux_xpos_b, ex.xpos);
+  }
   k::gemm_nt(dpre_null.data(), net.w1.data.data(), g.null_token.data.data(), 1, width, stride);
   if (!mask.empty())
     for (std::size_t i = 0; i < denc.size(); ++i) denc[i] *= mask[i];

@@ -32,6 +32,7 @@ class Rng {
 struct Example {
   std::vector<TokenIds> ids;  // index 0 = root
   GoldTree gold;              // projectivized
+  std::vector<int> upos, xpos;  // tag ids per word (index 0 unused), targets of aux_tagging
 };
 
 struct StepOptions {
@@ -39,6 +40,7 @@ struct StepOptions {
   float encoding_dropout = 0.2f;  // on BiLSTM outputs
   float hidden_dropout = 0.2f;    // on the scorer's hidden layer
   float explore = 0.0f;           // probability of following the model's own choice
+  float aux_weight = 0.5f;        // weight of the tagging loss per word (aux_tagging)
 };
 
 struct StepStats {

@@ -170,6 +170,10 @@ void initialize(Network& net, Rng& rng) {
   uniform(net.label_table, 0.05f);
   for (float& b : net.b1.data) b = 0.01f;
   uniform(net.w2, std::sqrt(6.0f / (net.w2.rows + net.w2.cols)));
+  if (net.config.aux_tagging) {
+    uniform(net.aux_upos_w, std::sqrt(6.0f / (net.aux_upos_w.rows + net.aux_upos_w.cols)));
+    uniform(net.aux_xpos_w, std::sqrt(6.0f / (net.aux_xpos_w.rows + net.aux_xpos_w.cols)));
+  }
 }
 
 class Adam {
@@ -309,12 +313,16 @@ Status train_parser(const TrainOptions& o) {
       std::vector<std::string> forms, upos, xpos;
       ex.gold.heads.push_back(0);
       ex.gold.labels.push_back(0);
+      ex.upos.push_back(Vocab::kRoot);
+      ex.xpos.push_back(Vocab::kRoot);
       for (const Word& w : s.words) {
         forms.push_back(w.form);
         upos.push_back(w.upos);
         xpos.push_back(w.xpos);
         ex.gold.heads.push_back(w.head);
         ex.gold.labels.push_back(label_ids[w.deprel]);
+        ex.upos.push_back(net.vocab.upos.id(w.upos));
+        ex.xpos.push_back(net.vocab.xpos.id(w.xpos));
       }
       ex.ids = token_ids(net.vocab, forms, upos, xpos);
       lifted += projectivize(ex.gold.heads);
