@@ -57,6 +57,7 @@ int run_train_parser(Args& args) {
   o.train = split_commas(*train);
   o.output = *output;
   o.dev = args.option("--dev").value_or("");
+  if (auto t = args.option("--input-tags")) o.input_tags = split_commas(*t);
   auto integer = [&](std::string_view name, int& field, long min, long max) {
     if (auto v = args.integer(name, min, max)) field = static_cast<int>(*v);
   };
@@ -79,6 +80,7 @@ int run_train_parser(Args& args) {
   if (auto v = args.integer("--max-sentences", 0, 1L << 40)) o.max_sentences = *v;
   o.learning_rate = real(args, "--lr", o.learning_rate, 1e-6f, 1.0f);
   o.decay = real(args, "--decay", o.decay, 0.01f, 1.0f);
+  o.average = real(args, "--average", o.average, 0, 0.99999f);
   o.step.word_dropout = real(args, "--word-dropout", o.step.word_dropout, 0, 100);
   o.step.encoding_dropout = real(args, "--dropout", o.step.encoding_dropout, 0, 0.95f);
   o.step.hidden_dropout = real(args, "--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
@@ -96,9 +98,14 @@ int run_train_parser(Args& args) {
   auto base = [](const std::string& p) { return p.substr(p.find_last_of('/') + 1); };
   command << " --train ";
   for (std::size_t i = 0; i < o.train.size(); ++i) command << (i ? "," : "") << base(o.train[i]);
+  if (!o.input_tags.empty()) {
+    command << " --input-tags ";
+    for (std::size_t i = 0; i < o.input_tags.size(); ++i)
+      command << (i ? "," : "") << base(o.input_tags[i]);
+  }
   if (!o.dev.empty()) command << " --dev " << base(o.dev);
   command << " -o " << base(o.output) << " --epochs " << o.epochs << " --seed " << o.seed
-          << " --batch " << o.batch << " --lr " << o.learning_rate << " --decay " << o.decay
+          << " --batch " << o.batch << " --lr " << o.learning_rate << " --average " << o.average << " --decay " << o.decay
           << " --decay-from " << o.decay_from << " --min-count " << o.min_word_count
           << " --lstm-layers " << n.lstm_layers << " --lstm-dim " << n.lstm_dim << " --hidden "
           << n.hidden << " --word-dim " << n.word_dim << " --suffix-dim " << n.suffix_dim

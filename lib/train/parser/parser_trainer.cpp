@@ -271,17 +271,37 @@ Status train_parser(const TrainOptions& o) {
     if (o.epochs < 1 || o.batch < 1 || o.learning_rate <= 0 || o.network.hidden < 1)
       fail(ErrorCode::kUsage, "epochs, batch, learning rate and hidden size must be positive");
     std::vector<Sentence> train;
-    for (Sentence& s : read_all(o.train))
-      if (has_tree(s)) train.push_back(std::move(s));
-    if (o.max_sentences > 0 && static_cast<long>(train.size()) > o.max_sentences)
+    std::vector<Sentence> all = read_all(o.train);
+    std::vector<Sentence> tagged_all;
+    if (!o.input_tags.empty()) {
+      tagged_all = read_all(o.input_tags);
+      if (tagged_all.size() != all.size())
+        fail_input("--input-tags files hold " + std::to_string(tagged_all.size()) +
+                   " sentences, the training files " + std::to_string(all.size()));
+    }
+    std::vector<Sentence> input;  // the same sentences with the tags the parser reads
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!has_tree(all[i])) continue;
+      if (!tagged_all.empty()) {
+        if (tagged_all[i].words.size() != all[i].words.size())
+          fail_input("--input-tags sentence " + std::to_string(i + 1) +
+                     " has other words than the training sentence");
+        input.push_back(std::move(tagged_all[i]));
+      }
+      train.push_back(std::move(all[i]));
+    }
+    if (o.max_sentences > 0 && static_cast<long>(train.size()) > o.max_sentences) {
       train.resize(o.max_sentences);
+      if (!input.empty()) input.resize(o.max_sentences);
+    }
     if (train.empty()) fail_input("no dependency trees in the training files");
     auto check = [](const Status& s) {
       if (!s.ok()) throw Error(s.code(), s.message(), s.where());
     };
+    if (input.empty()) input = train;
     if (o.jackknife > 1) {
       log("parser: jack-knifing tags with " + std::to_string(o.jackknife) + " folds");
-      check(jackknife(train, o.jackknife, o.tag_fold));
+      check(jackknife(input, o.jackknife, o.tag_fold));
     }
     std::vector<Sentence> dev;
     if (!o.dev.empty()) dev = read_all({o.dev});
@@ -308,7 +328,8 @@ Status train_parser(const TrainOptions& o) {
     for (std::size_t i = 0; i < net.vocab.labels.size(); ++i) label_ids[net.vocab.labels[i]] = i;
     std::vector<Example> examples;
     long lifted = 0;
-    for (const Sentence& s : train) {
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      const Sentence& s = train[i];
       Example ex;
       std::vector<std::string> forms, upos, xpos;
       ex.gold.heads.push_back(0);
@@ -316,9 +337,10 @@ Status train_parser(const TrainOptions& o) {
       ex.upos.push_back(Vocab::kRoot);
       ex.xpos.push_back(Vocab::kRoot);
       for (const Word& w : s.words) {
+        const Word& in = input[i].words[&w - s.words.data()];
         forms.push_back(w.form);
-        upos.push_back(w.upos);
-        xpos.push_back(w.xpos);
+        upos.push_back(in.upos);
+        xpos.push_back(in.xpos);
         ex.gold.heads.push_back(w.head);
         ex.gold.labels.push_back(label_ids[w.deprel]);
         ex.upos.push_back(net.vocab.upos.id(w.upos));
@@ -339,6 +361,24 @@ Status train_parser(const TrainOptions& o) {
     Adam adam(net, o);
     std::vector<std::size_t> order(examples.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // A running average of the weights (Polyak averaging) is what gets
+    // evaluated and saved: it is steadier than the last update.
+    Network averaged = net;
+    long updates = 0;
+    auto update_average = [&] {
+      ++updates;
+      if (o.average <= 0) {
+        averaged = net;
+        return;
+      }
+      // Early on the average must not remember the random start for long.
+      const float d = std::min(o.average, (1.0f + updates) / (10.0f + updates));
+      auto a = averaged.tensors();
+      auto w = net.tensors();
+      for (std::size_t t = 0; t < a.size(); ++t)
+        for (std::size_t i = 0; i < a[t]->data.size(); ++i)
+          a[t]->data[i] = d * a[t]->data[i] + (1 - d) * w[t]->data[i];
+    };
     Network best = net;
     ParseScores best_scores;
     int best_epoch = 0;
@@ -359,6 +399,7 @@ Status train_parser(const TrainOptions& o) {
         batch_transitions += s.transitions;
         if (++in_batch == o.batch || i + 1 == order.size()) {
           adam.update(net, grads, 1.0f / static_cast<float>(batch_transitions), lr);
+          update_average();
           grads.reset(net);
           in_batch = 0;
           batch_transitions = 0;
@@ -370,15 +411,15 @@ Status train_parser(const TrainOptions& o) {
                          fmt("%.2f", 100.0 * total.correct / total.transitions) + "%, " +
                          fmt("%.0f", secs) + " s";
       if (!dev.empty()) {
-        const ParseScores d = evaluate(net, dev);
+        const ParseScores d = evaluate(averaged, dev);
         line += ", dev UAS " + fmt("%.2f", d.uas()) + " LAS " + fmt("%.2f", d.las());
         if (best_epoch == 0 || d.las() > best_scores.las()) {
-          best = net;
+          best = averaged;
           best_scores = d;
           best_epoch = epoch;
         }
       } else {
-        best = net;
+        best = averaged;
         best_epoch = epoch;
       }
       log(line);

@@ -43,6 +43,12 @@ using TagSentences = std::function<Status(std::vector<Sentence>& sentences)>;
 
 struct TrainOptions {
   std::vector<std::string> train;  // CoNLL-U files with trees
+  // Optional CoNLL-U files parallel to `train` (same sentences and words in
+  // the same order) whose UPOS/XPOS are the parser's input, e.g. tags
+  // predicted by jack-knifing with an external tagger. Without them the
+  // tags in `train` are the input. The tags in `train` are always the
+  // targets of aux_tagging.
+  std::vector<std::string> input_tags;
   std::string dev;                 // CoNLL-U file for model selection; "" = keep the last epoch
   std::string output;              // model path
   NetworkConfig network;           // sizes and features
@@ -51,6 +57,8 @@ struct TrainOptions {
   float learning_rate = 2e-3f;     // Adam
   float beta1 = 0.9f, beta2 = 0.9f;
   float clip = 5.0f;               // global gradient norm limit per update
+  float average = 0.999f;          // decay of the weight average that is evaluated and
+                                   // saved (0 = no averaging)
   float decay = 0.75f;             // learning-rate factor per epoch after `decay_from`
   int decay_from = 8;
   int min_word_count = 2;          // rarer words share the unknown embedding
