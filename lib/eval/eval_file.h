@@ -1,0 +1,90 @@
+// Internal: one side of an evaluation (gold or system) in the shape the
+// shared task scores: the file's text as one string without whitespace,
+// tokens and sentences as spans of it, and words with the columns reduced to
+// what the metrics compare.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgraph/document.h"
+#include "textgraph/status.h"
+
+namespace textgraph::eval {
+
+inline constexpr int kRoot = -1;    // EvalWord::parent of a root word
+inline constexpr int kNoHead = -2;  // EvalWord::parent of a word whose HEAD is "_"
+
+// A half-open byte range [begin, end) of EvalFile::characters.
+struct CharSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct EvalWord {
+  CharSpan span;              // the word's token: a whole multiword token for its words
+  bool in_multiword = false;  // the word belongs to a multiword token
+  std::string_view form;      // compared (lowercased) inside multiword spans: without
+                              // Zs characters for a plain word, as written in a multiword token
+  std::string_view lemma;     // "_" when the file has none
+  std::string_view upos;      // "" when the file has none
+  std::string_view xpos;      // "" when the file has none
+  std::string ufeats;         // the universal features only, sorted, "|"-joined
+  std::string_view deprel;    // without subtype ("nsubj" for "nsubj:pass")
+  bool content = false;       // deprel is a content relation (CLAS, MLAS, BLEX)
+  bool functional = false;    // deprel is a function-word relation (MLAS children)
+  int parent = kRoot;         // index into EvalFile::words, or kRoot / kNoHead
+  std::vector<int> functional_children;  // words attached with a functional deprel, in order
+};
+
+// Where each token and word was read from, for error messages.
+struct SourceLines {
+  std::vector<std::size_t> token_lines;  // 1-based line of each token, in file order
+  std::vector<std::size_t> word_lines;   // 1-based line of each word, in file order
+};
+
+struct EvalFile {
+  std::string name;                  // "gold"/"system" or the file name, for messages
+  std::string characters;            // every token's form without Zs, concatenated
+  std::vector<CharSpan> tokens;      // multiword tokens once, other words as tokens
+  std::vector<CharSpan> sentences;
+  std::vector<EvalWord> words;       // every word of the file, sentence after sentence
+  std::vector<std::uint32_t> token_sentence;  // sentence index of each token
+  std::vector<std::uint32_t> word_sentence;   // sentence index of each word
+  std::vector<std::uint32_t> sentence_first_token;  // index of each sentence's first token
+  std::vector<std::uint32_t> sentence_first_word;   // index of each sentence's first word
+  std::vector<std::string> sentence_ids;  // "# sent_id" of each sentence, for messages
+  SourceLines lines;                 // empty vectors when the lines are unknown
+  std::deque<std::string> owned;     // storage for forms that lost Zs characters
+
+  // Where token t / word w is, for messages. location(): FILE:LINE when
+  // the lines are known, else the name alone. context(): "" when the line
+  // is known, else "sentence 3 (sent_id = a-3), token 5: " to open the
+  // message with. place(): "FILE:LINE" or "NAME sentence 3 ..., token 5".
+  Location token_location(std::size_t t) const;
+  Location word_location(std::size_t w) const;
+  std::string token_context(std::size_t t) const;
+  std::string word_context(std::size_t w) const;
+  std::string token_place(std::size_t t) const;
+
+ private:
+  std::string describe(std::uint32_t sentence, const char* unit, std::size_t index) const;
+};
+
+// Builds one side. The EvalFile points into `sentences` (string_view), which
+// must outlive it. `lines` may be null (then messages name sentences); when
+// it is given it must describe the same file (see scan_lines). Throws
+// textgraph::Error (kInvalidInput) for an empty FORM, a cycle, or a sentence
+// without exactly one root.
+EvalFile build_eval_file(const std::vector<Sentence>& sentences, std::string name,
+                         SourceLines lines);
+
+// The line of every token and word of a CoNLL-U text that read_conllu
+// accepted, numbered as its messages number them.
+SourceLines scan_lines(std::string_view conllu_text);
+
+}  // namespace textgraph::eval
