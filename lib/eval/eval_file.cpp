@@ -93,11 +93,92 @@ std::string EvalFile::token_place(std::size_t t) const {
   return name + " " + describe(s, "token", t - sentence_first_token[s]);
 }
 
-namespace {
+std::uint32_t StringIds::id(std::string_view s) {
+  if (auto it = ids_.find(s); it != ids_.end()) return it->second;
+  const auto next = static_cast<std::uint32_t>(ids_.size());
+  ids_.emplace(std::string(s), next);
+  return next;
+}
+
+EvalFileBuilder::EvalFileBuilder(std::string name, StringIds& ids, SourceLines lines)
+    : ids_(ids) {
+  file_.name = std::move(name);
+  file_.lines = std::move(lines);
+  file_.words.reserve(file_.lines.word_lines.size());
+  file_.tokens.reserve(file_.lines.token_lines.size());
+}
+
+CharSpan EvalFileBuilder::add_token(std::string_view form, std::uint32_t sentence) {
+  const std::size_t t = file_.tokens.size();
+  file_.token_sentence.push_back(sentence);
+  const std::size_t begin = file_.characters.size();
+  file_.characters += form;
+  file_.tokens.push_back({begin, file_.characters.size()});
+  if (form.empty())
+    fail_input(file_.token_context(t) + "empty FORM (nothing left once spaces are removed)",
+               file_.token_location(t));
+  return file_.tokens.back();
+}
+
+void EvalFileBuilder::add(const Sentence& s) {
+  EvalFile& f = file_;
+  const auto sentence = static_cast<std::uint32_t>(f.sentences.size());
+  f.sentence_ids.push_back(s.id);
+  f.sentence_first_token.push_back(static_cast<std::uint32_t>(f.tokens.size()));
+  f.sentence_first_word.push_back(static_cast<std::uint32_t>(f.words.size()));
+  const std::size_t begin = f.characters.size();
+  const std::size_t base = f.words.size();
+  const int count = static_cast<int>(s.words.size());
+  std::size_t next_mwt = 0;
+  for (int id = 1; id <= count;) {
+    int last = id;
+    CharSpan span;
+    bool multi = false;
+    if (next_mwt < s.multiword_tokens.size() && s.multiword_tokens[next_mwt].first == id) {
+      const MultiwordToken& t = s.multiword_tokens[next_mwt++];
+      span = add_token(strip_space_separators(t.form), sentence);
+      last = t.last;
+      multi = true;
+    }
+    for (; id <= last; ++id) {
+      const Word& w = s.words[static_cast<std::size_t>(id - 1)];
+      EvalWord e;
+      e.in_multiword = multi;
+      // The shared task removes Zs from the token's FORM only: words inside
+      // a multiword token keep theirs for the alignment.
+      e.form = multi ? w.form : strip_space_separators(w.form);
+      f.word_sentence.push_back(sentence);
+      e.span = multi ? span : add_token(e.form, sentence);
+      e.lemma = w.lemma.empty() ? StringIds::kUnderscore : ids_.id(w.lemma);
+      e.upos = ids_.id(w.upos);
+      e.xpos = ids_.id(w.xpos);
+      e.ufeats = ids_.id(universal_features(w.feats));
+      const std::string_view deprel = without_subtype(w.deprel);
+      e.deprel = ids_.id(deprel);
+      e.content = contains(kContentDeprels, deprel);
+      e.functional = contains(kFunctionalDeprels, deprel);
+      e.parent = w.head < 0 ? kNoHead : w.head == 0 ? kRoot : static_cast<int>(base) + w.head - 1;
+      f.words.push_back(std::move(e));
+    }
+  }
+  f.sentences.push_back({begin, f.characters.size()});
+
+  const bool parsed = std::all_of(f.words.begin() + static_cast<long>(base), f.words.end(),
+                                  [](const EvalWord& w) { return w.parent != kNoHead; });
+  if (parsed) check_tree(base);
+  for (std::size_t i = base; i < f.words.size(); ++i) {
+    const EvalWord& w = f.words[i];
+    if (w.functional && w.parent >= 0)
+      f.words[static_cast<std::size_t>(w.parent)].functional_children.push_back(
+          static_cast<int>(i));
+  }
+}
 
 // The official script refuses a sentence whose heads do not form a tree;
 // so do we, for sentences that have heads at all.
-void check_tree(const EvalFile& file, std::size_t base, std::size_t count) {
+void EvalFileBuilder::check_tree(std::size_t base) const {
+  const EvalFile& f = file_;
+  const std::size_t count = f.words.size() - base;
   std::vector<unsigned char> state(count, 0);  // 0 new, 1 on the current path, 2 done
   std::vector<std::size_t> path;
   for (std::size_t start = 0; start < count; ++start) {
@@ -106,131 +187,43 @@ void check_tree(const EvalFile& file, std::size_t base, std::size_t count) {
     while (state[i] == 0) {
       state[i] = 1;
       path.push_back(i);
-      const int parent = file.words[base + i].parent;
+      const int parent = f.words[base + i].parent;
       if (parent < 0) break;
       i = static_cast<std::size_t>(parent) - base;
     }
-    if (state[i] == 1 && file.words[base + i].parent >= 0) {
-      // i is on the path and its walk came back to it: a cycle through i.
+    if (state[i] == 1 && f.words[base + i].parent >= 0) {
+      // The walk came back to i, which is on the path: a cycle through i.
       std::string ids;
       std::size_t j = i;
       do {
         ids += (ids.empty() ? "" : " -> ") + std::to_string(j + 1);
-        j = static_cast<std::size_t>(file.words[base + j].parent) - base;
+        j = static_cast<std::size_t>(f.words[base + j].parent) - base;
       } while (j != i);
       ids += " -> " + std::to_string(i + 1);
-      fail_input(file.word_context(base + i) + "the heads form a cycle (words " + ids + ")",
-                 file.word_location(base + i));
+      fail_input(f.word_context(base + i) + "the heads form a cycle (words " + ids + ")",
+                 f.word_location(base + i));
     }
     for (std::size_t p : path) state[p] = 2;
   }
   std::vector<std::size_t> roots;
   for (std::size_t i = 0; i < count; ++i)
-    if (file.words[base + i].parent == kRoot) roots.push_back(i);
+    if (f.words[base + i].parent == kRoot) roots.push_back(i);
   if (roots.size() > 1) {  // none is impossible: the walk above found a cycle then
     std::string ids;
     for (std::size_t r : roots) ids += (ids.empty() ? "" : ", ") + std::to_string(r + 1);
-    fail_input(file.word_context(base + roots[1]) + "the sentence has " +
+    fail_input(f.word_context(base + roots[1]) + "the sentence has " +
                    std::to_string(roots.size()) + " roots (words " + ids + "); it needs one",
-               file.word_location(base + roots[1]));
+               f.word_location(base + roots[1]));
   }
 }
 
-}  // namespace
-
-EvalFile build_eval_file(const std::vector<Sentence>& sentences, std::string name,
-                         SourceLines lines) {
-  EvalFile f;
-  f.name = std::move(name);
-  std::size_t word_count = 0, token_count = 0;
-  for (const Sentence& s : sentences) {
-    word_count += s.words.size();
-    token_count += s.words.size();
-    for (const MultiwordToken& t : s.multiword_tokens)
-      token_count -= static_cast<std::size_t>(t.last - t.first);
-  }
-  // Lines that do not describe these sentences would point at wrong places:
-  // better no line than a wrong one.
-  if (lines.word_lines.size() == word_count && lines.token_lines.size() == token_count)
-    f.lines = std::move(lines);
-  f.words.reserve(word_count);
-  f.word_sentence.reserve(word_count);
-  f.tokens.reserve(token_count);
-  f.token_sentence.reserve(token_count);
-
-  const auto add_token = [&f](std::string_view form, std::uint32_t sentence) {
-    const std::size_t t = f.tokens.size();
-    f.token_sentence.push_back(sentence);
-    const std::size_t begin = f.characters.size();
-    f.characters += form;
-    f.tokens.push_back({begin, f.characters.size()});
-    if (form.empty())
-      fail_input(f.token_context(t) + "empty FORM (nothing left once spaces are removed)",
-                 f.token_location(t));
-    return f.tokens.back();
-  };
-  // A form without Zs characters, pointing into the sentence when nothing
-  // was removed (nearly always).
-  const auto stripped = [&f](const std::string& form) -> std::string_view {
-    std::string s = strip_space_separators(form);
-    if (s.size() == form.size()) return form;
-    return f.owned.emplace_back(std::move(s));
-  };
-
-  for (std::size_t si = 0; si < sentences.size(); ++si) {
-    const Sentence& s = sentences[si];
-    const auto sentence = static_cast<std::uint32_t>(si);
-    f.sentence_ids.push_back(s.id);
-    f.sentence_first_token.push_back(static_cast<std::uint32_t>(f.tokens.size()));
-    f.sentence_first_word.push_back(static_cast<std::uint32_t>(f.words.size()));
-    const std::size_t begin = f.characters.size();
-    const std::size_t base = f.words.size();
-    const int count = static_cast<int>(s.words.size());
-    std::size_t next_mwt = 0;
-    for (int id = 1; id <= count;) {
-      int last = id;
-      CharSpan span;
-      bool multi = false;
-      if (next_mwt < s.multiword_tokens.size() && s.multiword_tokens[next_mwt].first == id) {
-        const MultiwordToken& t = s.multiword_tokens[next_mwt++];
-        span = add_token(stripped(t.form), sentence);
-        last = t.last;
-        multi = true;
-      }
-      for (; id <= last; ++id) {
-        const Word& w = s.words[static_cast<std::size_t>(id - 1)];
-        EvalWord e;
-        e.in_multiword = multi;
-        // The shared task removes Zs from the token's FORM only: words inside
-        // a multiword token keep theirs for the alignment.
-        e.form = multi ? std::string_view(w.form) : stripped(w.form);
-        f.word_sentence.push_back(sentence);
-        e.span = multi ? span : add_token(e.form, sentence);
-        e.lemma = w.lemma.empty() ? std::string_view("_") : std::string_view(w.lemma);
-        e.upos = w.upos;
-        e.xpos = w.xpos;
-        e.ufeats = universal_features(w.feats);
-        e.deprel = without_subtype(w.deprel);
-        e.content = contains(kContentDeprels, e.deprel);
-        e.functional = contains(kFunctionalDeprels, e.deprel);
-        e.parent = w.head < 0 ? kNoHead : w.head == 0 ? kRoot : static_cast<int>(base) + w.head - 1;
-        f.words.push_back(std::move(e));
-      }
-    }
-    f.sentences.push_back({begin, f.characters.size()});
-
-    const auto words = static_cast<std::size_t>(count);
-    const bool parsed = std::all_of(f.words.begin() + static_cast<long>(base), f.words.end(),
-                                    [](const EvalWord& w) { return w.parent != kNoHead; });
-    if (parsed && words > 0) check_tree(f, base, words);
-    for (std::size_t i = base; i < f.words.size(); ++i) {
-      const EvalWord& w = f.words[i];
-      if (w.functional && w.parent >= 0)
-        f.words[static_cast<std::size_t>(w.parent)].functional_children.push_back(
-            static_cast<int>(i));
-    }
-  }
-  return f;
+EvalFile EvalFileBuilder::finish() {
+  // Lines that do not describe the file would point at wrong places: better
+  // none than a wrong one.
+  if (file_.lines.word_lines.size() != file_.words.size() ||
+      file_.lines.token_lines.size() != file_.tokens.size())
+    file_.lines = {};
+  return std::move(file_);
 }
 
 SourceLines scan_lines(std::string_view text) {

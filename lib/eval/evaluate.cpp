@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <istream>
+#include <optional>
+#include <streambuf>
 #include <string>
 
 #include "core/error.h"
@@ -54,7 +57,7 @@ class Comparer {
     return to_gold_[static_cast<std::size_t>(s.parent)] == g.parent;
   }
   static bool lemma(const EvalWord& g, const EvalWord& s) {
-    return g.lemma == "_" || g.lemma == s.lemma;  // a gold "_" accepts anything
+    return g.lemma == StringIds::kUnderscore || g.lemma == s.lemma;  // a gold "_" accepts all
   }
   static bool tags(const EvalWord& g, const EvalWord& s) {
     return g.upos == s.upos && g.xpos == s.xpos && g.ufeats == s.ufeats;
@@ -171,13 +174,35 @@ void check_same_text(const EvalFile& gold, const EvalFile& system) {
   fail_input(system.token_context(t) + message, system.token_location(t));
 }
 
-EvalReport evaluate_parsed(const std::vector<Sentence>& gold, const std::vector<Sentence>& system,
-                           std::string gold_name, std::string system_name, SourceLines gold_lines,
-                           SourceLines system_lines) {
-  const EvalFile g = build_eval_file(gold, std::move(gold_name), std::move(gold_lines));
-  const EvalFile s = build_eval_file(system, std::move(system_name), std::move(system_lines));
+EvalReport evaluate_built(EvalFileBuilder& gold, EvalFileBuilder& system) {
+  const EvalFile g = gold.finish();
+  const EvalFile s = system.finish();
   check_same_text(g, s);
   return score(g, s);
+}
+
+// A read-only stream over a string, without copying it.
+class StringBuffer : public std::streambuf {
+ public:
+  explicit StringBuffer(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
+};
+
+// Reads a CoNLL-U file sentence by sentence into `out`. The whole text is
+// read first: its lines are needed for messages, and the reader does not
+// give them.
+void load(const std::string& path, StringIds& ids, std::optional<EvalFileBuilder>& out) {
+  std::string text = read_file(path);
+  out.emplace(path, ids, scan_lines(text));
+  StringBuffer buffer(text);
+  std::istream in(&buffer);
+  ConlluReader reader(in, path);
+  Sentence sentence;
+  while (true) {
+    const Result<bool> got = reader.next(sentence);
+    if (!got.ok()) throw Error(got.status().code(), got.status().message(), got.status().where());
+    if (!*got) break;
+    out->add(sentence);
+  }
 }
 
 }  // namespace
@@ -185,28 +210,24 @@ EvalReport evaluate_parsed(const std::vector<Sentence>& gold, const std::vector<
 
 Result<EvalReport> evaluate(const std::vector<Sentence>& gold,
                             const std::vector<Sentence>& system) {
-  return guard_result<EvalReport>(
-      [&] { return eval::evaluate_parsed(gold, system, "gold", "system", {}, {}); });
+  return guard_result<EvalReport>([&] {
+    eval::StringIds ids;
+    eval::EvalFileBuilder g("gold", ids), s("system", ids);
+    for (const Sentence& sentence : gold) g.add(sentence);
+    for (const Sentence& sentence : system) s.add(sentence);
+    return eval::evaluate_built(g, s);
+  });
 }
 
 Result<EvalReport> evaluate_files(const std::string& gold_path, const std::string& system_path) {
   if (gold_path == "-" && system_path == "-")
     return Status::error(ErrorCode::kUsage, "gold and system cannot both be standard input");
   return guard_result<EvalReport>([&] {
-    // Whole files: the line of every word is needed for messages, and the
-    // reader does not give it; EWT's training file is 14 MB.
-    const auto load = [](const std::string& path, std::vector<Sentence>& sentences) {
-      const std::string text = read_file(path);
-      Result<std::vector<Sentence>> read = parse_conllu(text, path);
-      if (!read.ok()) throw Error(read.status().code(), read.status().message(), read.status().where());
-      sentences = std::move(*read);
-      return eval::scan_lines(text);
-    };
-    std::vector<Sentence> gold, system;
-    eval::SourceLines gold_lines = load(gold_path, gold);
-    eval::SourceLines system_lines = load(system_path, system);
-    return eval::evaluate_parsed(gold, system, gold_path, system_path, std::move(gold_lines),
-                                 std::move(system_lines));
+    eval::StringIds ids;
+    std::optional<eval::EvalFileBuilder> gold, system;
+    eval::load(gold_path, ids, gold);
+    eval::load(system_path, ids, system);
+    return eval::evaluate_built(*gold, *system);
   });
 }
 
