@@ -81,17 +81,15 @@ std::string_view metric_name(Metric metric);
 // The counts behind one metric; the ratios are computed from them exactly as
 // the shared task does (in double precision, 0 when the denominator is 0).
 struct Score {
-  std::size_t correct = 0;  // gold units the system got right
-  std::size_t gold = 0;     // gold units (tokens, sentences, words, or content words)
-  std::size_t system = 0;   // system units of the same kind
-  std::size_t aligned = 0;  // aligned word pairs considered (0 when has_aligned is false)
-  bool has_aligned = false; // false for Tokens, Sentences, Words: no aligned accuracy
+  std::size_t correct = 0;   // gold units the system got right
+  std::size_t gold = 0;      // gold units (tokens, sentences, words, or content words)
+  std::size_t system = 0;    // system units of the same kind
+  std::size_t aligned = 0;   // aligned word pairs considered (0 when has_aligned is false)
+  bool has_aligned = false;  // false for Tokens, Sentences, Words: no aligned accuracy
 
   double precision() const { return system ? double(correct) / double(system) : 0.0; }
   double recall() const { return gold ? double(correct) / double(gold) : 0.0; }
-  double f1() const {
-    return gold + system ? double(2 * correct) / double(gold + system) : 0.0;
-  }
+  double f1() const { return gold + system ? double(2 * correct) / double(gold + system) : 0.0; }
   double aligned_accuracy() const { return aligned ? double(correct) / double(aligned) : 0.0; }
 };
 

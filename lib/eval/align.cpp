@@ -71,7 +71,9 @@ void align_by_forms(const EvalFile& gold_file, const Stretch& r, const Words& go
   // best[i][j]: LCS length of g[i..] and s[j..]; row and column n/m are 0.
   const std::size_t width = m + 1;
   std::vector<std::uint32_t> best((n + 1) * width, 0);
-  const auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return best[i * width + j]; };
+  const auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& {
+    return best[i * width + j];
+  };
   for (std::size_t i = n; i-- > 0;)
     for (std::size_t j = m; j-- > 0;)
       at(i, j) = g[i] == s[j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));

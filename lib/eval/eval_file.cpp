@@ -15,18 +15,18 @@ namespace {
 // and FUNCTIONAL_DEPRELS), compared without subtypes; every other relation
 // (punct, ...) is neither.
 constexpr std::array<std::string_view, 29> kContentDeprels = {
-    "nsubj", "obj",      "iobj",     "csubj",     "ccomp",  "xcomp",   "obl",      "vocative",
-    "expl",  "dislocated", "advcl",  "advmod",    "discourse", "nmod", "appos",    "nummod",
-    "acl",   "amod",     "conj",     "fixed",     "flat",   "compound", "list",    "parataxis",
-    "orphan", "goeswith", "reparandum", "root",   "dep"};
+    "nsubj",  "obj",        "iobj",       "csubj",  "ccomp",     "xcomp",    "obl",   "vocative",
+    "expl",   "dislocated", "advcl",      "advmod", "discourse", "nmod",     "appos", "nummod",
+    "acl",    "amod",       "conj",       "fixed",  "flat",      "compound", "list",  "parataxis",
+    "orphan", "goeswith",   "reparandum", "root",   "dep"};
 constexpr std::array<std::string_view, 7> kFunctionalDeprels = {"aux", "cop",  "mark", "det",
                                                                 "clf", "case", "cc"};
 // The features UFeats keeps (UNIVERSAL_FEATURES of the shared task); layered
 // features such as Number[psor] are not among them.
 constexpr std::array<std::string_view, 21> kUniversalFeatures = {
-    "PronType", "NumType", "Poss",     "Reflex", "Foreign", "Abbr",  "Gender",
-    "Animacy",  "Number",  "Case",     "Definite", "Degree", "VerbForm", "Mood",
-    "Tense",    "Aspect",  "Voice",    "Evident", "Polarity", "Person", "Polite"};
+    "PronType", "NumType", "Poss",  "Reflex",   "Foreign",  "Abbr",     "Gender",
+    "Animacy",  "Number",  "Case",  "Definite", "Degree",   "VerbForm", "Mood",
+    "Tense",    "Aspect",  "Voice", "Evident",  "Polarity", "Person",   "Polite"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& set, std::string_view x) {
@@ -100,8 +100,7 @@ std::uint32_t StringIds::id(std::string_view s) {
   return next;
 }
 
-EvalFileBuilder::EvalFileBuilder(std::string name, StringIds& ids, SourceLines lines)
-    : ids_(ids) {
+EvalFileBuilder::EvalFileBuilder(std::string name, StringIds& ids, SourceLines lines) : ids_(ids) {
   file_.name = std::move(name);
   file_.lines = std::move(lines);
   file_.words.reserve(file_.lines.word_lines.size());

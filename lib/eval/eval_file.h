@@ -67,17 +67,17 @@ struct SourceLines {
 };
 
 struct EvalFile {
-  std::string name;                  // "gold"/"system" or the file name, for messages
-  std::string characters;            // every token's form without Zs, concatenated
-  std::vector<CharSpan> tokens;      // multiword tokens once, other words as tokens
+  std::string name;              // "gold"/"system" or the file name, for messages
+  std::string characters;        // every token's form without Zs, concatenated
+  std::vector<CharSpan> tokens;  // multiword tokens once, other words as tokens
   std::vector<CharSpan> sentences;
-  std::vector<EvalWord> words;       // every word of the file, sentence after sentence
-  std::vector<std::uint32_t> token_sentence;        // sentence index of each token
-  std::vector<std::uint32_t> word_sentence;         // sentence index of each word
+  std::vector<EvalWord> words;                // every word of the file, sentence after sentence
+  std::vector<std::uint32_t> token_sentence;  // sentence index of each token
+  std::vector<std::uint32_t> word_sentence;   // sentence index of each word
   std::vector<std::uint32_t> sentence_first_token;  // index of each sentence's first token
   std::vector<std::uint32_t> sentence_first_word;   // index of each sentence's first word
   std::vector<std::string> sentence_ids;            // "# sent_id" of each sentence
-  SourceLines lines;                 // empty vectors when the lines are unknown
+  SourceLines lines;                                // empty vectors when the lines are unknown
 
   // Where token t / word w is, for messages. location(): FILE:LINE when
   // the line is known, else the name alone. context(): "" when the line is

@@ -126,8 +126,8 @@ EvalReport score(const EvalFile& gold, const EvalFile& system) {
     tally(Metric::kLas, labeled);
     if (g.content) {  // whether the gold word counts decides, as in the shared task
       tally(Metric::kClas, labeled);
-      tally(Metric::kMlas, labeled && g.upos == s.upos && g.ufeats == s.ufeats &&
-                               compare.function_words(g, s));
+      tally(Metric::kMlas,
+            labeled && g.upos == s.upos && g.ufeats == s.ufeats && compare.function_words(g, s));
       tally(Metric::kBlex, labeled && Comparer::lemma(g, s));
     }
   }
@@ -152,7 +152,8 @@ std::string excerpt(const std::string& text, std::size_t at) {
 std::size_t token_at(const EvalFile& file, std::size_t at) {
   const auto after = std::upper_bound(file.tokens.begin(), file.tokens.end(), at,
                                       [](std::size_t x, const CharSpan& t) { return x < t.begin; });
-  return after == file.tokens.begin() ? 0 : static_cast<std::size_t>(after - file.tokens.begin()) - 1;
+  return after == file.tokens.begin() ? 0
+                                      : static_cast<std::size_t>(after - file.tokens.begin()) - 1;
 }
 
 void check_same_text(const EvalFile& gold, const EvalFile& system) {
@@ -164,8 +165,8 @@ void check_same_text(const EvalFile& gold, const EvalFile& system) {
   // Both texts agree before `at`, so backing up to a character boundary
   // works for both.
   while (at > 0 && at < a.size() && (static_cast<unsigned char>(a[at]) & 0xC0) == 0x80) --at;
-  const std::string gold_place =
-      gold.tokens.empty() ? gold.name + ", which has no tokens" : gold.token_place(token_at(gold, at));
+  const std::string gold_place = gold.tokens.empty() ? gold.name + ", which has no tokens"
+                                                     : gold.token_place(token_at(gold, at));
   const std::string message = "the text of the tokens differs from the gold text (" + gold_place +
                               "): the system has " + excerpt(b, at) + " where the gold has " +
                               excerpt(a, at);

@@ -20,7 +20,9 @@ std::string printf_string(const char* format, auto... values) {
   return std::string(buffer, n < 0 ? 0 : std::min<std::size_t>(sizeof buffer - 1, std::size_t(n)));
 }
 
-std::string padded_name(Metric m) { return printf_string("%-11s", std::string(metric_name(m)).c_str()); }
+std::string padded_name(Metric m) {
+  return printf_string("%-11s", std::string(metric_name(m)).c_str());
+}
 
 }  // namespace
 
