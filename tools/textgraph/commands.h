@@ -10,5 +10,6 @@ extern const Command kTrain;
 
 // `textgraph train` kinds, one per train_<kind>.cpp.
 int run_train_parser(Args& args);
+extern const Command kEval;
 
 }  // namespace textgraph::cli

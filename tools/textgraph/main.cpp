@@ -15,6 +15,7 @@ namespace {
 
 const Command* const kCommands[] = {
     &kTrain,
+    &kEval,
 };
 
 void print_help(std::ostream& out) {
