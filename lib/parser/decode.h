@@ -12,6 +12,10 @@ namespace textgraph::parser {
 struct Precomputed {
   std::vector<float> pre_null;
   InputTables inputs;
+  // The output layer with its columns padded to a multiple of 32 (zeros),
+  // so that every column is computed by the vector loops.
+  int padded_actions = 0;
+  std::vector<float> w2, b2;
 };
 Precomputed precompute_model(const Network& net);
 

@@ -24,6 +24,10 @@ void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_
 void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
              std::size_t n);
 
+// c (1 x n) += x (1 x k) * B (k x n), skipping the zeros of x (ReLU
+// outputs are mostly zero). n must be a multiple of 32.
+void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::size_t n);
+
 // x = tanh(x) and x = 1 / (1 + exp(-x)), elementwise, to within ~1e-6.
 void tanh_inplace(float* x, std::size_t n);
 void sigmoid_inplace(float* x, std::size_t n);

@@ -291,8 +291,8 @@ void precompute_null(const Network& net, std::vector<float>& out) {
                    net.w1.cols);
 }
 
-void score_state(const Network& net, const State& state, const float* pre_tokens,
-                 const float* pre_null, float* hidden, float* scores) {
+void hidden_layer(const Network& net, const State& state, const float* pre_tokens,
+                  const float* pre_null, float* hidden) {
   const NetworkConfig& c = net.config;
   const int hid = c.hidden;
   const std::size_t stride = net.w1.cols;
@@ -309,9 +309,6 @@ void score_state(const Network& net, const State& state, const float* pre_tokens
     kernels::axpy(1.0f, net.label_table.row(static_cast<int>(k) * (labels + 1) + l), hidden, hid);
   }
   for (int j = 0; j < hid; ++j) hidden[j] = std::max(hidden[j], 0.0f);
-  const int actions = net.w2.cols;
-  std::copy(net.b2.data.begin(), net.b2.data.end(), scores);
-  kernels::gemm_nn(hidden, net.w2.data.data(), scores, 1, hid, actions);
 }
 
 }  // namespace textgraph::parser

@@ -147,9 +147,9 @@ void precompute(const Network& net, const std::vector<float>& encodings, int tok
 // The null token's contributions: slots * hidden.
 void precompute_null(const Network& net, std::vector<float>& out);
 
-// Scores every action in `state` into `scores` (size actions); `hidden`
-// receives the post-ReLU hidden layer. Reads the precomputed tables.
-void score_state(const Network& net, const State& state, const float* pre_tokens,
-                 const float* pre_null, float* hidden, float* scores);
+// The scorer's hidden layer (after ReLU) for `state`, from the precomputed
+// tables; the output layer is applied by the caller.
+void hidden_layer(const Network& net, const State& state, const float* pre_tokens,
+                  const float* pre_null, float* hidden);
 
 }  // namespace textgraph::parser

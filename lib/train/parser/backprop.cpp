@@ -134,7 +134,7 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
   StepStats stats;
   const float hkeep = 1 - opt.hidden_dropout;
   while (!state.final()) {
-    // Forward: the same sums as score_state, with dropout on the hidden layer.
+    // Forward: the same sums as hidden_layer, with dropout on the hidden layer.
     std::copy(net.b1.data.begin(), net.b1.data.end(), hidden.begin());
     for (int s = 0; s < slots; ++s) {
       tok[s] = slot_token(state, c.token_slots[s]);
