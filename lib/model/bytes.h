@@ -74,7 +74,7 @@ class ByteReader {
     const auto n = get<std::uint64_t>();
     if (n > (data_.size() - pos_) / sizeof(T)) truncated();
     std::vector<T> v(n);
-    std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));
+    if (n > 0) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // data() may be null
     pos_ += n * sizeof(T);
     return v;
   }
