@@ -82,6 +82,7 @@ int run_train_parser(Args& args) {
   o.decay = real(args, "--decay", o.decay, 0.01f, 1.0f);
   o.average = real(args, "--average", o.average, 0, 0.99999f);
   o.step.word_dropout = real(args, "--word-dropout", o.step.word_dropout, 0, 100);
+  o.step.tag_dropout = real(args, "--tag-dropout", o.step.tag_dropout, 0, 1);
   o.step.encoding_dropout = real(args, "--dropout", o.step.encoding_dropout, 0, 0.95f);
   o.step.hidden_dropout = real(args, "--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
   o.explore = real(args, "--explore", o.explore, 0, 1);
@@ -111,7 +112,7 @@ int run_train_parser(Args& args) {
           << n.hidden << " --word-dim " << n.word_dim << " --suffix-dim " << n.suffix_dim
           << " --prefix-dim " << n.prefix_dim << " --shape-dim " << n.shape_dim << " --upos-dim "
           << n.upos_dim << " --xpos-dim " << n.xpos_dim << " --word-dropout "
-          << o.step.word_dropout << " --dropout " << o.step.encoding_dropout
+          << o.step.word_dropout << " --tag-dropout " << o.step.tag_dropout << " --dropout " << o.step.encoding_dropout
           << " --hidden-dropout " << o.step.hidden_dropout << " --explore " << o.explore
           << " --explore-from " << o.explore_from;
   if (n.aux_tagging) command << " --aux-tagging --aux-weight " << o.step.aux_weight;

@@ -106,6 +106,9 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
     const float cnt = static_cast<float>(word_counts[ids[t].word]);
     if (opt.word_dropout > 0 && rng.uniform() < opt.word_dropout / (opt.word_dropout + cnt))
       ids[t].word = Vocab::kUnknown;
+    // Hidden tags teach the parser not to trust a tagger blindly.
+    if (opt.tag_dropout > 0 && rng.uniform() < opt.tag_dropout) ids[t].upos = Vocab::kUnknown;
+    if (opt.tag_dropout > 0 && rng.uniform() < opt.tag_dropout) ids[t].xpos = Vocab::kUnknown;
   }
 
   EncoderCache cache;

@@ -37,6 +37,7 @@ struct Example {
 
 struct StepOptions {
   float word_dropout = 0.25f;     // alpha in alpha / (alpha + count)
+  float tag_dropout = 0.0f;       // probability of hiding a word's input UPOS / XPOS
   float encoding_dropout = 0.2f;  // on BiLSTM outputs
   float hidden_dropout = 0.2f;    // on the scorer's hidden layer
   float explore = 0.0f;           // probability of following the model's own choice
