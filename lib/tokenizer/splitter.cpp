@@ -1,0 +1,148 @@
+#include "tokenizer/splitter.h"
+
+#include "tokenizer/chars.h"
+#include "tokenizer/lexicon.h"
+
+namespace textgraph::tokenizer {
+namespace {
+
+class Splitter {
+ public:
+  Splitter(std::string_view text, std::vector<RawToken>& tokens)
+      : s_(text), t_(tokens), n_(tokens.size()) {}
+
+  std::string_view str(std::size_t i) const {
+    return s_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+  }
+  char32_t first(std::size_t i) const { return at(s_, t_[i].begin); }
+  bool single(std::size_t i) const {
+    std::size_t len;
+    peek(s_, t_[i].begin, len);
+    return t_[i].begin + len == t_[i].end;
+  }
+
+  // ". ! ? ..." and mixtures ("?!", ".?"): marks that end sentences.
+  bool final_mark(std::size_t i) const {
+    if (t_[i].abbreviation != Abbreviation::kNone) return false;
+    std::size_t k = t_[i].begin;
+    while (k < t_[i].end) {
+      std::size_t len;
+      if (!is_final_punct(peek(s_, k, len))) return false;
+      k += len;
+    }
+    return true;
+  }
+
+  // A closing bracket or a quotation mark that can close a quote.
+  bool closer(std::size_t i) const {
+    if (!single(i)) {
+      const std::string_view w = str(i);
+      return w == "''" || w == "\xE2\x80\x99\xE2\x80\x99";
+    }
+    const char32_t c = first(i);
+    return is_closing_bracket(c) || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 ||
+           c == 0xBB || c == 0x203A;
+  }
+  bool opener(std::size_t i) const {
+    const char32_t c = first(i);
+    return single(i) && (is_opening_bracket(c) || is_quote(c));
+  }
+
+  // Would token i begin a sentence: a capital, a digit or a symbol, possibly
+  // after opening brackets and quotes; not a lower-case word.
+  bool starts_like_sentence(std::size_t i) const {
+    for (int k = 0; k < 3 && i < n_ && opener(i); ++k) ++i;
+    if (i >= n_) return true;
+    return !is_lower(first(i));
+  }
+
+  bool capitalized_starter(std::size_t i) const {
+    for (int k = 0; k < 3 && i < n_ && opener(i); ++k) ++i;
+    if (i >= n_) return true;
+    return is_sentence_starter(str(i));
+  }
+
+  // The last token of the sentence that a mark at i would end: closing
+  // quotes and brackets written against the mark belong to it.
+  std::size_t extend_closers(std::size_t i) const {
+    while (i + 1 < n_ && t_[i].breaks == 0 && closer(i + 1)) {
+      const char32_t c = first(i + 1);
+      const bool straight = c == '"' || c == '\'';
+      // A straight quote after a space more likely opens the next sentence.
+      if (straight && t_[i].space_after) break;
+      ++i;
+    }
+    return i;
+  }
+
+  // Whether a sentence ends after token i because of its punctuation; `last`
+  // receives the sentence's last token (i or a closer after it).
+  bool punctuation_boundary(std::size_t i, std::size_t& last) const {
+    const RawToken& t = t_[i];
+    if (final_mark(i)) {
+      last = extend_closers(i);
+      return last + 1 >= n_ || starts_like_sentence(last + 1);
+    }
+    if (t.abbreviation == Abbreviation::kGeneral || t.abbreviation == Abbreviation::kNumber) {
+      last = extend_closers(i);
+      if (last + 1 >= n_) return true;
+      return capitalized_starter(last + 1);
+    }
+    return false;
+  }
+
+  void run(bool line_breaks_end, std::vector<std::size_t>& ends) {
+    std::size_t i = 0;
+    while (i < n_) {
+      std::size_t last = i;
+      bool boundary = t_[i].breaks >= 2 || (t_[i].breaks == 1 && line_breaks_end) || i + 1 == n_;
+      if (!boundary) boundary = punctuation_boundary(i, last);
+      if (boundary) {
+        // Closers taken in by extend_closers may carry the line break.
+        mark_split_period(last);
+        ends.push_back(last + 1);
+        i = last + 1;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // EWT writes an abbreviation that ends a sentence without its period and
+  // the period as the sentence's final punctuation ("etc .", "p.m .").
+  void mark_split_period(std::size_t last) {
+    std::size_t i = last;
+    while (i > 0 && closer(i) && t_[i].abbreviation == Abbreviation::kNone) --i;
+    RawToken& t = t_[i];
+    if (t.abbreviation != Abbreviation::kNone && t.end - t.begin > 1 && s_[t.end - 1] == '.')
+      t.split_period = true;
+  }
+
+ private:
+  std::string_view s_;
+  std::vector<RawToken>& t_;
+  std::size_t n_;
+};
+
+}  // namespace
+
+bool looks_hard_wrapped(std::string_view text, const std::vector<RawToken>& tokens) {
+  std::size_t singles = 0, continued = 0;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].breaks != 1) continue;
+    ++singles;
+    const char32_t last = at(text, previous(text, tokens[i].end));
+    const char32_t next = at(text, tokens[i + 1].begin);
+    // A line that stops without final punctuation and a next line that goes
+    // on in lower case: the break is wrapping, not structure.
+    if (!is_final_punct(last) && last != ':' && is_lower(next)) ++continued;
+  }
+  return continued >= 2 && continued * 3 >= singles;
+}
+
+void split_sentences(std::string_view text, std::vector<RawToken>& tokens, bool line_breaks_end,
+                     std::vector<std::size_t>& ends) {
+  Splitter(text, tokens).run(line_breaks_end, ends);
+}
+
+}  // namespace textgraph::tokenizer
