@@ -65,13 +65,13 @@ const AbbreviationTable& abbreviations() {
          "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mont", "Neb", "Nev", "Okla",
          "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que",
          "Attn", "Fig", "Figs", "Ed", "Eds", "Vol", "Vols", "Ch", "Chap", "Sect", "Para",
-         "Mob", "Tel", "Fax", "Ph", "Arrv", "Dep", "Eng", "Est"},
+         "Mob", "Tel", "Fax", "Ph", "Arrv", "Dep", "Eng", "Est", "Sun", "Spec", "Conf"},
         Abbreviation::kGeneral);
     add({"etc", "vs", "v", "al", "approx", "appt", "apt", "esp", "ext", "incl", "excl", "viz",
          "cf", "ca", "eg", "ie", "min", "mins", "max", "hr", "hrs", "sec", "secs", "yr", "yrs",
          "mo", "mos", "wk", "wks", "oz", "lb", "lbs", "ft", "sq", "tel", "dept", "misc", "avg",
          "ref", "pp", "ed", "eds", "vol", "vols", "govt", "info", "div", "rep", "jr", "sr",
-         "inc", "corp", "ltd", "co", "bros", "mfg", "dept", "est", "tsp", "tbsp", "pkg"},
+         "inc", "corp", "ltd", "co", "bros", "mfg", "dept", "est", "tsp", "tbsp", "pkg", "arrv", "lv"},
         Abbreviation::kGeneral);
     add({"No", "Nos", "Art", "Arts", "Nr"}, Abbreviation::kNumber);
     add({"no", "nos"}, Abbreviation::kNumber);

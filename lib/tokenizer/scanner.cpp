@@ -21,7 +21,7 @@ bool starts_with_lower(std::string_view s, std::size_t i, std::string_view prefi
 
 constexpr std::string_view kEmoticons[] = {
     ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":-/", ":'(", ">:(", "^_^", ":)", ":(", ";)",
-    ":D",  ":P",  ":p",  ":/",  "=)",  "=(",  "(:",  "):",  "<3",  ":]",  ":[", ";D", ":|",
+    ":D",  ":P",  ":p",  ":/",  "=)",  "=(",  "(:",  "<3",  ":]",  ":[",  ";D", ":|",
     ":o",  ":O",  "^^"};
 
 class Scanner {
@@ -90,12 +90,15 @@ class Scanner {
   }
 
   void chunk(std::size_t b, std::size_t e) {
+    b_ = b;
     e_ = e;
+    find_file_name(b, e);
     has_at_ = std::memchr(s_.data() + b, '@', e - b) != nullptr;
     has_url_ = false;
     for (std::size_t k = b; k + 2 < e; ++k) {
       if ((s_[k] == ':' && s_[k + 1] == '/' && s_[k + 2] == '/') ||
-          ((s_[k] == 'w' || s_[k] == 'W') && starts_with_lower(s_, k, "www."))) {
+          ((s_[k] == 'w' || s_[k] == 'W') && starts_with_lower(s_, k, "www.")) ||
+          ((s_[k] == 'm' || s_[k] == 'M') && starts_with_lower(s_, k, "mailto:"))) {
         has_url_ = true;
         break;
       }
@@ -122,27 +125,46 @@ class Scanner {
       if (has_at_) {
         if (std::size_t q = email(p); q > p) return emit_plain(p, q);
       }
-      return word(p);
+      if (p == file_begin_) return emit_plain(p, file_end_);
+      return word(p, p);
     }
     if (c == '@' || c == '#') {
       if (std::size_t q = handle(p); q > p) return emit_plain(p, q);
     }
-    if (std::size_t q = emoticon(p); q > p) return emit_plain(p, q);
+    if (std::size_t q = emoticon(p); q > p) {
+      emit(p, q);
+      out_.back().emoticon = true;
+      return q;
+    }
     if (is_apostrophe(c) || c == 0x2018) {
       if (std::size_t q = leading_apostrophe(p, len); q > p) return emit_plain(p, q);
       return quote(p, c, len);
     }
+    if (c == '.' && p == b_ && p + 1 < e_ && ascii_alpha(s_[p + 1])) {
+      // ".doc" written apart from its file name.
+      std::size_t q = p + 1;
+      while (q < e_ && ascii_alpha(s_[q])) ++q;
+      if (q - p <= 5 && (q == e_ || !is_alnum(at(s_, q)))) return emit_plain(p, q);
+    }
     if (is_final_punct(c)) {
       std::size_t q = p + len;
+      std::size_t dots = c == '.';
       while (q < e_) {
         std::size_t l;
-        if (!is_final_punct(peek(s_, q, l))) break;
+        const char32_t d = peek(s_, q, l);
+        if (!is_final_punct(d)) break;
+        // An ellipsis and the mark after it are two tokens ("... ?"), while
+        // shorter mixtures (".?", "?!") are one.
+        if (d != '.' && dots >= 3) break;
+        dots = d == '.' ? dots + 1 : 0;
         q += l;
       }
       return emit_plain(p, q);
     }
-    if (is_quote(c) || is_opening_bracket(c) || is_closing_bracket(c))
-      return emit_plain(p, p + len);
+    if (c == '+' && p + 1 < e_ && ascii_digit(s_[p + 1]) &&
+        (p == b_ || !is_alnum(at(s_, previous(s_, p)))))
+      return word(p, p + 1);  // "+44", a signed number or country code
+    if (is_quote(c)) return emit_plain(p, p + len);
     // Any other symbol: a run of the same character is one token ("--",
     // "***", "=====") and emoji keep their modifiers and joiners.
     std::size_t q = p + len;
@@ -230,8 +252,8 @@ class Scanner {
       if (s_.compare(p, e.size(), e) != 0 || p + e.size() > e_) continue;
       const std::size_t q = p + e.size();
       if (q < e_ && is_alnum(at(s_, q))) continue;
-      // "(:" and "):" only stand alone: otherwise they are a bracket and a colon.
-      if ((c == '(' || c == ')') && q != e_) continue;
+      // "(:" only stands alone: otherwise it is a bracket and a colon.
+      if (c == '(' && q != e_) continue;
       return q;
     }
     return p;
@@ -240,8 +262,7 @@ class Scanner {
   // @handle or #hashtag: the sign and the letters, digits and underscores after it.
   std::size_t handle(std::size_t p) {
     std::size_t q = p + 1;
-    if (q >= e_ || !(ascii_alpha(s_[q]) || s_[q] == '_' || (s_[p] == '@' && ascii_digit(s_[q]))))
-      return p;
+    if (q >= e_ || !(ascii_alpha(s_[q]) || s_[q] == '_')) return p;
     while (q < e_) {
       const char32_t d = at(s_, q);
       if (d == '_' || is_alnum(d)) {
@@ -261,7 +282,8 @@ class Scanner {
     std::size_t k = p;
     while (k < e_ && ascii_alpha(s_[k])) ++k;
     const bool scheme = k > p && k - p <= 10 && s_.compare(k, 3, "://") == 0 && k + 3 < e_;
-    if (!scheme && !starts_with_lower(s_, p, "www.")) return p;
+    if (!scheme && !starts_with_lower(s_, p, "www.") && !starts_with_lower(s_, p, "mailto:"))
+      return p;
     std::size_t q = e_;
     int open = 0;
     for (std::size_t i = p; i < q; ++i) {
@@ -301,16 +323,18 @@ class Scanner {
       ++k;
     if (k == p || k >= e_ || s_[k] != '@') return p;
     std::size_t q = k + 1;
-    while (q < e_ && (ascii_alpha(s_[q]) || ascii_digit(s_[q]) || s_[q] == '-' || s_[q] == '.'))
+    while (q < e_ && (ascii_alpha(s_[q]) || ascii_digit(s_[q]) || s_[q] == '-' || s_[q] == '.' ||
+                      s_[q] == '_'))
       ++q;
     while (q > k + 1 && (s_[q - 1] == '.' || s_[q - 1] == '-')) --q;
     return q > k + 1 ? q : p;
   }
 
-  // A word or number starting with a letter or digit at p.
-  std::size_t word(std::size_t p) {
-    std::size_t q = p;
-    std::size_t segment = p;  // start of the part after the last hyphen
+  // A word or number starting at p; scanning starts at `from` (p, or just
+  // after a leading sign).
+  std::size_t word(std::size_t p, std::size_t from) {
+    std::size_t q = from;
+    std::size_t segment = from;  // start of the part after the last hyphen
     bool letters = true, digits = true;  // what the current segment holds so far
     bool inner_dot = false;
     while (q < e_) {
@@ -334,8 +358,12 @@ class Scanner {
         q = after;
         continue;
       }
-      if ((c == ':' || c == '/') && is_digit(prev) && is_digit(n) && digits) {
+      if (c == ':' && is_digit(prev) && is_digit(n) && digits) {
         q = after;
+        continue;
+      }
+      if (c == '/' && slash_joins(segment, q, letters, digits)) {
+        q = slash_end_;
         continue;
       }
       if (c == '-' && is_alnum(n)) {
@@ -362,6 +390,15 @@ class Scanner {
         q = after;
         continue;
       }
+      if (c == '$' && letters && q - segment <= 3 && is_upper(at(s_, segment)) &&
+          (n == 0 || is_digit(n))) {
+        q = after;  // "US$", "C$": a currency sign with its country
+        break;
+      }
+      if (c == '!' && s_.compare(segment, q - segment, "Yahoo") == 0) {
+        q = after;  // the brand keeps its exclamation mark
+        break;
+      }
       if ((c == '_' || c == '@') && is_alnum(n)) {
         q = after;
         continue;
@@ -375,6 +412,73 @@ class Scanner {
     if (q < e_ && s_[q] == '.') period(t, inner_dot);
     out_.push_back(t);
     return t.end;
+  }
+
+  // A chunk such as "ld2d-#69366-1.DOC" or "(-FINAL.doc)": a file name with a
+  // known extension is one token whatever it holds; brackets and
+  // punctuation around it are not part of it.
+  void find_file_name(std::size_t b, std::size_t e) {
+    file_begin_ = std::string_view::npos;
+    while (e > b && (s_[e - 1] == '.' || s_[e - 1] == ',' || s_[e - 1] == ';' || s_[e - 1] == ':' ||
+                     s_[e - 1] == ')' || s_[e - 1] == '"' || s_[e - 1] == '\'' ||
+                     s_[e - 1] == '>' || s_[e - 1] == ']' || s_[e - 1] == '!' || s_[e - 1] == '?'))
+      --e;
+    std::size_t dot = e;
+    while (dot > b && e - dot <= 5 && ascii_alpha(s_[dot - 1])) --dot;
+    if (dot == e || dot <= b + 1 || s_[dot - 1] != '.') return;
+    static constexpr std::string_view kExtensions[] = {
+        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "rtf", "htm", "html", "jpg",
+        "jpeg", "gif", "png", "zip", "exe", "csv", "wpd", "xml", "mp3", "mp4", "wav", "avi"};
+    std::array<char, 6> lower{};
+    for (std::size_t i = dot; i < e; ++i) lower[i - dot] = ascii_lower(s_[i]);
+    const std::string_view ext(lower.data(), e - dot);
+    bool known = false;
+    for (std::string_view x : kExtensions) known = known || x == ext;
+    if (!known) return;
+    while (b < e && (s_[b] == '(' || s_[b] == '"' || s_[b] == '\'' || s_[b] == '<' || s_[b] == '['))
+      ++b;
+    if (b + 1 >= dot) return;
+    for (std::size_t i = b; i < dot; ++i)
+      if (!(ascii_alpha(s_[i]) || ascii_digit(s_[i]) || s_[i] == '-' || s_[i] == '_' ||
+            s_[i] == '#' || s_[i] == '.' || s_[i] == '~'))
+        return;
+    file_begin_ = b;
+    file_end_ = e;
+  }
+
+  // Whether the '/' at q joins the word: "w/o", "I/C" (single letters), dates
+  // (16/11/2004) and "713/853-6197"; fractions and "and/or" split as in EWT.
+  bool slash_joins(std::size_t segment, std::size_t q, bool letters, bool digits) {
+    if (letters && !digits) {
+      if (q - segment != 1 || q + 2 > e_ || !ascii_alpha(s_[q + 1])) return false;
+      if (q + 2 < e_ && is_alnum(at(s_, q + 2))) return false;
+      slash_end_ = q + 2;
+      return true;
+    }
+    if (!digits) return false;
+    std::size_t run = q;
+    while (run > segment && ascii_digit(s_[run - 1])) --run;
+    if (run != segment) return false;
+    const auto digit_run = [&](std::size_t i) {
+      std::size_t j = i;
+      while (j < e_ && ascii_digit(s_[j])) ++j;
+      return j - i;
+    };
+    const std::size_t first = q - run;
+    const std::size_t second = digit_run(q + 1);
+    std::size_t k = q + 1 + second;
+    if (first <= 2 && second >= 1 && second <= 2 && k < e_ && s_[k] == '/') {
+      const std::size_t third = digit_run(k + 1);
+      if ((third == 2 || third == 4) && (k + 1 + third == e_ || !is_alnum(at(s_, k + 1 + third)))) {
+        slash_end_ = k + 1 + third;
+        return true;
+      }
+    }
+    if (first == 3 && second == 3 && k < e_ && s_[k] == '-' && digit_run(k + 1) == 4) {
+      slash_end_ = k + 5;
+      return true;
+    }
+    return false;
   }
 
   // "60,000": a comma followed by exactly three digits.
@@ -400,7 +504,9 @@ class Scanner {
       // 345-9945, 11-20-2000. Ranges such as 5-10 split.
       std::size_t groups[8];
       std::size_t count = 0;
-      groups[count++] = q - segment;
+      std::size_t run = q;
+      while (run > segment && ascii_digit(s_[run - 1])) --run;
+      groups[count++] = q - run;
       std::size_t k = q;
       while (k < e_ && s_[k] == '-' && k + 1 < e_ && ascii_digit(s_[k + 1]) && count < 8) {
         std::size_t j = k + 1;
@@ -409,7 +515,9 @@ class Scanner {
         k = j;
       }
       if (k < e_ && ascii_alpha(s_[k])) return q;
-      const bool phone = count >= 3 || (count == 2 && groups[0] == 3 && groups[1] == 4);
+      // 345-9945 (phone), 77042-2016 (ZIP+4)
+      const bool phone = count >= 3 || (count == 2 && ((groups[0] == 3 && groups[1] == 4) ||
+                                                       (groups[0] == 5 && groups[1] == 4)));
       return phone ? k : q;
     }
     return q + 1;  // letters and digits mixed: a code or file name ("x3-9890", "ld2d-1")
@@ -420,7 +528,7 @@ class Scanner {
   std::size_t unit_split(std::size_t p, std::size_t q) const {
     if (!ascii_digit(s_[p])) return q;
     std::size_t k = p;
-    while (k < q && (ascii_digit(s_[k]) || s_[k] == '.' || s_[k] == ',')) ++k;
+    while (k < q && (ascii_digit(s_[k]) || s_[k] == '.' || s_[k] == ',' || s_[k] == ':')) ++k;
     if (k == q || k - p > 12 || !ascii_digit(s_[k - 1])) return q;
     std::array<char, 24> lower{};
     if (q - k >= lower.size()) return q;
@@ -444,7 +552,7 @@ class Scanner {
     } else if (dots == 1) {
       std::size_t len;
       const char32_t c = peek(s_, t.begin, len);
-      if (len == w.size() && is_upper(c)) {
+      if (len == w.size() && is_upper(c) && c != 'I') {
         kind = Abbreviation::kTitle;
         initial = true;
       } else {
@@ -482,7 +590,11 @@ class Scanner {
 
   std::string_view s_;
   std::vector<RawToken>& out_;
-  std::size_t e_ = 0;  // end of the current chunk (run of non-space characters)
+  std::size_t b_ = 0;  // start of the current chunk (run of non-space characters)
+  std::size_t e_ = 0;  // end of the current chunk
+  std::size_t file_begin_ = std::string_view::npos;  // a file name in the chunk, if any
+  std::size_t file_end_ = 0;
+  std::size_t slash_end_ = 0;  // where slash_joins() found the joined form to end
   bool has_at_ = false;
   bool has_url_ = false;
   bool single_quote_open_ = false;

@@ -21,6 +21,7 @@ struct RawToken {
   Abbreviation abbreviation = Abbreviation::kNone;  // the token ends in a period that
                                                     // belongs to this kind of abbreviation
   bool initial = false;      // a single capital letter and its period ("J.")
+  bool emoticon = false;     // ":)", ";-)": belongs to the sentence before it
   bool split_period = false; // set by the sentence splitter: the abbreviation ends a
                              // sentence, so its period is a token of its own (EWT: "etc .")
 };

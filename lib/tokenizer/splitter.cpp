@@ -1,5 +1,7 @@
 #include "tokenizer/splitter.h"
 
+#include <algorithm>
+
 #include "tokenizer/chars.h"
 #include "tokenizer/lexicon.h"
 
@@ -48,12 +50,43 @@ class Splitter {
     return single(i) && (is_opening_bracket(c) || is_quote(c));
   }
 
-  // Would token i begin a sentence: a capital, a digit or a symbol, possibly
-  // after opening brackets and quotes; not a lower-case word.
-  bool starts_like_sentence(std::size_t i) const {
+  // Could token i begin a sentence after a final mark: a word (after an
+  // ellipsis only a capitalized one), a number, or a symbol such as "$" or
+  // "--", possibly after opening brackets and quotes. Not punctuation that
+  // continues a sentence (", ; : ) ." ...) and not an emoticon. EWT web text
+  // starts many sentences in lower case, so after ". ! ?" case does not matter.
+  bool starts_like_sentence(std::size_t i, bool after_ellipsis) const {
     for (int k = 0; k < 3 && i < n_ && opener(i); ++k) ++i;
     if (i >= n_) return true;
-    return !is_lower(first(i));
+    if (t_[i].emoticon) return false;
+    const char32_t c = first(i);
+    if (is_letter(c)) return !(after_ellipsis && is_lower(c));
+    if (is_digit(c)) return true;
+    if (closer(i) || is_final_punct(c) || c == ',' || c == ';' || c == ':' || c == '%')
+      return false;
+    return true;
+  }
+
+  // ". ." or "..." rather than a single mark.
+  bool ellipsis(std::size_t i) const {
+    const std::string_view w = str(i);
+    return w.size() >= 2 ? (w[0] == '.' && w[1] == '.') : false;
+  }
+  bool ellipsis_char(std::size_t i) const { return first(i) == 0x2026; }
+
+  // "1." or "b." opening a list item: the number and its period start the
+  // sentence rather than end one.
+  bool list_marker(std::size_t i) const {
+    if (i == 0) return false;
+    const std::string_view w = str(i - 1);
+    const bool number = !w.empty() && w.size() <= 2 &&
+                        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!number) return false;
+    if (i == 1) return true;
+    const std::size_t before = i - 2;
+    if (t_[before].breaks > 0) return true;
+    const char32_t c = first(before);
+    return final_mark(before) || c == ':' || c == ';';
   }
 
   bool capitalized_starter(std::size_t i) const {
@@ -65,7 +98,7 @@ class Splitter {
   // The last token of the sentence that a mark at i would end: closing
   // quotes and brackets written against the mark belong to it.
   std::size_t extend_closers(std::size_t i) const {
-    while (i + 1 < n_ && t_[i].breaks == 0 && closer(i + 1)) {
+    while (i + 1 < n_ && t_[i].breaks == 0 && (closer(i + 1) || t_[i + 1].emoticon)) {
       const char32_t c = first(i + 1);
       const bool straight = c == '"' || c == '\'';
       // A straight quote after a space more likely opens the next sentence.
@@ -80,10 +113,13 @@ class Splitter {
   bool punctuation_boundary(std::size_t i, std::size_t& last) const {
     const RawToken& t = t_[i];
     if (final_mark(i)) {
+      if (str(i) == "." && list_marker(i)) return false;
       last = extend_closers(i);
-      return last + 1 >= n_ || starts_like_sentence(last + 1);
+      return last + 1 >= n_ ||
+             starts_like_sentence(last + 1, ellipsis(i) || ellipsis_char(i));
     }
-    if (t.abbreviation == Abbreviation::kGeneral || t.abbreviation == Abbreviation::kNumber) {
+    if (t.abbreviation == Abbreviation::kGeneral || t.abbreviation == Abbreviation::kNumber ||
+        t.initial) {
       last = extend_closers(i);
       if (last + 1 >= n_) return true;
       return capitalized_starter(last + 1);
