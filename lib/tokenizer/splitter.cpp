@@ -67,10 +67,11 @@ class Splitter {
     return true;
   }
 
-  // ". ." or "..." rather than a single mark.
+  // "..", "..." or the last of ". . ." rather than a single mark.
   bool ellipsis(std::size_t i) const {
     const std::string_view w = str(i);
-    return w.size() >= 2 ? (w[0] == '.' && w[1] == '.') : false;
+    if (w.size() >= 2) return w[0] == '.' && w[1] == '.';
+    return w == "." && i > 0 && str(i - 1) == ".";
   }
   bool ellipsis_char(std::size_t i) const { return first(i) == 0x2026; }
 
@@ -115,8 +116,13 @@ class Splitter {
     if (final_mark(i)) {
       if (str(i) == "." && list_marker(i)) return false;
       last = extend_closers(i);
-      return last + 1 >= n_ ||
-             starts_like_sentence(last + 1, ellipsis(i) || ellipsis_char(i));
+      if (last + 1 >= n_) return true;
+      // "Why?" she asked: after a closing quote, a lower-case word goes on
+      // with the same sentence.
+      bool quoted = false;
+      for (std::size_t k = i + 1; k <= last; ++k) quoted = quoted || is_quote(first(k));
+      if (quoted && is_lower(first(last + 1))) return false;
+      return starts_like_sentence(last + 1, ellipsis(i) || ellipsis_char(i));
     }
     if (t.abbreviation == Abbreviation::kGeneral || t.abbreviation == Abbreviation::kNumber ||
         t.initial) {

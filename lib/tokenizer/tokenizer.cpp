@@ -18,7 +18,7 @@ using tokenizer::RawToken;
 void add_token(std::string_view text, std::size_t begin, std::size_t end, bool space_after,
                bool split_multiword, Sentence& sentence) {
   const std::string_view form = text.substr(begin, end - begin);
-  std::array<std::size_t, tokenizer::kMaxWordsPerToken> starts;
+  std::array<std::size_t, tokenizer::kMaxWordsPerToken> starts{};
   const std::size_t count = split_multiword ? tokenizer::split_words(form, starts) : 1;
   const Span span{begin, end};
   if (count > 1) {
