@@ -164,7 +164,10 @@ class Scanner {
     if (c == '+' && p + 1 < e_ && ascii_digit(s_[p + 1]) &&
         (p == b_ || !is_alnum(at(s_, previous(s_, p)))))
       return word(p, p + 1);  // "+44", a signed number or country code
-    if (is_quote(c)) return emit_plain(p, p + len);
+    // Brackets are tokens one by one, but "<<" and ">>" (mail quoting,
+    // arrows) are runs like other symbols.
+    if (is_quote(c) || ((is_opening_bracket(c) || is_closing_bracket(c)) && c != '<' && c != '>'))
+      return emit_plain(p, p + len);
     // Any other symbol: a run of the same character is one token ("--",
     // "***", "=====") and emoji keep their modifiers and joiners.
     std::size_t q = p + len;

@@ -99,7 +99,12 @@ class Splitter {
   // The last token of the sentence that a mark at i would end: closing
   // quotes and brackets written against the mark belong to it.
   std::size_t extend_closers(std::size_t i) const {
-    while (i + 1 < n_ && t_[i].breaks == 0 && (closer(i + 1) || t_[i + 1].emoticon)) {
+    while (i + 1 < n_ && t_[i].breaks == 0) {
+      if (const std::size_t f = footnote(i + 1); f > 0) {
+        i = f;
+        continue;
+      }
+      if (!closer(i + 1) && !t_[i + 1].emoticon) break;
       const char32_t c = first(i + 1);
       const bool straight = c == '"' || c == '\'';
       // A straight quote after a space more likely opens the next sentence.
@@ -107,6 +112,17 @@ class Splitter {
       ++i;
     }
     return i;
+  }
+
+  // A reference mark "[17]" or "[a]" starting at i: returns its last token, or 0.
+  std::size_t footnote(std::size_t i) const {
+    if (i + 2 >= n_ || str(i) != "[" || str(i + 2) != "]") return 0;
+    if (t_[i].breaks > 0 || t_[i + 1].breaks > 0) return 0;
+    const std::string_view w = str(i + 1);
+    if (w.size() > 3) return 0;
+    for (char c : w)
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) return 0;
+    return i + 2;
   }
 
   // Whether a sentence ends after token i because of its punctuation; `last`

@@ -40,6 +40,11 @@ TEST(Sentences, ClosingQuotesAndBracketsStayWithTheirSentence) {
   EXPECT_EQ(tokens("\"Stop,\" he said."), "\" Stop , \" he said .");
 }
 
+TEST(Sentences, ReferenceMarksStayWithTheirSentence) {
+  EXPECT_EQ(tokens("He was born in Kyiv.[12] His father taught."),
+            "He was born in Kyiv . [ 12 ] | His father taught .");
+}
+
 TEST(Sentences, QuoteAfterASpaceOpensTheNextSentence) {
   EXPECT_EQ(tokens("He left. \"Why?\" she asked."), "He left . | \" Why ? \" she asked .");
 }
