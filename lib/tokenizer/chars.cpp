@@ -4,7 +4,7 @@
 
 namespace textgraph::tokenizer {
 
-bool is_space(char32_t c) noexcept {
+bool is_space_slow(char32_t c) noexcept {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
   return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
          c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
@@ -15,9 +15,7 @@ bool is_line_break(char32_t c) noexcept {
          c == 0x2029;
 }
 
-bool is_digit(char32_t c) noexcept { return c >= '0' && c <= '9'; }
-
-bool is_letter(char32_t c) noexcept {
+bool is_letter_slow(char32_t c) noexcept {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
   if (c == 0xD7 || c == 0xF7) return false;
@@ -91,22 +89,11 @@ bool is_dash(char32_t c) noexcept {
          c == 0xFE63 || c == 0xFF0D;
 }
 
-char32_t peek(std::string_view s, std::size_t i, std::size_t& length) noexcept {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    length = 1;
-    return b;
-  }
+char32_t peek_slow(std::string_view s, std::size_t i, std::size_t& length) noexcept {
   std::size_t j = i;
   const char32_t c = utf8::decode(s, j);
   length = j - i;
   return c;
-}
-
-char32_t at(std::string_view s, std::size_t i) noexcept {
-  if (i >= s.size()) return 0;
-  std::size_t length;
-  return peek(s, i, length);
 }
 
 std::size_t previous(std::string_view s, std::size_t i) noexcept {
@@ -116,7 +103,5 @@ std::size_t previous(std::string_view s, std::size_t i) noexcept {
   for (int k = 0; k < 3 && j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80; ++k) --j;
   return j;
 }
-
-char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 }  // namespace textgraph::tokenizer

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "tokenizer/chars.h"
 
@@ -116,34 +119,46 @@ bool is_unit_suffix(std::string_view lower_word) noexcept {
 }
 
 const unsigned char* fused_word_parts(std::string_view lower_word) noexcept {
+  // Looked up for most short words of every text, so the words are packed
+  // into 64-bit keys and binary-searched instead of hashed.
+  const auto pack = [](std::string_view w) {
+    std::uint64_t k = 0;
+    for (char c : w) k = (k << 8) | static_cast<unsigned char>(c);
+    return k;
+  };
   struct Fused {
     std::string_view word;
     std::array<unsigned char, 4> parts;
   };
-  static const std::unordered_map<std::string_view, std::array<unsigned char, 4>> table = [] {
-    const Fused entries[] = {
-        {"cannot", {3, 3, 0}},   {"gonna", {3, 2, 0}},    {"wanna", {3, 2, 0}},
-        {"gotta", {3, 2, 0}},    {"outta", {3, 2, 0}},    {"dunno", {2, 1, 2, 0}},
-        {"dont", {2, 2, 0}},     {"didnt", {3, 2, 0}},    {"doesnt", {4, 2, 0}},
-        {"cant", {2, 2, 0}},     {"wont", {2, 2, 0}},     {"isnt", {2, 2, 0}},
-        {"wasnt", {3, 2, 0}},    {"arent", {3, 2, 0}},    {"werent", {4, 2, 0}},
-        {"couldnt", {5, 2, 0}},  {"wouldnt", {5, 2, 0}},  {"shouldnt", {6, 2, 0}},
-        {"hasnt", {3, 2, 0}},    {"havent", {4, 2, 0}},   {"hadnt", {3, 2, 0}},
-        {"aint", {2, 2, 0}},     {"mustnt", {4, 2, 0}},   {"neednt", {4, 2, 0}},
-        {"im", {1, 1, 0}},       {"ive", {1, 2, 0}},      {"youre", {3, 2, 0}},
-        {"youve", {3, 2, 0}},    {"youll", {3, 2, 0}},    {"theyre", {4, 2, 0}},
-        {"theyve", {4, 2, 0}},   {"theyll", {4, 2, 0}},   {"itll", {2, 2, 0}},
-        {"thats", {4, 1, 0}},    {"theres", {5, 1, 0}},   {"heres", {4, 1, 0}},
-        {"whats", {4, 1, 0}},    {"hes", {2, 1, 0}},      {"shes", {3, 1, 0}},
-        {"whos", {3, 1, 0}},     {"hows", {3, 1, 0}},     {"wheres", {5, 1, 0}},
-        {"wouldve", {5, 2, 0}},  {"couldve", {5, 2, 0}},  {"shouldve", {6, 2, 0}},
-    };
-    std::unordered_map<std::string_view, std::array<unsigned char, 4>> t;
-    for (const Fused& f : entries) t.emplace(f.word, f.parts);
+  static constexpr Fused kEntries[] = {
+      {"cannot", {3, 3, 0}},   {"gonna", {3, 2, 0}},    {"wanna", {3, 2, 0}},
+      {"gotta", {3, 2, 0}},    {"outta", {3, 2, 0}},    {"dunno", {2, 1, 2, 0}},
+      {"dont", {2, 2, 0}},     {"didnt", {3, 2, 0}},    {"doesnt", {4, 2, 0}},
+      {"cant", {2, 2, 0}},     {"wont", {2, 2, 0}},     {"isnt", {2, 2, 0}},
+      {"wasnt", {3, 2, 0}},    {"arent", {3, 2, 0}},    {"werent", {4, 2, 0}},
+      {"couldnt", {5, 2, 0}},  {"wouldnt", {5, 2, 0}},  {"shouldnt", {6, 2, 0}},
+      {"hasnt", {3, 2, 0}},    {"havent", {4, 2, 0}},   {"hadnt", {3, 2, 0}},
+      {"aint", {2, 2, 0}},     {"mustnt", {4, 2, 0}},   {"neednt", {4, 2, 0}},
+      {"im", {1, 1, 0}},       {"ive", {1, 2, 0}},      {"youre", {3, 2, 0}},
+      {"youve", {3, 2, 0}},    {"youll", {3, 2, 0}},    {"theyre", {4, 2, 0}},
+      {"theyve", {4, 2, 0}},   {"theyll", {4, 2, 0}},   {"itll", {2, 2, 0}},
+      {"thats", {4, 1, 0}},    {"theres", {5, 1, 0}},   {"heres", {4, 1, 0}},
+      {"whats", {4, 1, 0}},    {"hes", {2, 1, 0}},      {"shes", {3, 1, 0}},
+      {"whos", {3, 1, 0}},     {"hows", {3, 1, 0}},     {"wheres", {5, 1, 0}},
+      {"wouldve", {5, 2, 0}},  {"couldve", {5, 2, 0}},  {"shouldve", {6, 2, 0}},
+  };
+  using Entry = std::pair<std::uint64_t, const unsigned char*>;
+  static const std::vector<Entry> table = [&] {
+    std::vector<Entry> t;
+    for (const Fused& f : kEntries) t.emplace_back(pack(f.word), f.parts.data());
+    std::sort(t.begin(), t.end());
     return t;
   }();
-  const auto it = table.find(lower_word);
-  return it == table.end() ? nullptr : it->second.data();
+  if (lower_word.size() > 8) return nullptr;
+  const std::uint64_t k = pack(lower_word);
+  const auto it = std::lower_bound(table.begin(), table.end(), Entry{k, nullptr},
+                                   [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  return it != table.end() && it->first == k ? it->second : nullptr;
 }
 
 bool is_clitic(std::string_view lower_suffix) noexcept {

@@ -233,7 +233,7 @@ class Scanner {
     std::size_t k = q;
     while (k < e_ && ascii_alpha(s_[k]) && k - q < 3) ++k;
     if (k > q && (k >= e_ || !is_alnum(at(s_, k)))) {
-      std::array<char, 4> lower{};
+      std::array<char, 8> lower{};
       for (std::size_t i = q; i < k; ++i) lower[i - q] = ascii_lower(s_[i]);
       if (is_clitic(std::string_view(lower.data(), k - q))) {
         // Only when the apostrophe follows a space: "'s" then is a clitic
