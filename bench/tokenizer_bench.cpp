@@ -123,8 +123,9 @@ int main(int argc, char** argv) {
   std::printf("tokens/s   %.0f (median run)\n", tokens / median);
   std::printf("words/s    %.0f\n", words / median);
   std::printf("MB/s       %.1f\n", text.size() / median / 1e6);
-  std::printf("baseline   whitespace split into a Document: median %.4f s; tokenize/baseline %.2f\n",
-              base, median / base);
+  std::printf(
+      "baseline   whitespace split into a Document: median %.4f s; tokenize/baseline %.2f\n", base,
+      median / base);
 
   if (!conllu.empty()) {
     std::ofstream out(conllu, std::ios::binary);

@@ -81,17 +81,17 @@ enum class LineBreaks {
 struct TokenizerOptions {
   TokenizerInput input = TokenizerInput::kText;  // raw text or pre-tokenized lines
   LineBreaks line_breaks = LineBreaks::kAuto;    // kText only: single line breaks
-  bool split_multiword = true;  // contractions and possessives become multiword tokens
-                                // ("don't" -> do + n't); false keeps one word per token
+  bool split_multiword = true;             // contractions and possessives become multiword tokens
+                                           // ("don't" -> do + n't); false keeps one word per token
   std::size_t max_sentence_tokens = 1000;  // a longer run without a boundary is cut
                                            // into sentences of this many tokens (0 = no
                                            // limit), so later stages see bounded input
-  std::string document_id;  // copied to Document::id
+  std::string document_id;                 // copied to Document::id
 };
 
 struct Tokenized {
-  Document document;        // text, and sentences with words and multiword tokens
-  std::size_t repaired = 0; // invalid UTF-8 sequences replaced by U+FFFD in document.text
+  Document document;         // text, and sentences with words and multiword tokens
+  std::size_t repaired = 0;  // invalid UTF-8 sequences replaced by U+FFFD in document.text
 };
 
 // Tokenizes `text` and splits it into sentences. Never fails on input; see

@@ -6,8 +6,8 @@ namespace textgraph::tokenizer {
 
 bool is_space_slow(char32_t c) noexcept {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 bool is_line_break(char32_t c) noexcept {
@@ -65,8 +65,8 @@ bool is_apostrophe(char32_t c) noexcept {
 }
 
 bool is_quote(char32_t c) noexcept {
-  return c == '"' || is_apostrophe(c) || (c >= 0x2018 && c <= 0x201F) || c == 0xAB ||
-         c == 0xBB || c == 0x2039 || c == 0x203A || c == 0x300C || c == 0x300D;
+  return c == '"' || is_apostrophe(c) || (c >= 0x2018 && c <= 0x201F) || c == 0xAB || c == 0xBB ||
+         c == 0x2039 || c == 0x203A || c == 0x300C || c == 0x300D;
 }
 
 bool is_opening_bracket(char32_t c) noexcept {
@@ -85,8 +85,8 @@ bool is_final_punct(char32_t c) noexcept {
 }
 
 bool is_dash(char32_t c) noexcept {
-  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
-         c == 0xFE63 || c == 0xFF0D;
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
 }
 
 char32_t peek_slow(std::string_view s, std::size_t i, std::size_t& length) noexcept {

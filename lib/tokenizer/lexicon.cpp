@@ -55,26 +55,29 @@ const AbbreviationTable& abbreviations() {
         if (!inserted && !capital) it->second.capitalized = false;
       }
     };
-    add({"Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Gen", "Gens",
-         "Lt", "Col", "Maj", "Capt", "Cmdr", "Cdr", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Gov", "Govs",
-         "Sen", "Sens", "Rep", "Reps", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Atty", "Amb",
-         "Fr", "Sr", "St", "Ste", "Mt", "Ft", "Pt", "Gov", "Lieut", "Sec", "Secs", "Sra", "Srta"},
+    add({"Mr",  "Mrs",  "Ms",   "Messrs", "Mme",  "Mlle",  "Dr",   "Drs",  "Prof", "Profs",
+         "Gen", "Gens", "Lt",   "Col",    "Maj",  "Capt",  "Cmdr", "Cdr",  "Sgt",  "Cpl",
+         "Pvt", "Adm",  "Brig", "Gov",    "Govs", "Sen",   "Sens", "Rep",  "Reps", "Rev",
+         "Hon", "Pres", "Supt", "Insp",   "Det",  "Atty",  "Amb",  "Fr",   "Sr",   "St",
+         "Ste", "Mt",   "Ft",   "Pt",     "Gov",  "Lieut", "Sec",  "Secs", "Sra",  "Srta"},
         Abbreviation::kTitle);
-    add({"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-         "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
-         "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Assn", "Assoc", "Dept", "Univ", "Inst",
-         "Intl", "Natl", "Govt", "Jr", "Esq", "Ave", "Blvd", "Rd", "Hwy", "Pkwy", "Sq", "Apt",
-         "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
-         "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mont", "Neb", "Nev", "Okla",
-         "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que",
-         "Attn", "Fig", "Figs", "Ed", "Eds", "Vol", "Vols", "Ch", "Chap", "Sect", "Para",
-         "Mob", "Tel", "Fax", "Ph", "Arrv", "Dep", "Eng", "Est", "Sun", "Spec", "Conf"},
+    add({"Jan",  "Feb",  "Mar",  "Apr",   "Jun",  "Jul",  "Aug",   "Sep",   "Sept", "Oct",  "Nov",
+         "Dec",  "Mon",  "Tue",  "Tues",  "Wed",  "Thu",  "Thur",  "Thurs", "Fri",  "Sat",  "Inc",
+         "Corp", "Co",   "Cos",  "Ltd",   "Bros", "Assn", "Assoc", "Dept",  "Univ", "Inst", "Intl",
+         "Natl", "Govt", "Jr",   "Esq",   "Ave",  "Blvd", "Rd",    "Hwy",   "Pkwy", "Sq",   "Apt",
+         "Ala",  "Ariz", "Ark",  "Calif", "Colo", "Conn", "Del",   "Fla",   "Ga",   "Ill",  "Ind",
+         "Kan",  "Kans", "Ky",   "La",    "Md",   "Mass", "Mich",  "Minn",  "Miss", "Mont", "Neb",
+         "Nev",  "Okla", "Ore",  "Pa",    "Penn", "Tenn", "Tex",   "Va",    "Vt",   "Wash", "Wis",
+         "Wyo",  "Ont",  "Que",  "Attn",  "Fig",  "Figs", "Ed",    "Eds",   "Vol",  "Vols", "Ch",
+         "Chap", "Sect", "Para", "Mob",   "Tel",  "Fax",  "Ph",    "Arrv",  "Dep",  "Eng",  "Est",
+         "Sun",  "Spec", "Conf"},
         Abbreviation::kGeneral);
-    add({"etc", "vs", "v", "al", "approx", "appt", "apt", "esp", "ext", "incl", "excl", "viz",
-         "cf", "ca", "eg", "ie", "min", "mins", "max", "hr", "hrs", "sec", "secs", "yr", "yrs",
-         "mo", "mos", "wk", "wks", "oz", "lb", "lbs", "ft", "sq", "tel", "dept", "misc", "avg",
-         "ref", "pp", "ed", "eds", "vol", "vols", "govt", "info", "div", "rep", "jr", "sr",
-         "inc", "corp", "ltd", "co", "bros", "mfg", "dept", "est", "tsp", "tbsp", "pkg", "arrv", "lv"},
+    add({"etc",  "vs",   "v",    "al",   "approx", "appt", "apt",  "esp",  "ext", "incl", "excl",
+         "viz",  "cf",   "ca",   "eg",   "ie",     "min",  "mins", "max",  "hr",  "hrs",  "sec",
+         "secs", "yr",   "yrs",  "mo",   "mos",    "wk",   "wks",  "oz",   "lb",  "lbs",  "ft",
+         "sq",   "tel",  "dept", "misc", "avg",    "ref",  "pp",   "ed",   "eds", "vol",  "vols",
+         "govt", "info", "div",  "rep",  "jr",     "sr",   "inc",  "corp", "ltd", "co",   "bros",
+         "mfg",  "dept", "est",  "tsp",  "tbsp",   "pkg",  "arrv", "lv"},
         Abbreviation::kGeneral);
     add({"No", "Nos", "Art", "Arts", "Nr"}, Abbreviation::kNumber);
     add({"no", "nos"}, Abbreviation::kNumber);
@@ -102,19 +105,19 @@ bool is_hyphen_prefix(std::string_view lower_word) noexcept {
   // Each has EWT or GUM train examples kept whole ("non-violent", "e-mail");
   // prefixes without such evidence split like any compound.
   static const std::unordered_set<std::string_view> prefixes = {
-      "e",     "non",   "pre",   "anti",  "mid",     "re",    "post",  "co",    "over",
-      "pro",   "multi", "ex",    "sub",   "semi",    "cross", "neo",   "psycho", "socio",
-      "arch",  "counter", "intra", "inter", "micro", "mini",  "super", "un"};
+      "e",    "non",     "pre",   "anti",  "mid",   "re",    "post",  "co",     "over",
+      "pro",  "multi",   "ex",    "sub",   "semi",  "cross", "neo",   "psycho", "socio",
+      "arch", "counter", "intra", "inter", "micro", "mini",  "super", "un"};
   return prefixes.count(lower_word) != 0;
 }
 
 bool is_unit_suffix(std::string_view lower_word) noexcept {
   static const std::unordered_set<std::string_view> units = {
-      "am",  "pm",  "k",   "m",   "mm",  "cm",  "km",  "kg",  "mg",  "g",   "gb",  "mb",
-      "kb",  "tb",  "lb",  "lbs", "oz",  "ft",  "mph", "kph", "kmh", "hr",  "hrs", "h",
-      "min", "mins", "sec", "secs", "yr", "yrs", "b",  "bn",  "mn",  "mil", "ml",  "kw",
-      "kwh", "mw",  "mwh", "gw",  "gwh", "ghz", "mhz", "hz",  "db",  "x",   "p",   "yo",
-      "day", "days", "wk", "wks", "mo",  "mos"};
+      "am",  "pm", "k",   "m",    "mm",  "cm",   "km", "kg",  "mg",  "g",   "gb",
+      "mb",  "kb", "tb",  "lb",   "lbs", "oz",   "ft", "mph", "kph", "kmh", "hr",
+      "hrs", "h",  "min", "mins", "sec", "secs", "yr", "yrs", "b",   "bn",  "mn",
+      "mil", "ml", "kw",  "kwh",  "mw",  "mwh",  "gw", "gwh", "ghz", "mhz", "hz",
+      "db",  "x",  "p",   "yo",   "day", "days", "wk", "wks", "mo",  "mos"};
   return units.count(lower_word) != 0;
 }
 
@@ -131,21 +134,21 @@ const unsigned char* fused_word_parts(std::string_view lower_word) noexcept {
     std::array<unsigned char, 4> parts;
   };
   static constexpr Fused kEntries[] = {
-      {"cannot", {3, 3, 0}},   {"gonna", {3, 2, 0}},    {"wanna", {3, 2, 0}},
-      {"gotta", {3, 2, 0}},    {"outta", {3, 2, 0}},    {"dunno", {2, 1, 2, 0}},
-      {"dont", {2, 2, 0}},     {"didnt", {3, 2, 0}},    {"doesnt", {4, 2, 0}},
-      {"cant", {2, 2, 0}},     {"wont", {2, 2, 0}},     {"isnt", {2, 2, 0}},
-      {"wasnt", {3, 2, 0}},    {"arent", {3, 2, 0}},    {"werent", {4, 2, 0}},
-      {"couldnt", {5, 2, 0}},  {"wouldnt", {5, 2, 0}},  {"shouldnt", {6, 2, 0}},
-      {"hasnt", {3, 2, 0}},    {"havent", {4, 2, 0}},   {"hadnt", {3, 2, 0}},
-      {"aint", {2, 2, 0}},     {"mustnt", {4, 2, 0}},   {"neednt", {4, 2, 0}},
-      {"im", {1, 1, 0}},       {"ive", {1, 2, 0}},      {"youre", {3, 2, 0}},
-      {"youve", {3, 2, 0}},    {"youll", {3, 2, 0}},    {"theyre", {4, 2, 0}},
-      {"theyve", {4, 2, 0}},   {"theyll", {4, 2, 0}},   {"itll", {2, 2, 0}},
-      {"thats", {4, 1, 0}},    {"theres", {5, 1, 0}},   {"heres", {4, 1, 0}},
-      {"whats", {4, 1, 0}},    {"hes", {2, 1, 0}},      {"shes", {3, 1, 0}},
-      {"whos", {3, 1, 0}},     {"hows", {3, 1, 0}},     {"wheres", {5, 1, 0}},
-      {"wouldve", {5, 2, 0}},  {"couldve", {5, 2, 0}},  {"shouldve", {6, 2, 0}},
+      {"cannot", {3, 3, 0}},  {"gonna", {3, 2, 0}},   {"wanna", {3, 2, 0}},
+      {"gotta", {3, 2, 0}},   {"outta", {3, 2, 0}},   {"dunno", {2, 1, 2, 0}},
+      {"dont", {2, 2, 0}},    {"didnt", {3, 2, 0}},   {"doesnt", {4, 2, 0}},
+      {"cant", {2, 2, 0}},    {"wont", {2, 2, 0}},    {"isnt", {2, 2, 0}},
+      {"wasnt", {3, 2, 0}},   {"arent", {3, 2, 0}},   {"werent", {4, 2, 0}},
+      {"couldnt", {5, 2, 0}}, {"wouldnt", {5, 2, 0}}, {"shouldnt", {6, 2, 0}},
+      {"hasnt", {3, 2, 0}},   {"havent", {4, 2, 0}},  {"hadnt", {3, 2, 0}},
+      {"aint", {2, 2, 0}},    {"mustnt", {4, 2, 0}},  {"neednt", {4, 2, 0}},
+      {"im", {1, 1, 0}},      {"ive", {1, 2, 0}},     {"youre", {3, 2, 0}},
+      {"youve", {3, 2, 0}},   {"youll", {3, 2, 0}},   {"theyre", {4, 2, 0}},
+      {"theyve", {4, 2, 0}},  {"theyll", {4, 2, 0}},  {"itll", {2, 2, 0}},
+      {"thats", {4, 1, 0}},   {"theres", {5, 1, 0}},  {"heres", {4, 1, 0}},
+      {"whats", {4, 1, 0}},   {"hes", {2, 1, 0}},     {"shes", {3, 1, 0}},
+      {"whos", {3, 1, 0}},    {"hows", {3, 1, 0}},    {"wheres", {5, 1, 0}},
+      {"wouldve", {5, 2, 0}}, {"couldve", {5, 2, 0}}, {"shouldve", {6, 2, 0}},
   };
   using Entry = std::pair<std::uint64_t, const unsigned char*>;
   static const std::vector<Entry> table = [&] {
@@ -156,8 +159,9 @@ const unsigned char* fused_word_parts(std::string_view lower_word) noexcept {
   }();
   if (lower_word.size() > 8) return nullptr;
   const std::uint64_t k = pack(lower_word);
-  const auto it = std::lower_bound(table.begin(), table.end(), Entry{k, nullptr},
-                                   [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  const auto it =
+      std::lower_bound(table.begin(), table.end(), Entry{k, nullptr},
+                       [](const Entry& a, const Entry& b) { return a.first < b.first; });
   return it != table.end() && it->first == k ? it->second : nullptr;
 }
 
@@ -168,20 +172,22 @@ bool is_clitic(std::string_view lower_suffix) noexcept {
 
 bool is_sentence_starter(std::string_view word) noexcept {
   static const std::unordered_set<std::string_view> starters = {
-      "The",   "A",       "An",     "He",      "She",     "It",      "They",    "We",
-      "I",     "You",     "This",   "That",    "These",   "Those",   "There",   "But",
-      "And",   "In",      "On",     "At",      "For",     "If",      "When",    "While",
-      "After", "Before",  "As",     "Our",     "His",     "Her",     "Their",   "Its",
-      "My",    "Your",    "What",   "Who",     "Why",     "How",     "Where",   "So",
-      "Yet",   "Some",    "Many",   "Most",    "All",     "One",     "Now",     "Then",
-      "Today", "Also",    "However", "Meanwhile", "Still", "Although", "Though", "Since",
-      "Because", "Both",  "Each",   "Even",    "Such",    "Here",    "Under",   "With",
-      "Without", "During", "According", "Last", "Next",   "Instead", "Officials", "Earlier",
-      "Later", "Despite", "Over",   "Please",  "Thanks",  "Thank",   "Yes",     "No",
-      "Not",   "Or",      "Do",     "Does",    "Did",     "Is",      "Are",     "Was",
-      "Were",  "Will",    "Would",  "Can",     "Could",   "Should",  "Let",     "Let's",
-      "Just",  "Only",    "Every",  "Several", "Other",   "Another", "More",    "Those",
-      "From",  "By",      "To",     "Of",      "Meanwhile", "Hi",    "Hello",   "Dear"};
+      "The",       "A",       "An",        "He",        "She",      "It",     "They",
+      "We",        "I",       "You",       "This",      "That",     "These",  "Those",
+      "There",     "But",     "And",       "In",        "On",       "At",     "For",
+      "If",        "When",    "While",     "After",     "Before",   "As",     "Our",
+      "His",       "Her",     "Their",     "Its",       "My",       "Your",   "What",
+      "Who",       "Why",     "How",       "Where",     "So",       "Yet",    "Some",
+      "Many",      "Most",    "All",       "One",       "Now",      "Then",   "Today",
+      "Also",      "However", "Meanwhile", "Still",     "Although", "Though", "Since",
+      "Because",   "Both",    "Each",      "Even",      "Such",     "Here",   "Under",
+      "With",      "Without", "During",    "According", "Last",     "Next",   "Instead",
+      "Officials", "Earlier", "Later",     "Despite",   "Over",     "Please", "Thanks",
+      "Thank",     "Yes",     "No",        "Not",       "Or",       "Do",     "Does",
+      "Did",       "Is",      "Are",       "Was",       "Were",     "Will",   "Would",
+      "Can",       "Could",   "Should",    "Let",       "Let's",    "Just",   "Only",
+      "Every",     "Several", "Other",     "Another",   "More",     "Those",  "From",
+      "By",        "To",      "Of",        "Meanwhile", "Hi",       "Hello",  "Dear"};
   return starters.count(word) != 0;
 }
 

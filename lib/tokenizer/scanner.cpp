@@ -20,9 +20,8 @@ bool starts_with_lower(std::string_view s, std::size_t i, std::string_view prefi
 }
 
 constexpr std::string_view kEmoticons[] = {
-    ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":-/", ":'(", ">:(", "^_^", ":)", ":(", ";)",
-    ":D",  ":P",  ":p",  ":/",  "=)",  "=(",  "(:",  "<3",  ":]",  ":[",  ";D", ":|",
-    ":o",  ":O",  "^^"};
+    ":-)", ":-(", ";-)", ":-D", ":-P", ":-p", ":-/", ":'(", ">:(", "^_^", ":)", ":(", ";)", ":D",
+    ":P",  ":p",  ":/",  "=)",  "=(",  "(:",  "<3",  ":]",  ":[",  ";D",  ":|", ":o", ":O", "^^"};
 
 class Scanner {
  public:
@@ -76,8 +75,10 @@ class Scanner {
       std::size_t len;
       const char32_t c = peek(s_, i, len);
       if (!is_space(c)) break;
-      if (c == 0x2029) breaks += 2;
-      else if (is_line_break(c)) ++breaks;
+      if (c == 0x2029)
+        breaks += 2;
+      else if (is_line_break(c))
+        ++breaks;
       i += len;
     }
     if (i > start && !out_.empty()) {
@@ -180,7 +181,11 @@ class Scanner {
         q += l;
       } else if (d == 0x200D && q + l < e_) {  // zero width joiner: keep the next one too
         q += l;
-        q += [&] { std::size_t l2; peek(s_, q, l2); return l2; }();
+        q += [&] {
+          std::size_t l2;
+          peek(s_, q, l2);
+          return l2;
+        }();
       } else {
         break;
       }
@@ -212,8 +217,10 @@ class Scanner {
     const bool word_after = q < e_ && is_alnum(at(s_, q));
     const bool word_before = p > 0 && is_alnum(at(s_, previous(s_, p)));
     if (c != '`') {
-      if (word_after && !word_before) single_quote_open_ = true;
-      else if (word_before) single_quote_open_ = false;
+      if (word_after && !word_before)
+        single_quote_open_ = true;
+      else if (word_before)
+        single_quote_open_ = false;
     }
     return emit_plain(p, q);
   }
@@ -302,7 +309,7 @@ class Scanner {
       const std::size_t last = previous(s_, q);
       const char32_t d = at(s_, last);
       if (d == ')' && open >= 0) break;
-      if (d == ')' ) {
+      if (d == ')') {
         ++open;
         q = last;
         continue;
@@ -337,15 +344,17 @@ class Scanner {
   // after a leading sign).
   std::size_t word(std::size_t p, std::size_t from) {
     std::size_t q = from;
-    std::size_t segment = from;  // start of the part after the last hyphen
+    std::size_t segment = from;          // start of the part after the last hyphen
     bool letters = true, digits = true;  // what the current segment holds so far
     bool inner_dot = false;
     while (q < e_) {
       std::size_t len;
       const char32_t c = peek(s_, q, len);
       if (is_alnum(c) || c == 0xAD) {
-        if (is_digit(c)) letters = false;
-        else digits = false;
+        if (is_digit(c))
+          letters = false;
+        else
+          digits = false;
         q += len;
         continue;
       }
@@ -430,8 +439,8 @@ class Scanner {
     while (dot > b && e - dot <= 5 && ascii_alpha(s_[dot - 1])) --dot;
     if (dot == e || dot <= b + 1 || s_[dot - 1] != '.') return;
     static constexpr std::string_view kExtensions[] = {
-        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "rtf", "htm", "html", "jpg",
-        "jpeg", "gif", "png", "zip", "exe", "csv", "wpd", "xml", "mp3", "mp4", "wav", "avi"};
+        "doc",  "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "rtf", "htm", "html", "jpg",
+        "jpeg", "gif",  "png", "zip",  "exe", "csv",  "wpd", "xml", "mp3", "mp4", "wav",  "avi"};
     std::array<char, 6> lower{};
     for (std::size_t i = dot; i < e; ++i) lower[i - dot] = ascii_lower(s_[i]);
     const std::string_view ext(lower.data(), e - dot);

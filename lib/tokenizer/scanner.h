@@ -20,10 +20,10 @@ struct RawToken {
                              // more (a blank line: a paragraph break)
   Abbreviation abbreviation = Abbreviation::kNone;  // the token ends in a period that
                                                     // belongs to this kind of abbreviation
-  bool initial = false;      // a single capital letter and its period ("J.")
-  bool emoticon = false;     // ":)", ";-)": belongs to the sentence before it
-  bool split_period = false; // set by the sentence splitter: the abbreviation ends a
-                             // sentence, so its period is a token of its own (EWT: "etc .")
+  bool initial = false;                             // a single capital letter and its period ("J.")
+  bool emoticon = false;      // ":)", ";-)": belongs to the sentence before it
+  bool split_period = false;  // set by the sentence splitter: the abbreviation ends a
+                              // sentence, so its period is a token of its own (EWT: "etc .")
 };
 
 // Appends the tokens of `text` (valid UTF-8) to `out`.

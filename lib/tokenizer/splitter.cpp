@@ -80,8 +80,9 @@ class Splitter {
   bool list_marker(std::size_t i) const {
     if (i == 0) return false;
     const std::string_view w = str(i - 1);
-    const bool number = !w.empty() && w.size() <= 2 &&
-                        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool number = !w.empty() && w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
     if (!number) return false;
     if (i == 1) return true;
     const std::size_t before = i - 2;

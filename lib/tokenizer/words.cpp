@@ -65,7 +65,8 @@ std::size_t clitic_cuts(std::string_view w, std::array<std::size_t, kMaxWordsPer
 
 }  // namespace
 
-std::size_t split_words(std::string_view token, std::array<std::size_t, kMaxWordsPerToken>& starts) {
+std::size_t split_words(std::string_view token,
+                        std::array<std::size_t, kMaxWordsPerToken>& starts) {
   starts[0] = 0;
   if (token.size() >= 3 && token.size() <= 8) {
     char lower[8];

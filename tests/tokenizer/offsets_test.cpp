@@ -75,8 +75,8 @@ void check_document(const Tokenized& t, const TokenizerOptions& options) {
       const std::string_view gap(text.data() + cursor, span.begin - cursor);
       EXPECT_TRUE(all_space(gap)) << "uncovered bytes before \"" << form << "\"";
       if (options.input == TokenizerInput::kText) {
-        const bool followed_by_space = span.end < text.size() &&
-                                       tokenizer::is_space(tokenizer::at(text, span.end));
+        const bool followed_by_space =
+            span.end < text.size() && tokenizer::is_space(tokenizer::at(text, span.end));
         EXPECT_EQ(space_after, followed_by_space) << form;
       }
       if (sentence_begin == std::string::npos) sentence_begin = span.begin;
@@ -126,8 +126,9 @@ TEST(Utf8Repair, InvalidBytesBecomeReplacementCharactersAndAreCounted) {
   EXPECT_EQ(t.document.text,
             "Caf\xEF\xBF\xBD au lait \xEF\xBF\xBD\xEF\xBF\xBD costs \xEF\xBF\xBD 5.");
   // The broken byte stays inside its word; offsets point into the repaired text.
-  EXPECT_EQ(testing::tokens(text), "Caf\xEF\xBF\xBD au lait \xEF\xBF\xBD\xEF\xBF\xBD costs "
-                                   "\xEF\xBF\xBD 5 .");
+  EXPECT_EQ(testing::tokens(text),
+            "Caf\xEF\xBF\xBD au lait \xEF\xBF\xBD\xEF\xBF\xBD costs "
+            "\xEF\xBF\xBD 5 .");
   check_document(t, {});
 }
 
@@ -140,15 +141,99 @@ TEST(Utf8Repair, ValidTextIsUntouched) {
 
 // Random texts from pieces that exercise every rule, plus raw random bytes.
 std::string random_text(std::mt19937& rng, bool raw_bytes) {
-  static const std::vector<std::string> pieces = {
-      "a", "Z", "word", "U.S.", "Mr.", "e-mail", "don't", "'s", "n't", "’", "'", "\"", "“", "”",
-      "-", "--", "—", "–", ".", "...", "…", "!", "?", ",", ";", ":", "(", ")", "[", "]", "<", ">",
-      "@", "#", "@x", "#y", "http://", "www.", "a@b.c", "1", "42", "3.5", "60,000", "10:30",
-      "16/11/2004", "713-853-3989", "5pm", "+", "$", "%", "&", "/", "_", ":)", ";-)", ".doc",
-      " ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00A0", "\u2028", "\u2029", "\xEF\xBB\xBF",
-      "\xFF", "\xC3", "\xE2\x80", "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xEF\xB8\x8F", "\u200D",
-      "\u0301", "Київ", "cannot", "gonna", "dont", "I'd've", "parents'", "p.m.", "etc.", "No.",
-      "J.", "’90s", "``", "''", "ld2d-#1.DOC", "\x00", "\x01", "\x7F"};
+  static const std::vector<std::string> pieces = {"a",
+                                                  "Z",
+                                                  "word",
+                                                  "U.S.",
+                                                  "Mr.",
+                                                  "e-mail",
+                                                  "don't",
+                                                  "'s",
+                                                  "n't",
+                                                  "’",
+                                                  "'",
+                                                  "\"",
+                                                  "“",
+                                                  "”",
+                                                  "-",
+                                                  "--",
+                                                  "—",
+                                                  "–",
+                                                  ".",
+                                                  "...",
+                                                  "…",
+                                                  "!",
+                                                  "?",
+                                                  ",",
+                                                  ";",
+                                                  ":",
+                                                  "(",
+                                                  ")",
+                                                  "[",
+                                                  "]",
+                                                  "<",
+                                                  ">",
+                                                  "@",
+                                                  "#",
+                                                  "@x",
+                                                  "#y",
+                                                  "http://",
+                                                  "www.",
+                                                  "a@b.c",
+                                                  "1",
+                                                  "42",
+                                                  "3.5",
+                                                  "60,000",
+                                                  "10:30",
+                                                  "16/11/2004",
+                                                  "713-853-3989",
+                                                  "5pm",
+                                                  "+",
+                                                  "$",
+                                                  "%",
+                                                  "&",
+                                                  "/",
+                                                  "_",
+                                                  ":)",
+                                                  ";-)",
+                                                  ".doc",
+                                                  " ",
+                                                  " ",
+                                                  " ",
+                                                  "  ",
+                                                  "\n",
+                                                  "\n\n",
+                                                  "\r\n",
+                                                  "\t",
+                                                  "\u00A0",
+                                                  "\u2028",
+                                                  "\u2029",
+                                                  "\xEF\xBB\xBF",
+                                                  "\xFF",
+                                                  "\xC3",
+                                                  "\xE2\x80",
+                                                  "\xED\xA0\x80",
+                                                  "\xF0\x9F\x98\x80",
+                                                  "\xEF\xB8\x8F",
+                                                  "\u200D",
+                                                  "\u0301",
+                                                  "Київ",
+                                                  "cannot",
+                                                  "gonna",
+                                                  "dont",
+                                                  "I'd've",
+                                                  "parents'",
+                                                  "p.m.",
+                                                  "etc.",
+                                                  "No.",
+                                                  "J.",
+                                                  "’90s",
+                                                  "``",
+                                                  "''",
+                                                  "ld2d-#1.DOC",
+                                                  "\x00",
+                                                  "\x01",
+                                                  "\x7F"};
   std::string text;
   const std::size_t n = rng() % 60;
   for (std::size_t i = 0; i < n; ++i) {

@@ -167,7 +167,8 @@ TEST(TokenRules, Ellipses) {
 }
 
 TEST(TokenRules, Parentheses) {
-  EXPECT_EQ(tokens("The group (Hamas) said [sic] {x}."), "The group ( Hamas ) said [ sic ] { x } .");
+  EXPECT_EQ(tokens("The group (Hamas) said [sic] {x}."),
+            "The group ( Hamas ) said [ sic ] { x } .");
   EXPECT_EQ(tokens("(see (above))"), "( see ( above ) )");
 }
 
