@@ -165,6 +165,23 @@ const unsigned char* fused_word_parts(std::string_view lower_word) noexcept {
   return it != table.end() && it->first == k ? it->second : nullptr;
 }
 
+bool follows_contracted_its(std::string_view lower_word) noexcept {
+  // Determiners, adverbs, prepositions and participles: none can follow the
+  // possessive "its" ("its own", "its members" do not split).
+  static const std::unordered_set<std::string_view> words = {
+      "not",      "a",      "an",         "the",      "really",    "simply",    "like",
+      "in",       "now",    "definitely", "for",      "also",      "between",   "from",
+      "nothing",  "called", "all",        "getting",  "been",      "just",      "so",
+      "too",      "pretty", "always",     "never",    "still",     "about",     "going",
+      "gonna",    "ok",     "okay",       "because",  "what",      "on",        "at",
+      "to",       "my",     "your",       "his",      "her",       "our",       "their",
+      "that",     "this",   "there",      "how",      "who",       "when",      "where",
+      "why",      "almost", "actually",   "probably", "already",   "obviously", "clearly",
+      "great",    "easy",   "hard",       "true",     "important", "necessary", "impossible",
+      "possible", "better", "worse",      "no",       "sad",       "funny",     "nice"};
+  return words.count(lower_word) != 0;
+}
+
 bool is_clitic(std::string_view lower_suffix) noexcept {
   return lower_suffix == "s" || lower_suffix == "m" || lower_suffix == "d" ||
          lower_suffix == "re" || lower_suffix == "ve" || lower_suffix == "ll";

@@ -14,9 +14,10 @@ enum class Abbreviation {
   kNumber,   // "No.", "Nos.", "Art.": an abbreviation only before a number
 };
 
-// What kind of abbreviation `word` (without its final period) is. Matches
-// the listed spelling, its all-capitals form, and, for entries listed in lower
-// case, a capitalized first letter.
+// What kind of abbreviation `word` (without its final period) is. Entries
+// listed in lower case ("etc") match in any case; entries listed capitalized
+// ("Gen", "Ill") only when the word starts with a capital, since in lower
+// case they are ordinary words.
 Abbreviation abbreviation_kind(std::string_view word) noexcept;
 
 // True for "non", "pre", "anti", "e", ...: prefixes that stay one token with
@@ -31,6 +32,10 @@ bool is_unit_suffix(std::string_view lower_word) noexcept;
 // can not, "gonna" -> gon na, "dont" -> do nt): the byte length of each part,
 // in order, ending with 0; nullptr if the word is not one.
 const unsigned char* fused_word_parts(std::string_view lower_word) noexcept;
+
+// Words that follow "its" only when it stands for "it's" ("its not", "its
+// a", "its been"); `lower_word` is lower case.
+bool follows_contracted_its(std::string_view lower_word) noexcept;
 
 // Clitics that follow an apostrophe and split off as their own word: s, m,
 // d, re, ve, ll (lower case, without the apostrophe).

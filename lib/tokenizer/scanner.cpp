@@ -117,6 +117,7 @@ class Scanner {
 
   // Scans the token starting at p and returns where it ends.
   std::size_t token(std::size_t p) {
+    if (p == file_begin_) return emit_plain(p, file_end_);
     std::size_t len;
     const char32_t c = peek(s_, p, len);
     if (is_alnum(c)) {
@@ -126,7 +127,6 @@ class Scanner {
       if (has_at_) {
         if (std::size_t q = email(p); q > p) return emit_plain(p, q);
       }
-      if (p == file_begin_) return emit_plain(p, file_end_);
       return word(p, p);
     }
     if (c == '@' || c == '#') {

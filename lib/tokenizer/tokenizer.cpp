@@ -16,10 +16,10 @@ using tokenizer::RawToken;
 
 // Appends the words of one surface token to the sentence.
 void add_token(std::string_view text, std::size_t begin, std::size_t end, bool space_after,
-               bool split_multiword, Sentence& sentence) {
+               bool split_multiword, std::string_view next, Sentence& sentence) {
   const std::string_view form = text.substr(begin, end - begin);
   std::array<std::size_t, tokenizer::kMaxWordsPerToken> starts{};
-  const std::size_t count = split_multiword ? tokenizer::split_words(form, starts) : 1;
+  const std::size_t count = split_multiword ? tokenizer::split_words(form, next, starts) : 1;
   const Span span{begin, end};
   if (count > 1) {
     MultiwordToken mwt;
@@ -52,11 +52,14 @@ void build(std::string_view text, const std::vector<RawToken>& tokens,
     s.words.reserve(to - from + 2);
     for (std::size_t i = from; i < to; ++i) {
       const RawToken& t = tokens[i];
+      const std::string_view next =
+          i + 1 < to ? text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin)
+                     : std::string_view();
       if (t.split_period) {
-        add_token(text, t.begin, t.end - 1, false, options.split_multiword, s);
-        add_token(text, t.end - 1, t.end, t.space_after, false, s);
+        add_token(text, t.begin, t.end - 1, false, options.split_multiword, "", s);
+        add_token(text, t.end - 1, t.end, t.space_after, false, "", s);
       } else {
-        add_token(text, t.begin, t.end, t.space_after, options.split_multiword, s);
+        add_token(text, t.begin, t.end, t.space_after, options.split_multiword, next, s);
       }
     }
     s.span = Span{tokens[from].begin, tokens[to - 1].end};

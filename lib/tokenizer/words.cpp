@@ -65,9 +65,19 @@ std::size_t clitic_cuts(std::string_view w, std::array<std::size_t, kMaxWordsPer
 
 }  // namespace
 
-std::size_t split_words(std::string_view token,
+std::size_t split_words(std::string_view token, std::string_view next,
                         std::array<std::size_t, kMaxWordsPerToken>& starts) {
   starts[0] = 0;
+  if (token.size() == 3 && (token[0] == 'i' || token[0] == 'I') && token[1] == 't' &&
+      token[2] == 's' && next.size() < 16) {
+    char lower[16];
+    for (std::size_t i = 0; i < next.size(); ++i) lower[i] = ascii_lower(next[i]);
+    if (follows_contracted_its(std::string_view(lower, next.size()))) {
+      starts[1] = 2;
+      return 2;
+    }
+    return 1;
+  }
   if (token.size() >= 3 && token.size() <= 8) {
     char lower[8];
     bool ascii = true;

@@ -13,7 +13,10 @@ inline constexpr std::size_t kMaxWordsPerToken = 4;
 
 // Fills `starts` with the byte offset within `token` where each word begins
 // (starts[0] == 0) and returns the number of words; 1 means the token is a
-// single word.
-std::size_t split_words(std::string_view token, std::array<std::size_t, kMaxWordsPerToken>& starts);
+// single word. `next` is the following token of the sentence ("" if none):
+// "its" is "it" + "s" (EWT's reading of a misspelled "it's") only before
+// words such as "not", "a" or "been" that cannot follow the possessive.
+std::size_t split_words(std::string_view token, std::string_view next,
+                        std::array<std::size_t, kMaxWordsPerToken>& starts);
 
 }  // namespace textgraph::tokenizer

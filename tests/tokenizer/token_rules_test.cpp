@@ -30,6 +30,9 @@ TEST(TokenRules, ContractionsAreMultiwordTokens) {
             "We're=We+'re gonna=gon+na win , I wanna=wan+na go , you gotta=got+ta see .");
   EXPECT_EQ(words("I dont know, im tired."), "I dont=do+nt know , im=i+m tired .");
   EXPECT_EQ(words("Let's go."), "Let's=Let+'s go .");
+  // "its" for "it's" (as EWT reads it) only where the possessive cannot be.
+  EXPECT_EQ(words("its not its fault, its been its own"),
+            "its=it+s not its fault , its=it+s been its own");
 }
 
 TEST(TokenRules, CurlyAndBacktickApostrophesInContractions) {
