@@ -147,6 +147,9 @@ class Scanner {
       while (q < e_ && ascii_alpha(s_[q])) ++q;
       if (q - p <= 5 && (q == e_ || !is_alnum(at(s_, q)))) return emit_plain(p, q);
     }
+    if (c == '.' && p + 1 < e_ && ascii_digit(s_[p + 1]) &&
+        (p == b_ || !is_alnum(at(s_, previous(s_, p)))))
+      return word(p, p + 1);  // ".5%": a decimal without its leading zero
     if (is_final_punct(c)) {
       std::size_t q = p + len;
       std::size_t dots = c == '.';
@@ -577,6 +580,14 @@ class Scanner {
     t.end += 1;
     t.abbreviation = kind;
     t.initial = initial;
+    // "the U.S.'s": the clitic stays on the token and becomes its own word.
+    if (t.end + 2 <= e_ && is_apostrophe(at(s_, t.end))) {
+      std::size_t len;
+      peek(s_, t.end, len);
+      const std::size_t k = t.end + len;
+      if (k < e_ && (s_[k] == 's' || s_[k] == 'S') && (k + 1 == e_ || !is_alnum(at(s_, k + 1))))
+        t.end = k + 1;
+    }
   }
 
   // "U.S", "e.g", "Ph.D": letters in groups of one or two between periods.

@@ -50,6 +50,7 @@ TEST(TokenRules, Possessives) {
   EXPECT_EQ(words("Ukraine\u2019s role"), "Ukraine\u2019s=Ukraine+\u2019s role");
   EXPECT_EQ(words("the parents' house"), "the parents'=parents+' house");
   EXPECT_EQ(words("NATO's plan"), "NATO's=NATO+'s plan");
+  EXPECT_EQ(words("the U.S.'s role"), "the U.S.'s=U.S.+'s role");
   // A closing single quote after s is a quote, not a possessive.
   EXPECT_EQ(tokens("the word 'sanctions' again"), "the word ' sanctions ' again");
 }
@@ -116,6 +117,7 @@ TEST(TokenRules, NumbersAndDecimals) {
             "It costs 65 k , weighs 20 kg and starts at 5 pm .");
   EXPECT_EQ(tokens("Dial +44 20 7946 0958."), "Dial +44 20 7946 0958 .");
   EXPECT_EQ(tokens("Add 1/2 cup."), "Add 1 / 2 cup .");
+  EXPECT_EQ(tokens("It fell by .5% to $.75 a share."), "It fell by .5 % to $ .75 a share .");
   EXPECT_EQ(tokens("a 3D model"), "a 3D model");
 }
 
