@@ -34,10 +34,19 @@
 //   - quotes (straight and curly), brackets, dashes and other symbols are
 //     tokens of their own; runs such as "...", "!!!", "?!", "--" are one token.
 //
-// Sentences end at final punctuation followed by something that can start a
-// sentence, at paragraph breaks (a blank line) and, unless the text looks
-// hard-wrapped, at single line breaks: headlines and datelines without a final
-// period end their sentence (see LineBreaks).
+// Sentences end (by rule; no model is needed):
+//   - at ". ! ?" and runs of them, with the closing quotes, brackets,
+//     reference marks ("[12]") and emoticons that follow; the next word may
+//     start in lower case (EWT web text does), except after an ellipsis or a
+//     closing quote ("Why?" she asked) and before ", ; : )" and the like;
+//   - at an abbreviation such as "U.S." or "Inc." only before a word that
+//     typically starts a sentence ("The", "He", "But", ...), never at titles
+//     ("Mr.", "Gen.") and list markers ("1." at the start of a line);
+//   - at paragraph breaks (a blank line), which also set Sentence::new_paragraph;
+//   - unless the text looks hard-wrapped, at single line breaks: headlines,
+//     bylines and datelines without a final period end their sentence (see
+//     LineBreaks);
+//   - after TokenizerOptions::max_sentence_tokens tokens without a boundary.
 //
 // Offsets: every word and token has a byte Span into Document::text, which is
 // the input after UTF-8 repair (identical to the input when `repaired` is 0).
@@ -66,8 +75,10 @@ namespace textgraph {
 enum class TokenizerInput {
   kText,          // running text: the tokenizer finds tokens and sentences
   kPretokenized,  // one sentence per line, tokens separated by spaces or tabs; blank
-                  // lines are skipped. Tokens are kept as given (multiword splitting
-                  // still applies when TokenizerOptions::split_multiword is set).
+                  // lines are skipped (the next sentence starts a paragraph). Tokens
+                  // are kept as given and all have space_after; multiword splitting
+                  // still applies when TokenizerOptions::split_multiword is set
+                  // ("don't" -> do + n't; "do n't" stays two tokens).
 };
 
 // How a single line break (not a blank line) inside running text is read.
