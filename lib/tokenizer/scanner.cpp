@@ -293,7 +293,7 @@ class Scanner {
   // the end of the chunk minus trailing punctuation.
   std::size_t url(std::size_t p) {
     std::size_t k = p;
-    while (k < e_ && ascii_alpha(s_[k])) ++k;
+    while (k < e_ && k - p <= 10 && ascii_alpha(s_[k])) ++k;
     const bool scheme = k > p && k - p <= 10 && s_.compare(k, 3, "://") == 0 && k + 3 < e_;
     if (!scheme && !starts_with_lower(s_, p, "www.") && !starts_with_lower(s_, p, "mailto:"))
       return p;
@@ -330,11 +330,17 @@ class Scanner {
   // local@domain: the local part allows . _ % + - and the domain needs at least
   // one character; "Rice@ENRON" (mail-system addresses) counts.
   std::size_t email(std::size_t p) {
+    // Every start before a failed scan's stopping point fails the same way;
+    // remembering it keeps long chunks linear ("a-b-c-...!@x").
+    if (p < no_email_before_) return p;
     std::size_t k = p;
     while (k < e_ && (ascii_alpha(s_[k]) || ascii_digit(s_[k]) || s_[k] == '.' || s_[k] == '_' ||
                       s_[k] == '%' || s_[k] == '+' || s_[k] == '-'))
       ++k;
-    if (k == p || k >= e_ || s_[k] != '@') return p;
+    if (k == p || k >= e_ || s_[k] != '@') {
+      no_email_before_ = k;
+      return p;
+    }
     std::size_t q = k + 1;
     while (q < e_ && (ascii_alpha(s_[q]) || ascii_digit(s_[q]) || s_[q] == '-' || s_[q] == '.' ||
                       s_[q] == '_'))
@@ -617,7 +623,8 @@ class Scanner {
   std::size_t e_ = 0;  // end of the current chunk
   std::size_t file_begin_ = std::string_view::npos;  // a file name in the chunk, if any
   std::size_t file_end_ = 0;
-  std::size_t slash_end_ = 0;  // where slash_joins() found the joined form to end
+  std::size_t slash_end_ = 0;        // where slash_joins() found the joined form to end
+  std::size_t no_email_before_ = 0;  // email() fails for every start before this
   bool has_at_ = false;
   bool has_url_ = false;
   bool single_quote_open_ = false;

@@ -278,6 +278,18 @@ TEST(Robustness, LongRunsOfOneCharacter) {
   }
 }
 
+// Long chunks built so that a scanner retrying a pattern at every position
+// would take quadratic time (this input would then run for minutes).
+TEST(Robustness, LongAdversarialChunksStayLinear) {
+  for (const std::string unit : {"a-", "a.", "1-", "a/", "x'", "@a", "ab1-"}) {
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += unit;
+    text += "!@example.com http://";
+    const Tokenized t = must_tokenize(text);
+    check_document(t, {});
+  }
+}
+
 TEST(Robustness, SameInputSameOutput) {
   const std::string text = "Mr. Smith didn't go. He said \"no\"!\n\nNew paragraph here";
   EXPECT_EQ(testing::words(text), testing::words(text));
