@@ -110,4 +110,21 @@ struct Tokenized {
 [[nodiscard]] Result<Tokenized> tokenize(std::string_view text,
                                          const TokenizerOptions& options = {});
 
+// For inputs too large to hold as one Document (it takes about 300 bytes per
+// word): the offset just past the first paragraph break (a blank line, the
+// whitespace run included) at or after byte `from`, or text.size() if there
+// is none. Tokenizing text[0, k) and text[k, ...) separately gives the same
+// tokens and sentences as tokenizing the whole, with spans relative to each
+// piece, for LineBreaks::kSentence and kSpace; with kAuto each piece decides
+// on its own whether it looks hard-wrapped.
+//   std::size_t begin = 0, offset = 0;
+//   while (begin < text.size()) {
+//     const std::size_t end = textgraph::paragraph_break_after(text, begin + (1 << 20));
+//     auto piece = textgraph::tokenize(text.substr(begin, end - begin), options);
+//     ...  // span + offset is a position in the whole text (after UTF-8 repair)
+//     offset += piece->document.text.size();
+//     begin = end;
+//   }
+std::size_t paragraph_break_after(std::string_view text, std::size_t from);
+
 }  // namespace textgraph

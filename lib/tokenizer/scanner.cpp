@@ -248,7 +248,7 @@ class Scanner {
       if (is_clitic(std::string_view(lower.data(), k - q))) {
         // Only when the apostrophe follows a space: "'s" then is a clitic
         // written apart ("John 's"), while "'s'" is a quoted letter.
-        if (p > 0 && is_space(at(s_, previous(s_, p))) && (k >= e_ || !is_quote(at(s_, k))))
+        if ((p == 0 || is_space(at(s_, previous(s_, p)))) && (k >= e_ || !is_quote(at(s_, k))))
           return k;
       }
     }

@@ -50,14 +50,24 @@ class Splitter {
     return single(i) && (is_opening_bracket(c) || is_quote(c));
   }
 
+  // Moves i past up to three opening brackets and quotes; false when that
+  // reaches the end of the text or of the paragraph, which a look-ahead must
+  // not cross (so that paragraphs can be tokenized one at a time).
+  bool skip_openers(std::size_t& i) const {
+    for (int k = 0; k < 3 && i < n_ && opener(i); ++k) {
+      if (t_[i].breaks >= 2) return false;
+      ++i;
+    }
+    return i < n_;
+  }
+
   // Could token i begin a sentence after a final mark: a word (after an
   // ellipsis only a capitalized one), a number, or a symbol such as "$" or
   // "--", possibly after opening brackets and quotes. Not punctuation that
   // continues a sentence (", ; : ) ." ...) and not an emoticon. EWT web text
   // starts many sentences in lower case, so after ". ! ?" case does not matter.
   bool starts_like_sentence(std::size_t i, bool after_ellipsis) const {
-    for (int k = 0; k < 3 && i < n_ && opener(i); ++k) ++i;
-    if (i >= n_) return true;
+    if (!skip_openers(i)) return true;
     if (t_[i].emoticon) return false;
     const char32_t c = first(i);
     if (is_letter(c)) return !(after_ellipsis && is_lower(c));
@@ -71,7 +81,7 @@ class Splitter {
   bool ellipsis(std::size_t i) const {
     const std::string_view w = str(i);
     if (w.size() >= 2) return w[0] == '.' && w[1] == '.';
-    return w == "." && i > 0 && str(i - 1) == ".";
+    return w == "." && i > 0 && t_[i - 1].breaks == 0 && str(i - 1) == ".";
   }
   bool ellipsis_char(std::size_t i) const { return first(i) == 0x2026; }
 
@@ -92,8 +102,7 @@ class Splitter {
   }
 
   bool capitalized_starter(std::size_t i) const {
-    for (int k = 0; k < 3 && i < n_ && opener(i); ++k) ++i;
-    if (i >= n_) return true;
+    if (!skip_openers(i)) return true;
     return is_sentence_starter(str(i));
   }
 

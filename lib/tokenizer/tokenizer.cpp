@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "tokenizer/chars.h"
 #include "tokenizer/scanner.h"
 #include "tokenizer/splitter.h"
 #include "tokenizer/words.h"
@@ -129,6 +130,41 @@ Tokenized run(std::string_view input, const TokenizerOptions& options) {
 
 Result<Tokenized> tokenize(std::string_view text, const TokenizerOptions& options) {
   return guard_result<Tokenized>([&] { return run(text, options); });
+}
+
+std::size_t paragraph_break_after(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  // Start at a character boundary, and outside any whitespace run so that a
+  // run is always seen whole.
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  while (i < text.size()) {
+    std::size_t len;
+    if (!tokenizer::is_space(tokenizer::peek(text, i, len))) break;
+    i += len;
+  }
+  while (i < text.size()) {
+    std::size_t len;
+    const char32_t c = tokenizer::peek(text, i, len);
+    if (!tokenizer::is_space(c)) {
+      i += len;
+      continue;
+    }
+    // Count line breaks in this whitespace run the way the scanner does.
+    int breaks = 0;
+    while (i < text.size()) {
+      const char32_t d = tokenizer::peek(text, i, len);
+      if (!tokenizer::is_space(d)) break;
+      if (d == 0x2029)
+        breaks += 2;
+      else if (d == '\r')
+        breaks += (i + 1 < text.size() && text[i + 1] == '\n') ? 0 : 1;
+      else if (tokenizer::is_line_break(d))
+        ++breaks;
+      i += len;
+    }
+    if (breaks >= 2) return i;
+  }
+  return text.size();
 }
 
 }  // namespace textgraph

@@ -290,6 +290,51 @@ TEST(Robustness, LongAdversarialChunksStayLinear) {
   }
 }
 
+// Every word of a document as "form@begin-end", sentences ending in "|" and
+// paragraph starts marked "¶": enough to compare two tokenizations exactly.
+std::string fingerprint(const Document& doc, std::size_t offset) {
+  std::string out;
+  for (const Sentence& s : doc.sentences) {
+    if (s.new_paragraph) out += "\u00B6 ";
+    for (const Word& w : s.words)
+      out += w.form + "@" + std::to_string(w.span.begin + offset) + "-" +
+             std::to_string(w.span.end + offset) + (w.space_after ? " " : "_ ");
+    out += "| ";
+  }
+  return out;
+}
+
+TEST(Streaming, PiecesCutAtParagraphBreaksTokenizeLikeTheWhole) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(rng, false) + "\n\n" + random_text(rng, false);
+    TokenizerOptions options;
+    options.line_breaks = round % 2 ? LineBreaks::kSentence : LineBreaks::kSpace;
+    const Tokenized whole = must_tokenize(text, options);
+    std::string pieces;
+    std::size_t begin = 0, repaired = 0, offset = 0;
+    while (begin < text.size()) {
+      const std::size_t end = paragraph_break_after(text, begin + rng() % 40);
+      ASSERT_GT(end, begin);
+      ASSERT_LE(end, text.size());
+      const Tokenized piece = must_tokenize(text.substr(begin, end - begin), options);
+      // Offsets into the whole (repaired) text: after the earlier pieces'
+      // repaired texts.
+      pieces += fingerprint(piece.document, offset);
+      offset += piece.document.text.size();
+      repaired += piece.repaired;
+      begin = end;
+    }
+    ASSERT_EQ(pieces, fingerprint(whole.document, 0)) << ::testing::PrintToString(text);
+    ASSERT_EQ(repaired, whole.repaired);
+  }
+  EXPECT_EQ(paragraph_break_after("a\n\nb", 0), 3u);
+  EXPECT_EQ(paragraph_break_after("a\r\n \t\r\nb", 0), 7u);
+  EXPECT_EQ(paragraph_break_after("a\nb\n", 0), 4u);  // none: the end
+  EXPECT_EQ(paragraph_break_after("a\u2029b", 0), 4u);
+  EXPECT_EQ(paragraph_break_after("a\n\nb", 9), 4u);
+}
+
 TEST(Robustness, SameInputSameOutput) {
   const std::string text = "Mr. Smith didn't go. He said \"no\"!\n\nNew paragraph here";
   EXPECT_EQ(testing::words(text), testing::words(text));
