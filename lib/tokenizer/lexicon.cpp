@@ -55,11 +55,12 @@ const AbbreviationTable& abbreviations() {
         if (!inserted && !capital) it->second.capitalized = false;
       }
     };
-    add({"Mr",  "Mrs",  "Ms",   "Messrs", "Mme",  "Mlle",  "Dr",   "Drs",  "Prof", "Profs",
-         "Gen", "Gens", "Lt",   "Col",    "Maj",  "Capt",  "Cmdr", "Cdr",  "Sgt",  "Cpl",
-         "Pvt", "Adm",  "Brig", "Gov",    "Govs", "Sen",   "Sens", "Rep",  "Reps", "Rev",
-         "Hon", "Pres", "Supt", "Insp",   "Det",  "Atty",  "Amb",  "Fr",   "Sr",   "St",
-         "Ste", "Mt",   "Ft",   "Pt",     "Gov",  "Lieut", "Sec",  "Secs", "Sra",  "Srta"},
+    // Titles that stand before a name; "St.", "Mt." and "Sr." are general,
+    // since they also end addresses and names ("on Main St. The ...").
+    add({"Mr",   "Mrs", "Ms",   "Messrs", "Mme",  "Mlle",  "Dr",   "Drs", "Prof", "Profs", "Gen",
+         "Gens", "Lt",  "Col",  "Maj",    "Capt", "Cmdr",  "Cdr",  "Sgt", "Cpl",  "Pvt",   "Adm",
+         "Brig", "Gov", "Govs", "Sen",    "Sens", "Rep",   "Reps", "Rev", "Hon",  "Pres",  "Supt",
+         "Insp", "Det", "Atty", "Amb",    "Fr",   "Lieut", "Sra",  "Srta"},
         Abbreviation::kTitle);
     add({"Jan",  "Feb",  "Mar",  "Apr",   "Jun",  "Jul",  "Aug",   "Sep",   "Sept", "Oct",  "Nov",
          "Dec",  "Mon",  "Tue",  "Tues",  "Wed",  "Thu",  "Thur",  "Thurs", "Fri",  "Sat",  "Inc",
@@ -70,7 +71,7 @@ const AbbreviationTable& abbreviations() {
          "Nev",  "Okla", "Ore",  "Pa",    "Penn", "Tenn", "Tex",   "Va",    "Vt",   "Wash", "Wis",
          "Wyo",  "Ont",  "Que",  "Attn",  "Fig",  "Figs", "Ed",    "Eds",   "Vol",  "Vols", "Ch",
          "Chap", "Sect", "Para", "Mob",   "Tel",  "Fax",  "Ph",    "Arrv",  "Dep",  "Eng",  "Est",
-         "Sun",  "Spec", "Conf"},
+         "Sun",  "Spec", "Conf", "St",    "Ste",  "Mt",   "Ft",    "Pt",    "Sr",   "Sec",  "Secs"},
         Abbreviation::kGeneral);
     add({"etc",  "vs",   "v",    "al",   "approx", "appt", "apt",  "esp",  "ext", "incl", "excl",
          "viz",  "cf",   "ca",   "eg",   "ie",     "min",  "mins", "max",  "hr",  "hrs",  "sec",

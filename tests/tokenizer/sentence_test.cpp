@@ -30,6 +30,8 @@ TEST(Sentences, AbbreviationBeforeASentenceStarter) {
             "He moved to the U.S . | The rest followed .");
   EXPECT_EQ(tokens("It was bought by Acme Inc. It paid cash."),
             "It was bought by Acme Inc . | It paid cash .");
+  EXPECT_EQ(tokens("He lives on Main St. The store is near St. Mary's."),
+            "He lives on Main St . | The store is near St. Mary's .");
 }
 
 TEST(Sentences, ClosingQuotesAndBracketsStayWithTheirSentence) {
