@@ -190,22 +190,20 @@ bool is_clitic(std::string_view lower_suffix) noexcept {
 
 bool is_sentence_starter(std::string_view word) noexcept {
   static const std::unordered_set<std::string_view> starters = {
-      "The",       "A",       "An",        "He",        "She",      "It",     "They",
-      "We",        "I",       "You",       "This",      "That",     "These",  "Those",
-      "There",     "But",     "And",       "In",        "On",       "At",     "For",
-      "If",        "When",    "While",     "After",     "Before",   "As",     "Our",
-      "His",       "Her",     "Their",     "Its",       "My",       "Your",   "What",
-      "Who",       "Why",     "How",       "Where",     "So",       "Yet",    "Some",
-      "Many",      "Most",    "All",       "One",       "Now",      "Then",   "Today",
-      "Also",      "However", "Meanwhile", "Still",     "Although", "Though", "Since",
-      "Because",   "Both",    "Each",      "Even",      "Such",     "Here",   "Under",
-      "With",      "Without", "During",    "According", "Last",     "Next",   "Instead",
-      "Officials", "Earlier", "Later",     "Despite",   "Over",     "Please", "Thanks",
-      "Thank",     "Yes",     "No",        "Not",       "Or",       "Do",     "Does",
-      "Did",       "Is",      "Are",       "Was",       "Were",     "Will",   "Would",
-      "Can",       "Could",   "Should",    "Let",       "Let's",    "Just",   "Only",
-      "Every",     "Several", "Other",     "Another",   "More",     "Those",  "From",
-      "By",        "To",      "Of",        "Meanwhile", "Hi",       "Hello",  "Dear"};
+      "The",     "A",       "An",        "He",        "She",    "It",       "They",      "We",
+      "I",       "You",     "This",      "That",      "These",  "Those",    "There",     "But",
+      "And",     "In",      "On",        "At",        "For",    "If",       "When",      "While",
+      "After",   "Before",  "As",        "Our",       "His",    "Her",      "Their",     "Its",
+      "My",      "Your",    "What",      "Who",       "Why",    "How",      "Where",     "So",
+      "Yet",     "Some",    "Many",      "Most",      "All",    "One",      "Now",       "Then",
+      "Today",   "Also",    "However",   "Meanwhile", "Still",  "Although", "Though",    "Since",
+      "Because", "Both",    "Each",      "Even",      "Such",   "Here",     "Under",     "With",
+      "Without", "During",  "According", "Last",      "Next",   "Instead",  "Officials", "Earlier",
+      "Later",   "Despite", "Over",      "Please",    "Thanks", "Thank",    "Yes",       "No",
+      "Not",     "Or",      "Do",        "Does",      "Did",    "Is",       "Are",       "Was",
+      "Were",    "Will",    "Would",     "Can",       "Could",  "Should",   "Let",       "Let's",
+      "Just",    "Only",    "Every",     "Several",   "Other",  "Another",  "More",      "From",
+      "By",      "To",      "Of",        "Hi",        "Hello",  "Dear"};
   return starters.count(word) != 0;
 }
 
