@@ -239,6 +239,24 @@ ParseScores evaluate(const Network& net, const std::vector<Sentence>& gold) {
   return score_parses(gold, parsed);
 }
 
+// How the parser's input tags were obtained, for the metadata.
+std::string tags_description(const TrainOptions& o) {
+  if (!o.tags.empty()) return o.tags;
+  std::string d;
+  if (o.jackknife > 1)
+    d = "training tags jack-knifed in " + std::to_string(o.jackknife) + " folds";
+  else if (!o.input_tags.empty()) {
+    d = "training input tags from";
+    for (const std::string& f : o.input_tags) d += " " + basename(f);
+    d += " (predicted, e.g. jack-knifed)";
+  } else {
+    d = "training tags as in the training files";
+  }
+  if (o.network.aux_tagging) d += "; the training files' own tags are the targets of the tagging heads";
+  if (!o.dev.empty()) d += "; dev tags as in " + basename(o.dev) + (o.tag_dev ? ", retagged" : "");
+  return d;
+}
+
 std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
                      const ParseScores& dev, long train_sentences, long lifted) {
   std::ostringstream j;
@@ -250,7 +268,7 @@ std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
   for (const std::string& f : o.train)
     if (lic.find(license_of(f)) == std::string::npos) lic += (lic.empty() ? "" : ", ") + license_of(f);
   j << "], \"license\": " << json_string(lic) << ", \"command\": " << json_string(o.command)
-    << ", \"tags\": " << json_string(o.tags.empty() ? "as in the training files" : o.tags)
+    << ", \"tags\": " << json_string(tags_description(o))
     << ", \"seed\": " << o.seed << ", \"epochs\": " << o.epochs << ", \"best_epoch\": " << best_epoch
     << ", \"train_sentences\": " << train_sentences << ", \"projectivized_arcs\": " << lifted
     << ", \"parameters\": " << net.parameter_count() << ", \"labels\": " << net.vocab.labels.size();
