@@ -90,41 +90,14 @@ TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, 
 
 TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t k,
                            std::size_t n) {
-  std::size_t nonzero[4096];
-  std::size_t count = 0;
+  // c stays in L1 (a few hundred floats), so updating it row by row costs
+  // little, and the plain loop vectorizes where register-blocked versions
+  // of it did not.
   for (std::size_t p = 0; p < k; ++p) {
-    if (x[p] != 0.0f) nonzero[count++] = p;
-    if (count == 4096) {  // flush (only for very wide inputs)
-      for (std::size_t j = 0; j < n; j += 32) {
-        float acc[32];
-        for (int q = 0; q < 32; ++q) acc[q] = c[j + q];
-        for (std::size_t i = 0; i < count; ++i)
-          for (int q = 0; q < 32; ++q) acc[q] += x[nonzero[i]] * b[nonzero[i] * n + j + q];
-        for (int q = 0; q < 32; ++q) c[j + q] = acc[q];
-      }
-      count = 0;
-    }
-  }
-  std::size_t j = 0;
-  for (; j + 128 <= n; j += 128) {
-    float acc[128];
-    for (int q = 0; q < 128; ++q) acc[q] = c[j + q];
-    for (std::size_t i = 0; i < count; ++i) {
-      const float v = x[nonzero[i]];
-      const float* bp = b + nonzero[i] * n + j;
-      for (int q = 0; q < 128; ++q) acc[q] += v * bp[q];
-    }
-    for (int q = 0; q < 128; ++q) c[j + q] = acc[q];
-  }
-  for (; j < n; j += 32) {
-    float acc[32];
-    for (int q = 0; q < 32; ++q) acc[q] = c[j + q];
-    for (std::size_t i = 0; i < count; ++i) {
-      const float v = x[nonzero[i]];
-      const float* bp = b + nonzero[i] * n + j;
-      for (int q = 0; q < 32; ++q) acc[q] += v * bp[q];
-    }
-    for (int q = 0; q < 32; ++q) c[j + q] = acc[q];
+    const float v = x[p];
+    if (v == 0.0f) continue;
+    const float* bp = b + p * n;
+    for (std::size_t j = 0; j < n; ++j) c[j] += v * bp[j];
   }
 }
 
