@@ -92,7 +92,10 @@ int run_train_parser(Args& args) {
   if (auto s = args.option("--label-slots")) n.label_slots = slots(*s, "--label-slots");
   if (n.token_slots.empty()) throw UsageError("--slots needs at least one slot");
   if (n.input_dim() == 0) throw UsageError("every embedding dimension is 0");
-  if (!args.positionals().empty()) throw UsageError("unexpected argument");
+  // The kind itself may still be there, depending on how `train` dispatched.
+  const std::vector<std::string> rest = args.positionals();
+  if (!(rest.empty() || (rest.size() == 1 && rest[0] == "parser")))
+    throw UsageError("unexpected argument " + rest.back());
 
   // The command as recorded in the model: options in canonical form, with
   // file names only (no directories of this machine).
