@@ -42,6 +42,9 @@ class Args {
                               std::string_view short_name = {});
   // The remaining positionals; throws UsageError on an unknown option.
   std::vector<std::string> positionals();
+  // The arguments not consumed yet, as given (for commands whose first
+  // argument picks a sub-kind, like `train tagger`).
+  const std::vector<std::string>& remaining() const { return args_; }
 
  private:
   std::vector<std::string> args_;

@@ -6,4 +6,6 @@
 
 namespace textgraph::cli {
 
+extern const Command kTrain;  // cmd_train.cpp
+
 }  // namespace textgraph::cli

@@ -1,0 +1,181 @@
+#include "tagger/tagger_model.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "model/bytes.h"
+#include "train/hashing.h"
+
+namespace textgraph::tagger {
+
+namespace {
+
+std::uint64_t feats_key(std::string_view lower_form, int cls) {
+  return train::hash_string(lower_form, static_cast<std::uint64_t>(cls) * 0x9e3779b97f4a7c15ULL + 17);
+}
+
+const std::string& need_section(const ModelFile& model, const std::string& name,
+                                const char* section) {
+  const std::string* s = model.section(section);
+  if (!s) fail(ErrorCode::kModel, std::string("model has no section '") + section + "'", {name});
+  return *s;
+}
+
+}  // namespace
+
+void FeatsDictionary::add(std::string_view lower_form, int cls, std::string feats) {
+  forms_.emplace_back(lower_form);
+  classes_.push_back(static_cast<std::uint32_t>(cls));
+  feats_.push_back(std::move(feats));
+  map_[feats_key(lower_form, cls)] = static_cast<std::uint32_t>(forms_.size() - 1);
+}
+
+void FeatsDictionary::set_default(int cls, std::string feats) {
+  if (defaults_.size() <= static_cast<std::size_t>(cls)) defaults_.resize(static_cast<std::size_t>(cls) + 1);
+  defaults_[static_cast<std::size_t>(cls)] = std::move(feats);
+}
+
+const std::string& FeatsDictionary::lookup(std::string_view lower_form, int cls) const {
+  auto it = map_.find(feats_key(lower_form, cls));
+  if (it != map_.end() && forms_[it->second] == lower_form &&
+      classes_[it->second] == static_cast<std::uint32_t>(cls))
+    return feats_[it->second];
+  static const std::string kNone;
+  return static_cast<std::size_t>(cls) < defaults_.size() ? defaults_[static_cast<std::size_t>(cls)]
+                                                           : kNone;
+}
+
+void FeatsDictionary::index() {
+  map_.clear();
+  map_.reserve(forms_.size());
+  for (std::size_t i = 0; i < forms_.size(); ++i)
+    map_[feats_key(forms_[i], static_cast<int>(classes_[i]))] = static_cast<std::uint32_t>(i);
+}
+
+void FeatsDictionary::save(ModelFile& model) const {
+  ByteWriter out;
+  out.put_strings(forms_);
+  out.put_vector(classes_);
+  out.put_strings(feats_);
+  out.put_strings(defaults_);
+  model.sections.push_back({"feats", out.take()});
+}
+
+FeatsDictionary FeatsDictionary::load(const ModelFile& model, const std::string& name,
+                                      int num_classes) {
+  FeatsDictionary d;
+  ByteReader in(need_section(model, name, "feats"), name + ": section feats");
+  d.forms_ = in.get_strings();
+  d.classes_ = in.get_vector<std::uint32_t>();
+  d.feats_ = in.get_strings();
+  d.defaults_ = in.get_strings();
+  in.expect_end();
+  if (d.classes_.size() != d.forms_.size() || d.feats_.size() != d.forms_.size() ||
+      d.defaults_.size() > static_cast<std::size_t>(num_classes))
+    fail(ErrorCode::kModel, "section feats is inconsistent (corrupt model)", {name});
+  for (std::uint32_t c : d.classes_)
+    if (c >= static_cast<std::uint32_t>(num_classes))
+      fail(ErrorCode::kModel, "section feats names an unknown class (corrupt model)", {name});
+  d.index();
+  return d;
+}
+
+void TaggerModel::save_sections(ModelFile& model) const {
+  ByteWriter classes;
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < upos.size(); ++c) names.push_back(upos[c] + "\t" + xpos[c]);
+  classes.put_strings(names);
+  model.sections.push_back({"classes", classes.take()});
+
+  // Sorted so that the file is the same whatever the hash map's order.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> amb(ambiguity.begin(), ambiguity.end());
+  std::sort(amb.begin(), amb.end());
+  ByteWriter a;
+  a.put<std::uint64_t>(amb.size());
+  for (const auto& [k, v] : amb) {
+    a.put<std::uint64_t>(k);
+    a.put<std::uint64_t>(v);
+  }
+  model.sections.push_back({"ambiguity", a.take()});
+
+  ByteWriter w;
+  weights.save(w);
+  model.sections.push_back({"weights", w.take()});
+  feats.save(model);
+  lemmatizer.save(model);
+}
+
+TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
+  TaggerModel m;
+  {
+    ByteReader in(need_section(model, name, "classes"), name + ": section classes");
+    for (const std::string& s : in.get_strings()) {
+      const std::size_t tab = s.find('\t');
+      if (tab == std::string::npos)
+        fail(ErrorCode::kModel, "section classes holds a bad class (corrupt model)", {name});
+      m.upos.push_back(s.substr(0, tab));
+      m.xpos.push_back(s.substr(tab + 1));
+    }
+    in.expect_end();
+    if (m.upos.empty()) fail(ErrorCode::kModel, "model has no tag classes (corrupt model)", {name});
+  }
+  {
+    ByteReader in(need_section(model, name, "ambiguity"), name + ": section ambiguity");
+    const auto n = in.get<std::uint64_t>();
+    if (n > model.section("ambiguity")->size() / 16)
+      fail(ErrorCode::kModel, "section ambiguity is truncated (corrupt model)", {name});
+    m.ambiguity.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto k = in.get<std::uint64_t>();
+      m.ambiguity[k] = in.get<std::uint64_t>();
+    }
+    in.expect_end();
+  }
+  {
+    ByteReader in(need_section(model, name, "weights"), name + ": section weights");
+    m.weights = train::WeightTable::load(in);
+    in.expect_end();
+    if (m.weights.num_classes() != m.num_classes())
+      fail(ErrorCode::kModel, "tag weights do not match the classes (corrupt model)", {name});
+  }
+  m.feats = FeatsDictionary::load(model, name, m.num_classes());
+  m.lemmatizer = Lemmatizer::load(model, name);
+  return m;
+}
+
+void greedy_tag(const train::WeightTable& weights, const AmbiguityMap& ambiguity,
+                const std::vector<std::string_view>& forms, std::vector<int>& classes) {
+  const int n = weights.num_classes();
+  std::vector<TokenHashes> toks;
+  prepare_tokens(forms, ambiguity, toks);
+  classes.assign(forms.size(), 0);
+  std::vector<std::uint64_t> feats;
+  feats.reserve(64);
+  std::vector<float> scores(static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    feats.clear();
+    static_features(toks, i, feats);
+    history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    weights.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data(), n);
+  }
+}
+
+void tag_sentence(const TaggerModel& model, Sentence& sentence) {
+  std::vector<std::string_view> forms;
+  forms.reserve(sentence.words.size());
+  for (const Word& w : sentence.words) forms.push_back(w.form);
+  std::vector<int> classes;
+  greedy_tag(model.weights, model.ambiguity, forms, classes);
+  for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+    Word& w = sentence.words[i];
+    const auto c = static_cast<std::size_t>(classes[i]);
+    w.upos = model.upos[c];
+    w.xpos = model.xpos[c];
+    w.feats = model.feats.lookup(ascii_lower(w.form), classes[i]);
+    w.lemma = model.lemmatizer.lemma(w.form, w.upos, w.xpos);
+  }
+}
+
+}  // namespace textgraph::tagger

@@ -1,0 +1,71 @@
+// Internal: everything a tagger model holds, how it is saved into a
+// ModelFile, and the greedy decoder used both by Tagger and by training (so
+// dev scores printed during training are exactly what Tagger produces).
+//
+// Sections of a "tagger" model:
+//   classes        strings "UPOS\tXPOS", one per class of the tag classifier
+//   ambiguity      u64 pairs: hash of a lowercase form -> its ambiguity class
+//   weights        the tag classifier (train::WeightTable)
+//   feats          (lowercase form, class) -> FEATS, plus one default per class
+//   lemma_*        the lemmatizer (lemmatizer.h)
+//
+// Failure: load_tagger_model throws textgraph::Error(kModel) naming the file
+// when a section is missing or inconsistent.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "tagger/features.h"
+#include "tagger/lemmatizer.h"
+#include "textgraph/document.h"
+#include "textgraph/model.h"
+#include "train/perceptron.h"
+
+namespace textgraph::tagger {
+
+// FEATS by dictionary: the most frequent FEATS of (lowercase form, class) in
+// training, else the most frequent FEATS of the class.
+class FeatsDictionary {
+ public:
+  void add(std::string_view lower_form, int cls, std::string feats);  // one entry
+  void set_default(int cls, std::string feats);
+  const std::string& lookup(std::string_view lower_form, int cls) const;
+
+  void save(ModelFile& model) const;
+  static FeatsDictionary load(const ModelFile& model, const std::string& name, int num_classes);
+
+ private:
+  void index();
+  std::vector<std::string> forms_;
+  std::vector<std::uint32_t> classes_;
+  std::vector<std::string> feats_;
+  std::vector<std::string> defaults_;  // per class
+  std::unordered_map<std::uint64_t, std::uint32_t> map_;
+};
+
+struct TaggerModel {
+  std::vector<std::string> upos;  // per class
+  std::vector<std::string> xpos;  // per class
+  AmbiguityMap ambiguity;
+  train::WeightTable weights;
+  FeatsDictionary feats;
+  Lemmatizer lemmatizer;
+
+  int num_classes() const { return static_cast<int>(upos.size()); }
+  void save_sections(ModelFile& model) const;
+  static TaggerModel load(const ModelFile& model, const std::string& name);
+};
+
+// Greedy left-to-right tagging of one sentence's forms with the given
+// weights; classes receives one class id per form. Thread-safe.
+void greedy_tag(const train::WeightTable& weights, const AmbiguityMap& ambiguity,
+                const std::vector<std::string_view>& forms, std::vector<int>& classes);
+
+// Fills upos, xpos, feats and lemma of every word of the sentence.
+void tag_sentence(const TaggerModel& model, Sentence& sentence);
+
+}  // namespace textgraph::tagger

@@ -1,0 +1,362 @@
+// `textgraph train tagger`: the tag classifier, FEATS dictionary and
+// lemmatizer, trained from CoNLL-U files into one "tagger" model.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <ostream>
+
+#include "core/error.h"
+#include "tagger/features.h"
+#include "tagger/self_test.h"
+#include "tagger/tagger_model.h"
+#include "textgraph/conllu.h"
+#include "textgraph/train.h"
+#include "train/epochs.h"
+
+namespace textgraph {
+
+namespace {
+
+using tagger::TaggerModel;
+
+struct Corpus {
+  std::string name;  // file name without directories (recorded in the model)
+  std::vector<Sentence> sentences;
+  std::size_t words = 0;
+};
+
+Corpus read_corpus(const std::string& path) {
+  Result<std::vector<Sentence>> s = read_conllu(path);
+  if (!s.ok()) throw Error(s.status().code(), s.status().message(), s.status().where());
+  Corpus c;
+  c.name = std::filesystem::path(path).filename().string();
+  c.sentences = std::move(*s);
+  for (const Sentence& x : c.sentences) c.words += x.words.size();
+  return c;
+}
+
+bool fully_tagged(const Sentence& s) {
+  return !s.words.empty() && std::all_of(s.words.begin(), s.words.end(), [](const Word& w) {
+    return !w.upos.empty() && !w.xpos.empty();
+  });
+}
+
+// The license of the known UD English treebanks, from their file names.
+std::string license_of(const std::vector<Corpus>& corpora) {
+  bool nc = false, unknown = false;
+  for (const Corpus& c : corpora) {
+    const std::string n = tagger::ascii_lower(c.name);
+    if (n.find("gum") != std::string::npos || n.find("lines") != std::string::npos ||
+        n.find("partut") != std::string::npos)
+      nc = true;
+    else if (n.find("ewt") == std::string::npos && n.find("atis") == std::string::npos &&
+             n.find("eslspok") == std::string::npos)
+      unknown = true;
+  }
+  if (nc) return "CC BY-NC-SA 4.0 (non-commercial use only)";
+  if (unknown) return "unknown: see the licenses of the training data";
+  return "CC BY-SA 4.0";
+}
+
+// Most frequent value; ties to the smallest (std::map order), for determinism.
+template <class Map>
+const typename Map::key_type& most_frequent(const Map& counts) {
+  auto best = counts.begin();
+  for (auto it = counts.begin(); it != counts.end(); ++it)
+    if (it->second > best->second) best = it;
+  return best->first;
+}
+
+struct TagExample {
+  std::vector<tagger::TokenHashes> toks;
+  std::vector<int> gold;
+};
+
+std::string scores_line(const TaggerScores& s) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "UPOS %.2f  XPOS %.2f  UFeats %.2f  AllTags %.2f  Lemmas %.2f",
+                s.upos, s.xpos, s.ufeats, s.alltags, s.lemmas);
+  return buf;
+}
+
+void write_scores(rapidjson::Writer<rapidjson::StringBuffer>& w, const TaggerScores& s) {
+  w.StartObject();
+  w.Key("words");
+  w.Uint64(s.words);
+  auto num = [&](const char* k, double v) {
+    w.Key(k);
+    w.Double(std::round(v * 100) / 100);
+  };
+  num("upos", s.upos);
+  num("xpos", s.xpos);
+  num("ufeats", s.ufeats);
+  num("alltags", s.alltags);
+  num("lemmas", s.lemmas);
+  w.EndObject();
+}
+
+TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::string& output_path) {
+  const auto start = std::chrono::steady_clock::now();
+  std::ostream* log = options.log;
+  if (options.train_files.empty()) fail(ErrorCode::kUsage, "no training files given");
+  std::vector<Corpus> corpora;
+  for (const std::string& f : options.train_files) corpora.push_back(read_corpus(f));
+  Corpus dev;
+  if (!options.dev_file.empty()) dev = read_corpus(options.dev_file);
+
+  // Classes: the (UPOS, XPOS) pairs of the training data, in string order.
+  TaggerModel model;
+  std::map<std::pair<std::string, std::string>, int> class_ids;
+  std::map<std::string, std::map<std::string, int>> form_xpos;  // lowercase form -> xpos counts
+  std::vector<const Sentence*> tag_sentences;
+  for (const Corpus& c : corpora)
+    for (const Sentence& s : c.sentences) {
+      if (!fully_tagged(s)) continue;
+      tag_sentences.push_back(&s);
+      for (const Word& w : s.words) {
+        class_ids[{w.upos, w.xpos}] = 0;
+        ++form_xpos[tagger::ascii_lower(w.form)][w.xpos];
+      }
+    }
+  if (tag_sentences.empty())
+    fail(ErrorCode::kInvalidInput, "the training files hold no sentence with UPOS and XPOS on every word",
+         {options.train_files.front()});
+  for (auto& [key, id] : class_ids) {
+    id = static_cast<int>(model.upos.size());
+    model.upos.push_back(key.first);
+    model.xpos.push_back(key.second);
+  }
+  const int num_classes = model.num_classes();
+
+  // Ambiguity classes: the XPOS tags making up at least 5% of a frequent form's uses.
+  for (const auto& [form, counts] : form_xpos) {
+    int total = 0;
+    for (const auto& [x, n] : counts) total += n;
+    if (total < options.min_ambiguity_count) continue;
+    std::string amb;
+    for (const auto& [x, n] : counts)
+      if (n * 20 >= total) amb += x + " ";
+    model.ambiguity[train::hash_string(form)] = train::hash_string(amb, 0xa3b195354a39b70dULL);
+  }
+
+  // FEATS dictionary.
+  std::map<std::pair<std::string, int>, std::map<std::string, int>> feats_counts;
+  std::vector<std::map<std::string, int>> class_feats(static_cast<std::size_t>(num_classes));
+  for (const Sentence* s : tag_sentences)
+    for (const Word& w : s->words) {
+      const int c = class_ids[{w.upos, w.xpos}];
+      ++feats_counts[{tagger::ascii_lower(w.form), c}][w.feats];
+      ++class_feats[static_cast<std::size_t>(c)][w.feats];
+    }
+  for (int c = 0; c < num_classes; ++c)
+    model.feats.set_default(c, most_frequent(class_feats[static_cast<std::size_t>(c)]));
+  for (const auto& [key, counts] : feats_counts) {
+    const std::string& best = most_frequent(counts);
+    if (best != model.feats.lookup(key.first, key.second)) model.feats.add(key.first, key.second, best);
+  }
+
+  // Tag classifier.
+  std::vector<TagExample> examples(tag_sentences.size());
+  std::size_t train_words = 0;
+  for (std::size_t i = 0; i < tag_sentences.size(); ++i) {
+    std::vector<std::string_view> forms;
+    for (const Word& w : tag_sentences[i]->words) {
+      forms.push_back(w.form);
+      examples[i].gold.push_back(class_ids[{w.upos, w.xpos}]);
+    }
+    tagger::prepare_tokens(forms, model.ambiguity, examples[i].toks);
+    train_words += forms.size();
+  }
+  if (log)
+    *log << "tagger: " << tag_sentences.size() << " sentences, " << train_words << " words, "
+         << num_classes << " classes, " << model.ambiguity.size() << " ambiguity entries\n";
+
+  train::PerceptronTrainer trainer(num_classes);
+  std::vector<std::uint64_t> feats;
+  std::vector<float> scores(static_cast<std::size_t>(num_classes));
+  std::vector<int> predicted;
+  auto learn = [&](std::size_t e) {
+    const TagExample& ex = examples[e];
+    predicted.assign(ex.gold.size(), 0);
+    for (std::size_t i = 0; i < ex.gold.size(); ++i) {
+      feats.clear();
+      tagger::static_features(ex.toks, i, feats);
+      tagger::history_features(ex.toks, i, i >= 1 ? predicted[i - 1] : -1,
+                               i >= 2 ? predicted[i - 2] : -1, feats);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      trainer.add_scores(feats, scores.data());
+      const int guess = train::argmax(scores.data(), num_classes);
+      trainer.update(feats, ex.gold[i], guess);
+      trainer.tick();
+      predicted[i] = guess;  // learn with the history the tagger will really see
+    }
+  };
+  // Dev score during training: joint UPOS+XPOS accuracy of the greedy decoder.
+  std::vector<std::vector<std::string_view>> dev_forms;
+  std::vector<std::vector<std::pair<std::string_view, std::string_view>>> dev_gold;
+  for (const Sentence& s : dev.sentences) {
+    dev_forms.emplace_back();
+    dev_gold.emplace_back();
+    for (const Word& w : s.words) {
+      dev_forms.back().push_back(w.form);
+      dev_gold.back().emplace_back(w.upos, w.xpos);
+    }
+  }
+  auto evaluate = [&](const train::WeightTable& table) {
+    if (dev_forms.empty()) return 0.0;
+    std::size_t n = 0, upos = 0, xpos = 0;
+    std::vector<int> classes;
+    for (std::size_t s = 0; s < dev_forms.size(); ++s) {
+      tagger::greedy_tag(table, model.ambiguity, dev_forms[s], classes);
+      for (std::size_t i = 0; i < classes.size(); ++i) {
+        ++n;
+        upos += model.upos[static_cast<std::size_t>(classes[i])] == dev_gold[s][i].first;
+        xpos += model.xpos[static_cast<std::size_t>(classes[i])] == dev_gold[s][i].second;
+      }
+    }
+    if (log) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "dev UPOS %.2f XPOS %.2f", 100.0 * upos / n, 100.0 * xpos / n);
+      *log << buf;
+    }
+    return (static_cast<double>(upos) + static_cast<double>(xpos)) / (2.0 * static_cast<double>(n));
+  };
+  train::EpochOptions eo;
+  eo.epochs = options.epochs;
+  eo.patience = dev_forms.empty() ? options.epochs : options.patience;
+  eo.seed = options.seed;
+  int best_epoch = 0;
+  model.weights = train::run_epochs(trainer, examples.size(), eo, learn, evaluate,
+                                    [&](const train::EpochReport& r) {
+                                      if (r.best) best_epoch = r.epoch;
+                                      if (log)
+                                        *log << "  epoch " << r.epoch << (r.best ? " *" : "")
+                                             << "  (" << r.features << " features, "
+                                             << static_cast<int>(r.seconds) << " s)\n";
+                                    });
+  if (dev_forms.empty()) best_epoch = options.epochs;
+  if (log)
+    *log << "tagger: kept epoch " << best_epoch << ", " << model.weights.num_features()
+         << " features, " << model.weights.num_weights() << " weights\n";
+
+  // Lemmatizer: every word with a lemma, tags or not.
+  std::vector<tagger::LemmaExample> lemma_examples;
+  for (const Corpus& c : corpora)
+    for (const Sentence& s : c.sentences)
+      for (const Word& w : s.words)
+        if (!w.lemma.empty() && !w.xpos.empty())
+          lemma_examples.push_back({w.form, w.upos, w.xpos, w.lemma});
+  tagger::LemmatizerOptions lo;
+  lo.epochs = options.lemma_epochs;
+  lo.seed = options.seed;
+  model.lemmatizer = tagger::Lemmatizer::train(lemma_examples, lo, log);
+
+  // Dev scores of the full tagger (before the metadata, which records them).
+  TaggerTrainResult result;
+  result.best_epoch = best_epoch;
+  std::vector<Sentence> dev_tagged = dev.sentences;
+  for (Sentence& s : dev_tagged) tagger::tag_sentence(model, s);
+  result.dev = compare_tags(dev.sentences, dev_tagged);
+
+  // Metadata.
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("kind");
+  w.String(kTaggerModelKind);
+  w.Key("description");
+  w.String("POS tagger (UPOS+XPOS, greedy averaged perceptron), FEATS dictionary, lemmatizer");
+  w.Key("data");
+  w.StartArray();
+  for (const Corpus& c : corpora) {
+    w.StartObject();
+    w.Key("file");
+    w.String(c.name.c_str());
+    w.Key("sentences");
+    w.Uint64(c.sentences.size());
+    w.Key("words");
+    w.Uint64(c.words);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("license");
+  w.String(options.license.empty() ? license_of(corpora).c_str() : options.license.c_str());
+  w.Key("command");
+  w.String(options.command.c_str());
+  w.Key("options");
+  w.StartObject();
+  w.Key("seed");
+  w.Uint64(options.seed);
+  w.Key("epochs");
+  w.Int(options.epochs);
+  w.Key("patience");
+  w.Int(options.patience);
+  w.Key("best_epoch");
+  w.Int(best_epoch);
+  w.Key("lemma_epochs");
+  w.Int(options.lemma_epochs);
+  w.Key("min_ambiguity_count");
+  w.Int(options.min_ambiguity_count);
+  w.EndObject();
+  if (!dev.name.empty()) {
+    w.Key("dev");
+    w.StartObject();
+    w.Key("file");
+    w.String(dev.name.c_str());
+    w.Key("gold_tokens");
+    write_scores(w, result.dev);
+    w.EndObject();
+  }
+  w.Key("self_test");
+  w.StartArray();
+  for (const auto& forms : tagger::self_test_sentences()) {
+    Sentence s = tagger::sentence_of(forms);
+    tagger::tag_sentence(model, s);
+    w.StartObject();
+    w.Key("words");
+    w.StartArray();
+    for (const std::string& f : forms) w.String(f.c_str());
+    w.EndArray();
+    w.Key("expected");
+    w.StartArray();
+    for (const Word& word : s.words) w.String(tagger::self_test_line(word).c_str());
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  ModelFile file;
+  file.kind = kTaggerModelKind;
+  file.metadata_json = buf.GetString();
+  model.save_sections(file);
+  if (Status s = save_model(file, output_path); !s.ok())
+    throw Error(s.code(), s.message(), s.where());
+  // Read it back through the public loader: the file must pass its own self-test.
+  Result<Tagger> check = Tagger::load(output_path);
+  if (!check.ok())
+    fail(ErrorCode::kInternal, "the model just written does not load: " + check.status().to_string());
+  result.model_bytes = std::filesystem::file_size(output_path);
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (log) {
+    if (!dev.name.empty()) *log << "dev " << dev.name << ": " << scores_line(result.dev) << "\n";
+    *log << "wrote " << output_path << " (" << result.model_bytes << " bytes) in "
+         << static_cast<int>(result.seconds) << " s\n";
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<TaggerTrainResult> train_tagger(const TaggerTrainOptions& options,
+                                       const std::string& output_path) {
+  return guard_result<TaggerTrainResult>([&] { return run_training(options, output_path); });
+}
+
+}  // namespace textgraph
