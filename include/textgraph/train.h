@@ -41,6 +41,9 @@ struct TaggerTrainOptions {
   int epochs = 15;                       // at most this many passes over the training data
   int patience = 4;                      // stop after this many epochs without a better dev score
   std::uint64_t seed = 1;                // shuffling seed
+  int passes = 2;                        // 2 = a second pass sees the first pass's tags
+                                         // of the words to the right
+  int folds = 4;                         // jackknife folds giving the second pass its input
   int lemma_epochs = 10;                 // passes of the lemma script classifier
   int min_ambiguity_count = 3;           // forms seen less often get no ambiguity class
   std::string license;                   // recorded in the model; "" = derived from file names

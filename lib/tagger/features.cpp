@@ -43,6 +43,22 @@ enum Template : std::uint32_t {
   kTag1Suffix,
   kLowerAmbP1,
   kTag2Lower,
+  kFlagsM1,
+  kFlagsP1,
+  kTitleSentence,
+  kSandwich,
+  kLastPart,
+  kSuffix2P1,
+  kTag1AmbP1,
+  kFlagsM1Flags,
+  kRight0,
+  kRight1,
+  kRight2,
+  kRight12,
+  kRight01,
+  kTag1Right1,
+  kRight1Lower,
+  kTag1Right0,
 };
 
 constexpr std::uint64_t kUnknownAmb = 0x6b1e5a3d7c9f2e41ULL;
@@ -118,6 +134,10 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
                                           : hash_string(lower) + 2;
     auto it = amb.find(t.lower);
     t.amb = it == amb.end() ? kUnknownAmb : it->second;
+    // Rare words (no ambiguity class) lose their identity: in training they
+    // then stand for the unknown words met later, and the weights learned
+    // from their affixes and context carry over to those.
+    if (it == amb.end()) t.form = t.lower = kUnknownAmb;
     bool digit = false, hyphen = false, upper = false, all_upper = true, lower_seen = false;
     for (char c : form) {
       if (c >= '0' && c <= '9') digit = true;
@@ -131,7 +151,26 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     const bool init_upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
     t.flags = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper ? 4 : 0) |
               (upper && all_upper ? 8 : 0) | (init_upper ? 16 : 0) | (lower_seen ? 32 : 0);
+    const std::size_t dash = lower.rfind('-');
+    t.last_part = dash != std::string::npos && dash > 0 && dash + 1 < lower.size()
+                      ? hash_string(std::string_view(lower).substr(dash + 1))
+                      : 0;
   }
+  // Headlines and titles capitalize most words, which blurs NOUN and PROPN:
+  // tell the tagger how the sentence as a whole is cased.
+  std::size_t words = 0, capitalized = 0, all_caps = 0;
+  for (const TokenHashes& t : out) {
+    if (!(t.flags & (4 | 32))) continue;  // no letters
+    ++words;
+    if (t.flags & 16) ++capitalized;
+    if (t.flags & 8) ++all_caps;
+  }
+  std::uint64_t sentence = 0;
+  if (words >= 3 && all_caps * 10 >= words * 8)
+    sentence = 2;
+  else if (words >= 3 && capitalized * 10 >= words * 6)
+    sentence = 1;
+  for (TokenHashes& t : out) t.sentence = sentence;
 }
 
 void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
@@ -144,9 +183,12 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kBias, 0));
   out.push_back(feature(kForm, w.form));
   out.push_back(feature(kLower, w.lower));
-  for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n));
-  for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n));
-  out.push_back(feature(kShape, w.shape));
+  // Affixes and shape get separate weights for rare words, which stand for
+  // the unknown words met later, and frequent ones.
+  const std::uint64_t rare = w.form == kUnknownAmb ? 16 : 0;
+  for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n + rare));
+  for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n + rare));
+  out.push_back(feature(kShape, w.shape, rare));
   out.push_back(feature(kFlags, w.flags));
   out.push_back(feature(kFirstFlags, w.flags, i == 0));
   out.push_back(feature(kLowerM1, m1.lower));
@@ -165,6 +207,13 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kShapeM1, m1.shape));
   out.push_back(feature(kShapeP1, p1.shape));
   out.push_back(feature(kLowerAmbP1, w.lower, p1.amb));
+  out.push_back(feature(kFlagsM1, m1.flags));
+  out.push_back(feature(kFlagsP1, p1.flags));
+  out.push_back(feature(kFlagsM1Flags, m1.flags, w.flags, p1.flags));
+  out.push_back(feature(kTitleSentence, w.sentence, w.flags, i == 0));
+  out.push_back(feature(kSandwich, m1.lower, p1.lower));
+  if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+  out.push_back(feature(kSuffix2P1, p1.suffix[1]));
 }
 
 void history_features(const std::vector<TokenHashes>& toks, std::size_t i, int tag1, int tag2,
@@ -181,6 +230,24 @@ void history_features(const std::vector<TokenHashes>& toks, std::size_t i, int t
   out.push_back(feature(kTag1Amb, t1, w.amb));
   out.push_back(feature(kTag1Suffix, t1, w.suffix[2]));
   out.push_back(feature(kTag2Lower, t2, w.lower));
+  out.push_back(feature(kTag1AmbP1, t1, p1.amb));
+}
+
+void right_features(const std::vector<TokenHashes>& toks, std::size_t i,
+                    const std::vector<int>& first, int tag1, std::vector<std::uint64_t>& out) {
+  const std::size_t n = first.size();
+  const auto r0 = static_cast<std::uint64_t>(first[i] + 1);
+  const std::uint64_t r1 = i + 1 < n ? static_cast<std::uint64_t>(first[i + 1] + 1) : 0xffff;
+  const std::uint64_t r2 = i + 2 < n ? static_cast<std::uint64_t>(first[i + 2] + 1) : 0xffff;
+  const auto t1 = static_cast<std::uint64_t>(tag1 + 1);
+  out.push_back(feature(kRight0, r0));
+  out.push_back(feature(kRight1, r1));
+  out.push_back(feature(kRight2, r2));
+  out.push_back(feature(kRight12, r1, r2));
+  out.push_back(feature(kRight01, r0, r1));
+  out.push_back(feature(kTag1Right1, t1, r1));
+  out.push_back(feature(kRight1Lower, r1, toks[i].lower));
+  out.push_back(feature(kTag1Right0, t1, r0));
 }
 
 }  // namespace textgraph::tagger

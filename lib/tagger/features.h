@@ -38,6 +38,8 @@ struct TokenHashes {
   std::uint64_t prefix[3] = {};  // first 1..3 bytes of the lowercase form
   std::uint64_t amb = 0;         // ambiguity class, or a fixed "unknown" value
   std::uint64_t flags = 0;       // digit / hyphen / capitalization bits
+  std::uint64_t last_part = 0;   // lowercase part after the last hyphen; 0 = none
+  std::uint64_t sentence = 0;    // 0 normal, 1 mostly capitalized words, 2 mostly all caps
 };
 
 // Fills out[i] for every form (out is resized).
@@ -52,5 +54,11 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
 // (-1 before the sentence start).
 void history_features(const std::vector<TokenHashes>& toks, std::size_t i, int tag1, int tag2,
                       std::vector<std::uint64_t>& out);
+
+// Appends the features of the second pass on the first pass's tags
+// (class ids) of tokens i, i+1 and i+2 (the right context the left-to-right
+// history cannot see), joined with the second pass's own tag of i-1.
+void right_features(const std::vector<TokenHashes>& toks, std::size_t i,
+                    const std::vector<int>& first, int tag1, std::vector<std::uint64_t>& out);
 
 }  // namespace textgraph::tagger

@@ -101,6 +101,7 @@ void TaggerModel::save_sections(ModelFile& model) const {
   ByteWriter w;
   weights.save(w);
   model.sections.push_back({"weights", w.take()});
+
   feats.save(model);
   lemmatizer.save(model);
 }
@@ -135,7 +136,8 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
     ByteReader in(need_section(model, name, "weights"), name + ": section weights");
     m.weights = train::WeightTable::load(in);
     in.expect_end();
-    if (m.weights.num_classes() != m.num_classes())
+    if (m.weights.num_classes() != m.num_classes() &&
+        m.weights.num_classes() != 2 * m.num_classes())
       fail(ErrorCode::kModel, "tag weights do not match the classes (corrupt model)", {name});
   }
   m.feats = FeatsDictionary::load(model, name, m.num_classes());
@@ -143,22 +145,60 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
   return m;
 }
 
-void greedy_tag(const train::WeightTable& weights, const AmbiguityMap& ambiguity,
-                const std::vector<std::string_view>& forms, std::vector<int>& classes) {
+void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashes>& toks,
+                 const std::vector<int>* first, std::vector<int>& classes) {
   const int n = weights.num_classes();
-  std::vector<TokenHashes> toks;
-  prepare_tokens(forms, ambiguity, toks);
-  classes.assign(forms.size(), 0);
+  classes.assign(toks.size(), 0);
   std::vector<std::uint64_t> feats;
-  feats.reserve(64);
+  feats.reserve(80);
   std::vector<float> scores(static_cast<std::size_t>(n));
-  for (std::size_t i = 0; i < forms.size(); ++i) {
+  for (std::size_t i = 0; i < toks.size(); ++i) {
     feats.clear();
+    const int t1 = i >= 1 ? classes[i - 1] : -1;
     static_features(toks, i, feats);
-    history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
+    history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
+    if (first) right_features(toks, i, *first, t1, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     weights.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), n);
+  }
+}
+
+void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
+                 std::vector<int>& classes) {
+  const std::size_t n = forms.size();
+  const int c = model.num_classes();
+  const auto width = static_cast<std::size_t>(model.weights.num_classes());
+  std::vector<TokenHashes> toks;
+  prepare_tokens(forms, model.ambiguity, toks);
+  std::vector<std::uint64_t> feats;
+  feats.reserve(64);
+  // Static scores of every word, for both passes at once.
+  std::vector<float> base(n * width, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    feats.clear();
+    static_features(toks, i, feats);
+    model.weights.add_scores(feats, base.data() + i * width);
+  }
+  std::vector<float> scores(width);
+  classes.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::copy_n(base.data() + i * width, width, scores.data());
+    feats.clear();
+    history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
+    model.weights.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data(), c);
+  }
+  if (model.passes() < 2) return;
+  const std::vector<int> first = classes;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::copy_n(base.data() + i * width, width, scores.data());
+    feats.clear();
+    const int t1 = i >= 1 ? classes[i - 1] : -1;
+    history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
+    right_features(toks, i, first, t1, feats);
+    model.weights.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data() + c, c);
   }
 }
 
@@ -167,7 +207,7 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   forms.reserve(sentence.words.size());
   for (const Word& w : sentence.words) forms.push_back(w.form);
   std::vector<int> classes;
-  greedy_tag(model.weights, model.ambiguity, forms, classes);
+  tag_classes(model, forms, classes);
   for (std::size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
     const auto c = static_cast<std::size_t>(classes[i]);

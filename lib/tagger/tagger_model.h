@@ -5,7 +5,7 @@
 // Sections of a "tagger" model:
 //   classes        strings "UPOS\tXPOS", one per class of the tag classifier
 //   ambiguity      u64 pairs: hash of a lowercase form -> its ambiguity class
-//   weights        the tag classifier (train::WeightTable)
+//   weights        the tag classifier (train::WeightTable), both passes
 //   feats          (lowercase form, class) -> FEATS, plus one default per class
 //   lemma_*        the lemmatizer (lemmatizer.h)
 //
@@ -13,6 +13,7 @@
 // when a section is missing or inconsistent.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,19 +52,28 @@ struct TaggerModel {
   std::vector<std::string> upos;  // per class
   std::vector<std::string> xpos;  // per class
   AmbiguityMap ambiguity;
+  // The tag classifier: classes [0, C) are the first pass; a model with a
+  // second pass (right-context tags) has classes [C, 2C) for it in the same
+  // table, so each word's static features are looked up once for both.
   train::WeightTable weights;
   FeatsDictionary feats;
   Lemmatizer lemmatizer;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
+  int passes() const { return weights.num_classes() / std::max(1, num_classes()); }
   void save_sections(ModelFile& model) const;
   static TaggerModel load(const ModelFile& model, const std::string& name);
 };
 
-// Greedy left-to-right tagging of one sentence's forms with the given
-// weights; classes receives one class id per form. Thread-safe.
-void greedy_tag(const train::WeightTable& weights, const AmbiguityMap& ambiguity,
-                const std::vector<std::string_view>& forms, std::vector<int>& classes);
+// One greedy left-to-right pass over a prepared sentence; `first` (the
+// classes of a first pass, or nullptr) adds the right-context features.
+void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashes>& toks,
+                 const std::vector<int>* first, std::vector<int>& classes);
+
+// Tags one sentence's forms: the first pass, then the second if the model
+// has one. classes receives one class id per form. Thread-safe.
+void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
+                 std::vector<int>& classes);
 
 // Fills upos, xpos, feats and lemma of every word of the sentence.
 void tag_sentence(const TaggerModel& model, Sentence& sentence);

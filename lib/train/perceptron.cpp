@@ -66,51 +66,117 @@ WeightTable WeightTable::build(int num_classes, std::vector<Row> rows) {
   for (const Row& r : rows)
     for (const auto& [c, w] : r.weights) max_abs = std::max(max_abs, std::fabs(w));
   t.scale_ = max_abs > 0.0f ? max_abs / 32767.0f : 1.0f;
-  t.row_start_.push_back(0);
   for (const Row& r : rows) {
-    const std::size_t before = t.classes_.size();
+    const std::size_t before = t.entries_.size();
     for (const auto& [c, w] : r.weights) {
       const long q = std::lround(w / t.scale_);
       if (q == 0) continue;  // below the quantization step: no effect worth keeping
-      t.classes_.push_back(c);
-      t.weights_.push_back(static_cast<float>(q) * t.scale_);
+      t.entries_.push_back({c, static_cast<std::int16_t>(q)});
     }
-    if (t.classes_.size() == before) continue;
+    if (t.entries_.size() == before) continue;
     t.keys_.push_back(r.key);
-    t.row_start_.push_back(static_cast<std::uint32_t>(t.classes_.size()));
+    t.counts_.push_back(static_cast<std::uint32_t>(t.entries_.size() - before));
   }
-  t.rows_ = t.keys_.size();
   t.index_rows();
   return t;
 }
 
+std::vector<WeightTable::Row> WeightTable::rows() const {
+  std::vector<Row> out;
+  out.reserve(keys_.size());
+  std::size_t start = 0;
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    Row row{keys_[r], {}};
+    for (std::uint32_t k = 0; k < counts_[r]; ++k) {
+      const Entry& e = entries_[start + k];
+      row.weights.emplace_back(e.cls, static_cast<float>(e.weight) * scale_);
+    }
+    start += counts_[r];
+    out.push_back(std::move(row));
+  }
+  std::sort(out.begin(), out.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  return out;
+}
+
+WeightTable WeightTable::merge(const WeightTable& a, const WeightTable& b) {
+  std::vector<Row> ra = a.rows(), rb = b.rows(), merged;
+  const auto shift = static_cast<std::uint16_t>(a.num_classes());
+  std::size_t i = 0, j = 0;
+  while (i < ra.size() || j < rb.size()) {
+    if (j == rb.size() || (i < ra.size() && ra[i].key < rb[j].key)) {
+      merged.push_back(std::move(ra[i++]));
+    } else {
+      Row r{rb[j].key, {}};
+      if (i < ra.size() && ra[i].key == rb[j].key) r.weights = std::move(ra[i++].weights);
+      for (const auto& [c, w] : rb[j].weights) r.weights.emplace_back(c + shift, w);
+      merged.push_back(std::move(r));
+      ++j;
+    }
+  }
+  return build(a.num_classes() + b.num_classes(), std::move(merged));
+}
+
 void WeightTable::index_rows() {
   std::size_t size = 16;
-  while (size < rows_ + rows_ / 2) size <<= 1;  // load factor at most 2/3
+  while (size < keys_.size() + keys_.size() / 2) size <<= 1;  // load factor at most 2/3
   slots_.assign(size, Slot{});
   mask_ = size - 1;
-  for (std::size_t r = 0; r < rows_; ++r) {
+  dense_.clear();
+  std::uint32_t start = 0;
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
     std::size_t i = keys_[r] & mask_;
     const std::uint32_t check = fingerprint(keys_[r]);
     // Two keys with the same home chain and fingerprint are indistinguishable
     // at lookup; the first row wins. Rare enough (about 2^-31 per pair) to ignore.
     while (slots_[i].check != 0 && slots_[i].check != check) i = (i + 1) & mask_;
-    if (slots_[i].check == 0) slots_[i] = Slot{check, static_cast<std::uint32_t>(r)};
+    if (slots_[i].check == 0) {
+      slots_[i] = Slot{check, start, counts_[r]};
+      // Dense when it costs at most 4x the sparse bytes (entries are 4 bytes,
+      // dense values 2).
+      if (counts_[r] * 8 >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
+        slots_[i].start = static_cast<std::uint32_t>(dense_.size());
+        slots_[i].count = kDense;
+        dense_.resize(dense_.size() + static_cast<std::size_t>(num_classes_), 0);
+        for (std::uint32_t k = 0; k < counts_[r]; ++k) {
+          const Entry& e = entries_[start + k];
+          dense_[slots_[i].start + e.cls] = e.weight;
+        }
+      }
+    }
+    start += counts_[r];
+  }
+}
+
+void WeightTable::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
+  if (slots_.empty()) return;
+  // Three sweeps over a batch: prefetch the home slots, find the slots and
+  // prefetch their entries, then add. Misses of different keys overlap.
+  constexpr std::size_t kBatch = 32;
+  const Slot* found[kBatch];
+  for (std::size_t base = 0; base < keys.size(); base += kBatch) {
+    const std::size_t n = std::min(kBatch, keys.size() - base);
+    for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
+    for (std::size_t k = 0; k < n; ++k) {
+      found[k] = find(keys[base + k]);
+      if (found[k] && found[k]->count != kDense) __builtin_prefetch(entries_.data() + found[k]->start);
+    }
+    for (std::size_t k = 0; k < n; ++k)
+      if (found[k]) accumulate(*found[k], scores);
   }
 }
 
 void WeightTable::save(ByteWriter& out) const {
   out.put<std::uint32_t>(static_cast<std::uint32_t>(num_classes_));
-  out.put<std::uint64_t>(rows_);
-  out.put<std::uint64_t>(classes_.size());
+  out.put<std::uint64_t>(keys_.size());
+  out.put<std::uint64_t>(entries_.size());
   out.put<float>(scale_);
-  for (std::size_t r = 0; r < rows_; ++r) {
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
     out.put<std::uint64_t>(keys_[r]);
-    out.put<std::uint16_t>(static_cast<std::uint16_t>(row_start_[r + 1] - row_start_[r]));
+    out.put<std::uint16_t>(static_cast<std::uint16_t>(counts_[r]));
   }
-  for (std::size_t k = 0; k < classes_.size(); ++k) {
-    out.put<std::uint16_t>(classes_[k]);
-    out.put<std::int16_t>(static_cast<std::int16_t>(std::lround(weights_[k] / scale_)));
+  for (const Entry& e : entries_) {
+    out.put<std::uint16_t>(e.cls);
+    out.put<std::int16_t>(e.weight);
   }
 }
 
@@ -120,28 +186,26 @@ WeightTable WeightTable::load(ByteReader& in) {
   const auto rows = in.get<std::uint64_t>();
   const auto weights = in.get<std::uint64_t>();
   t.scale_ = in.get<float>();
-  if (t.num_classes_ < 0 || t.num_classes_ > 65535 || (t.num_classes_ == 0 && rows != 0) || rows > (1ULL << 31) ||
-      weights > (1ULL << 31) || !(t.scale_ > 0.0f) || !std::isfinite(t.scale_))
+  if (t.num_classes_ < 0 || t.num_classes_ > 65535 || (t.num_classes_ == 0 && rows != 0) ||
+      rows > (1ULL << 31) || weights > (1ULL << 31) || !(t.scale_ > 0.0f) ||
+      !std::isfinite(t.scale_))
     fail(ErrorCode::kModel, "weight table header is invalid (corrupt model)");
-  t.rows_ = rows;
   t.keys_.reserve(rows);
-  t.row_start_.reserve(rows + 1);
-  t.row_start_.push_back(0);
+  t.counts_.reserve(rows);
   std::uint64_t total = 0;
   for (std::uint64_t r = 0; r < rows; ++r) {
     t.keys_.push_back(in.get<std::uint64_t>());
-    total += in.get<std::uint16_t>();
+    t.counts_.push_back(in.get<std::uint16_t>());
+    total += t.counts_.back();
     if (total > weights) fail(ErrorCode::kModel, "weight table rows overflow (corrupt model)");
-    t.row_start_.push_back(static_cast<std::uint32_t>(total));
   }
   if (total != weights) fail(ErrorCode::kModel, "weight table size mismatch (corrupt model)");
-  t.classes_.resize(weights);
-  t.weights_.resize(weights);
+  t.entries_.resize(weights);
   for (std::uint64_t k = 0; k < weights; ++k) {
-    t.classes_[k] = in.get<std::uint16_t>();
-    if (t.classes_[k] >= t.num_classes_)
+    t.entries_[k].cls = in.get<std::uint16_t>();
+    t.entries_[k].weight = in.get<std::int16_t>();
+    if (t.entries_[k].cls >= t.num_classes_)
       fail(ErrorCode::kModel, "weight table class out of range (corrupt model)");
-    t.weights_[k] = static_cast<float>(in.get<std::int16_t>()) * t.scale_;
   }
   t.index_rows();
   return t;

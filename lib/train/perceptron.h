@@ -49,61 +49,88 @@ class WeightTable {
   WeightTable() = default;
 
   int num_classes() const { return num_classes_; }
-  std::size_t num_features() const { return rows_; }
-  std::size_t num_weights() const { return classes_.size(); }
+  std::size_t num_features() const { return keys_.size(); }
+  std::size_t num_weights() const { return entries_.size(); }
+  // Scores added by add_scores are in units of scale(): the real score is
+  // the sum times scale(). Argmax needs no scaling; the sums are of 16-bit
+  // integers, so they are exact in float and the same on every machine.
+  float scale() const { return scale_; }
 
-  // scores[c] += weight(key, c) for every class c with a weight; unknown keys add nothing.
+  // scores[c] += weight(key, c) / scale() for every class c with a weight;
+  // unknown keys add nothing.
   void add_scores(std::uint64_t key, float* scores) const {
-    std::size_t i = key & mask_;
-    const std::uint32_t check = fingerprint(key);
-    if (slots_.empty()) return;
-    while (true) {
-      const Slot& s = slots_[i];
-      if (s.check == 0) return;
-      if (s.check == check) {
-        const std::uint32_t end = row_start_[s.row + 1];
-        for (std::uint32_t k = row_start_[s.row]; k < end; ++k) scores[classes_[k]] += weights_[k];
-        return;
-      }
-      i = (i + 1) & mask_;
-    }
+    if (const Slot* s = find(key)) accumulate(*s, scores);
   }
-  void add_scores(std::span<const std::uint64_t> keys, float* scores) const {
-    for (std::uint64_t k : keys) add_scores(k, scores);
-  }
+  // The same for many keys; the memory look-ups of all keys are overlapped
+  // (prefetched), which is what makes tagging fast.
+  void add_scores(std::span<const std::uint64_t> keys, float* scores) const;
 
   // Serialized layout: u32 classes, u64 rows, u64 weights, f32 scale, then
   // per row: u64 key, u16 count; then per weight: u16 class, i16 quantized value.
   void save(ByteWriter& out) const;
   static WeightTable load(ByteReader& in);
 
-  // Builds the table from (key, class, weight) rows, sorted by key: used by
-  // PerceptronTrainer::average and load. Weights are quantized to 16 bits.
+  // One feature's weights, for building tables.
   struct Row {
     std::uint64_t key;
-    std::vector<std::pair<std::uint16_t, float>> weights;
+    std::vector<std::pair<std::uint16_t, float>> weights;  // (class, weight), sorted by class
   };
+  // Builds the table from rows sorted by key (used by PerceptronTrainer::average
+  // and merge). Weights are quantized to 16 bits with one scale for the table.
   static WeightTable build(int num_classes, std::vector<Row> rows);
+  // The rows back, dequantized, sorted by key.
+  std::vector<Row> rows() const;
+  // One table answering for both: classes of `b` are shifted by
+  // a.num_classes(), so one look-up per key serves two classifiers over the
+  // same features (the tagger's two passes).
+  static WeightTable merge(const WeightTable& a, const WeightTable& b);
 
  private:
   struct Slot {
     std::uint32_t check = 0;  // fingerprint of the key (never 0 in a used slot)
-    std::uint32_t row = 0;    // index into row_start_
+    std::uint32_t start = 0;  // first entry, or first value in dense_ when count == kDense
+    std::uint32_t count = 0;  // number of entries, or kDense
+  };
+  // Rows with weights for many classes are stored densely (one value per
+  // class) so that adding them is a straight vectorizable loop.
+  static constexpr std::uint32_t kDense = 0xffffffffu;
+  struct Entry {
+    std::uint16_t cls;
+    std::int16_t weight;  // in units of scale_
   };
   static std::uint32_t fingerprint(std::uint64_t key) {
     return static_cast<std::uint32_t>(key >> 32) | 1u;
   }
+  const Slot* find(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    std::size_t i = key & mask_;
+    const std::uint32_t check = fingerprint(key);
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.check == check) return &s;
+      if (s.check == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  void accumulate(const Slot& s, float* scores) const {
+    if (s.count == kDense) {
+      const std::int16_t* d = dense_.data() + s.start;
+      for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(d[c]);
+      return;
+    }
+    const Entry* e = entries_.data() + s.start;
+    for (std::uint32_t k = 0; k < s.count; ++k) scores[e[k].cls] += static_cast<float>(e[k].weight);
+  }
   void index_rows();
 
   int num_classes_ = 0;
-  std::size_t rows_ = 0;
   std::uint64_t mask_ = 0;
-  std::vector<Slot> slots_;               // power-of-two sized, linear probing
-  std::vector<std::uint64_t> keys_;       // key of each row (kept for saving)
-  std::vector<std::uint32_t> row_start_;  // rows_ + 1 offsets into classes_/weights_
-  std::vector<std::uint16_t> classes_;
-  std::vector<float> weights_;            // dequantized
-  float scale_ = 1.0f;                    // weight = quantized * scale_
+  std::vector<Slot> slots_;          // power-of-two sized, linear probing
+  std::vector<std::uint64_t> keys_;     // key of each row, in entry order (kept for saving)
+  std::vector<std::uint32_t> counts_;   // entries of each row
+  std::vector<Entry> entries_;       // all rows' weights, row after row
+  std::vector<std::int16_t> dense_;  // the dense copies of rows with many entries
+  float scale_ = 1.0f;               // weight = quantized * scale_
 };
 
 class PerceptronTrainer {

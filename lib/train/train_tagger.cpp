@@ -176,43 +176,51 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
     *log << "tagger: " << tag_sentences.size() << " sentences, " << train_words << " words, "
          << num_classes << " classes, " << model.ambiguity.size() << " ambiguity entries\n";
 
-  train::PerceptronTrainer trainer(num_classes);
+  // Dev data, prepared once.
+  std::vector<std::vector<tagger::TokenHashes>> dev_toks;
+  std::vector<std::vector<std::pair<std::string_view, std::string_view>>> dev_gold;
+  for (const Sentence& s : dev.sentences) {
+    std::vector<std::string_view> forms;
+    dev_gold.emplace_back();
+    for (const Word& w : s.words) {
+      forms.push_back(w.form);
+      dev_gold.back().emplace_back(w.upos, w.xpos);
+    }
+    dev_toks.emplace_back();
+    tagger::prepare_tokens(forms, model.ambiguity, dev_toks.back());
+  }
+  std::vector<std::vector<int>> dev_first(dev_toks.size());
+
+  // One pass: greedy left-to-right training with the tagger's own previous
+  // predictions as history (the history it will really see). `first` holds
+  // the first pass's classes per example for the second pass.
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(static_cast<std::size_t>(num_classes));
   std::vector<int> predicted;
-  auto learn = [&](std::size_t e) {
-    const TagExample& ex = examples[e];
+  auto learn_sentence = [&](train::PerceptronTrainer& trainer, const TagExample& ex,
+                            const std::vector<int>* first) {
     predicted.assign(ex.gold.size(), 0);
     for (std::size_t i = 0; i < ex.gold.size(); ++i) {
       feats.clear();
+      const int t1 = i >= 1 ? predicted[i - 1] : -1;
       tagger::static_features(ex.toks, i, feats);
-      tagger::history_features(ex.toks, i, i >= 1 ? predicted[i - 1] : -1,
-                               i >= 2 ? predicted[i - 2] : -1, feats);
+      tagger::history_features(ex.toks, i, t1, i >= 2 ? predicted[i - 2] : -1, feats);
+      if (first) tagger::right_features(ex.toks, i, *first, t1, feats);
       std::fill(scores.begin(), scores.end(), 0.0f);
       trainer.add_scores(feats, scores.data());
       const int guess = train::argmax(scores.data(), num_classes);
       trainer.update(feats, ex.gold[i], guess);
       trainer.tick();
-      predicted[i] = guess;  // learn with the history the tagger will really see
+      predicted[i] = guess;
     }
   };
-  // Dev score during training: joint UPOS+XPOS accuracy of the greedy decoder.
-  std::vector<std::vector<std::string_view>> dev_forms;
-  std::vector<std::vector<std::pair<std::string_view, std::string_view>>> dev_gold;
-  for (const Sentence& s : dev.sentences) {
-    dev_forms.emplace_back();
-    dev_gold.emplace_back();
-    for (const Word& w : s.words) {
-      dev_forms.back().push_back(w.form);
-      dev_gold.back().emplace_back(w.upos, w.xpos);
-    }
-  }
-  auto evaluate = [&](const train::WeightTable& table) {
-    if (dev_forms.empty()) return 0.0;
+  // Dev score: mean of UPOS and XPOS accuracy of a pass.
+  auto evaluate = [&](const train::WeightTable& table, bool second) {
+    if (dev_toks.empty()) return 0.0;
     std::size_t n = 0, upos = 0, xpos = 0;
     std::vector<int> classes;
-    for (std::size_t s = 0; s < dev_forms.size(); ++s) {
-      tagger::greedy_tag(table, model.ambiguity, dev_forms[s], classes);
+    for (std::size_t s = 0; s < dev_toks.size(); ++s) {
+      tagger::greedy_pass(table, dev_toks[s], second ? &dev_first[s] : nullptr, classes);
       for (std::size_t i = 0; i < classes.size(); ++i) {
         ++n;
         upos += model.upos[static_cast<std::size_t>(classes[i])] == dev_gold[s][i].first;
@@ -226,23 +234,67 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
     }
     return (static_cast<double>(upos) + static_cast<double>(xpos)) / (2.0 * static_cast<double>(n));
   };
-  train::EpochOptions eo;
-  eo.epochs = options.epochs;
-  eo.patience = dev_forms.empty() ? options.epochs : options.patience;
-  eo.seed = options.seed;
-  int best_epoch = 0;
-  model.weights = train::run_epochs(trainer, examples.size(), eo, learn, evaluate,
-                                    [&](const train::EpochReport& r) {
-                                      if (r.best) best_epoch = r.epoch;
-                                      if (log)
-                                        *log << "  epoch " << r.epoch << (r.best ? " *" : "")
-                                             << "  (" << r.features << " features, "
-                                             << static_cast<int>(r.seconds) << " s)\n";
-                                    });
-  if (dev_forms.empty()) best_epoch = options.epochs;
+  // Trains one pass on the given examples; with `dev_select` the best dev
+  // epoch is kept, else all `epochs` run.
+  auto train_pass = [&](const std::vector<std::size_t>& subset,
+                        const std::vector<std::vector<int>>* first, int epochs, bool dev_select,
+                        int* best_epoch, const char* label) {
+    train::PerceptronTrainer trainer(num_classes);
+    train::EpochOptions eo;
+    eo.epochs = epochs;
+    eo.patience = dev_select && !dev_toks.empty() ? options.patience : epochs;
+    eo.seed = options.seed;
+    const bool select = dev_select && !dev_toks.empty();
+    int epoch = 0;
+    return train::run_epochs(
+        trainer, subset.size(), eo,
+        [&](std::size_t k) {
+          const std::size_t e = subset[k];
+          learn_sentence(trainer, examples[e], first ? &(*first)[e] : nullptr);
+        },
+        [&](const train::WeightTable& t) {
+          ++epoch;
+          return select ? evaluate(t, first != nullptr) : static_cast<double>(epoch);
+        },
+        [&](const train::EpochReport& r) {
+          if (r.best && best_epoch) *best_epoch = r.epoch;
+          if (log)
+            *log << "  " << label << " epoch " << r.epoch << (r.best ? " *" : "") << "  ("
+                 << r.features << " features, " << static_cast<int>(r.seconds) << " s)\n";
+        });
+  };
+
+  std::vector<std::size_t> all(examples.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  int best_epoch = options.epochs;
+  model.weights = train_pass(all, nullptr, options.epochs, true, &best_epoch, "pass 1");
   if (log)
-    *log << "tagger: kept epoch " << best_epoch << ", " << model.weights.num_features()
+    *log << "tagger pass 1: kept epoch " << best_epoch << ", " << model.weights.num_features()
          << " features, " << model.weights.num_weights() << " weights\n";
+  int best_epoch2 = 0;
+  if (options.passes >= 2) {
+    // The second pass learns from first-pass tags as they are on unseen
+    // text: each fold is tagged by a first pass trained without it.
+    std::vector<std::vector<int>> first(examples.size());
+    const std::size_t folds = static_cast<std::size_t>(std::max(2, options.folds));
+    for (std::size_t f = 0; f < folds; ++f) {
+      std::vector<std::size_t> rest;
+      for (std::size_t i = 0; i < examples.size(); ++i)
+        if (i % folds != f) rest.push_back(i);
+      const train::WeightTable w = train_pass(rest, nullptr, best_epoch, false, nullptr, "fold");
+      for (std::size_t i = f; i < examples.size(); i += folds)
+        tagger::greedy_pass(w, examples[i].toks, nullptr, first[i]);
+    }
+    for (std::size_t s = 0; s < dev_toks.size(); ++s)
+      tagger::greedy_pass(model.weights, dev_toks[s], nullptr, dev_first[s]);
+    best_epoch2 = options.epochs;
+    const train::WeightTable second =
+        train_pass(all, &first, options.epochs, true, &best_epoch2, "pass 2");
+    if (log)
+      *log << "tagger pass 2: kept epoch " << best_epoch2 << ", " << second.num_features()
+           << " features, " << second.num_weights() << " weights\n";
+    model.weights = train::WeightTable::merge(model.weights, second);
+  }
 
   // Lemmatizer: every word with a lemma, tags or not.
   std::vector<tagger::LemmaExample> lemma_examples;
@@ -296,8 +348,14 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   w.Int(options.epochs);
   w.Key("patience");
   w.Int(options.patience);
+  w.Key("passes");
+  w.Int(options.passes);
+  w.Key("folds");
+  w.Int(options.folds);
   w.Key("best_epoch");
   w.Int(best_epoch);
+  w.Key("best_epoch_pass2");
+  w.Int(best_epoch2);
   w.Key("lemma_epochs");
   w.Int(options.lemma_epochs);
   w.Key("min_ambiguity_count");

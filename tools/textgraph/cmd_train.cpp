@@ -36,6 +36,11 @@ constexpr std::string_view kTaggerUsage =
     "  --seed N                shuffling seed (default 1); same seed, same model\n"
     "  --epochs N              at most N passes (default 15)\n"
     "  --patience N            stop after N epochs without dev gain (default 4)\n"
+    "  --passes 1|2            2 (default): a second left-to-right pass also\n"
+    "                          sees the first pass's tags to the right\n"
+    "  --folds N               jackknife folds for the second pass (default 4)\n"
+    "  --min-count N           words seen fewer times are treated as unknown\n"
+    "                          words (default 3)\n"
     "  --license TEXT          license recorded in the model (default: derived\n"
     "                          from the UD treebank file names)\n"
     "  --quiet                 no progress lines on stderr\n\n"
@@ -52,6 +57,9 @@ int run_tagger(Args& args, const std::string& command) {
   if (auto v = args.integer("--epochs", 1, 1000)) options.epochs = static_cast<int>(*v);
   if (auto v = args.integer("--patience", 1, 1000)) options.patience = static_cast<int>(*v);
   if (auto v = args.option("--license")) options.license = *v;
+  if (auto v = args.integer("--passes", 1, 2)) options.passes = static_cast<int>(*v);
+  if (auto v = args.integer("--folds", 2, 100)) options.folds = static_cast<int>(*v);
+  if (auto v = args.integer("--min-count", 1, 1000)) options.min_ambiguity_count = static_cast<int>(*v);
   const bool quiet = args.flag("--quiet");
   const std::vector<std::string> rest = args.positionals();  // the kind itself
   if (rest.size() != 1) throw UsageError("unexpected argument " + rest.back());
