@@ -207,16 +207,27 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
     std::string form, upos, xpos;
     int script;
   };
-  std::map<std::string, int> script_ids;
-  std::vector<Item> items;
+  // Scripts seen once are mostly typos ("excelnt" -> "excellent") and would
+  // only teach the classifier to invent words; they are left out.
+  std::map<std::string, int> script_counts;
+  std::vector<std::pair<std::size_t, EditScript>> candidates;  // example index, script
   std::map<std::tuple<std::string, std::string, std::string, std::string>, int> seen;
-  for (const LemmaExample& e : examples) {
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const LemmaExample& e = examples[i];
     if (e.lemma.empty() || form_counts[e.form] > options.max_form_count) continue;
     if (seen[{e.form, e.upos, e.xpos, e.lemma}]++) continue;
-    const EditScript s = derive_script(e.form, e.lemma);
-    auto [it, inserted] = script_ids.try_emplace(s.to_string(), static_cast<int>(script_ids.size()));
+    EditScript s = derive_script(e.form, e.lemma);
+    ++script_counts[s.to_string()];
+    candidates.emplace_back(i, std::move(s));
+  }
+  std::map<std::string, int> script_ids;
+  std::vector<Item> items;
+  for (const auto& [i, s] : candidates) {
+    const std::string name = s.to_string();
+    if (script_counts[name] < options.min_script_count) continue;
+    auto [it, inserted] = script_ids.try_emplace(name, static_cast<int>(script_ids.size()));
     if (inserted) lem.scripts_.push_back(s);
-    items.push_back({e.form, e.upos, e.xpos, it->second});
+    items.push_back({examples[i].form, examples[i].upos, examples[i].xpos, it->second});
   }
   if (items.empty()) return lem;
   const int n = static_cast<int>(lem.scripts_.size());

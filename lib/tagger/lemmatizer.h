@@ -66,6 +66,8 @@ struct LemmatizerOptions {
   // classifier's examples: it only ever sees words missing from the
   // dictionary, which look like rare words.
   int max_form_count = 2;
+  // Edit scripts seen fewer times among those examples are dropped.
+  int min_script_count = 2;
 };
 
 class Lemmatizer {

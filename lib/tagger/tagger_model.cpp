@@ -1,6 +1,8 @@
 #include "tagger/tagger_model.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "core/error.h"
 #include "model/bytes.h"
@@ -101,6 +103,10 @@ void TaggerModel::save_sections(ModelFile& model) const {
   ByteWriter w;
   weights.save(w);
   model.sections.push_back({"weights", w.take()});
+  ByteWriter w2;
+  w2.put<float>(margin);
+  weights2.save(w2);
+  model.sections.push_back({"weights2", w2.take()});
 
   feats.save(model);
   lemmatizer.save(model);
@@ -136,9 +142,17 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
     ByteReader in(need_section(model, name, "weights"), name + ": section weights");
     m.weights = train::WeightTable::load(in);
     in.expect_end();
-    if (m.weights.num_classes() != m.num_classes() &&
-        m.weights.num_classes() != 2 * m.num_classes())
+    if (m.weights.num_classes() != m.num_classes())
       fail(ErrorCode::kModel, "tag weights do not match the classes (corrupt model)", {name});
+  }
+  {
+    ByteReader in(need_section(model, name, "weights2"), name + ": section weights2");
+    m.margin = in.get<float>();
+    m.weights2 = train::WeightTable::load(in);
+    in.expect_end();
+    if (!(m.margin >= 0.0f) ||
+        (m.weights2.num_features() != 0 && m.weights2.num_classes() != m.num_classes()))
+      fail(ErrorCode::kModel, "second-pass weights do not match the classes (corrupt model)", {name});
   }
   m.feats = FeatsDictionary::load(model, name, m.num_classes());
   m.lemmatizer = Lemmatizer::load(model, name);
@@ -165,40 +179,42 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
 }
 
 void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
-                 std::vector<int>& classes) {
+                 std::vector<int>& classes, float margin) {
   const std::size_t n = forms.size();
   const int c = model.num_classes();
-  const auto width = static_cast<std::size_t>(model.weights.num_classes());
   std::vector<TokenHashes> toks;
   prepare_tokens(forms, model.ambiguity, toks);
   std::vector<std::uint64_t> feats;
   feats.reserve(64);
-  // Static scores of every word, for both passes at once.
-  std::vector<float> base(n * width, 0.0f);
+  std::vector<float> scores(static_cast<std::size_t>(c));
+  std::vector<float> margins(n);
+  classes.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     feats.clear();
     static_features(toks, i, feats);
-    model.weights.add_scores(feats, base.data() + i * width);
-  }
-  std::vector<float> scores(width);
-  classes.assign(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::copy_n(base.data() + i * width, width, scores.data());
-    feats.clear();
     history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
     model.weights.add_scores(feats, scores.data());
-    classes[i] = train::argmax(scores.data(), c);
+    const int best = train::argmax(scores.data(), c);
+    float second = -std::numeric_limits<float>::infinity();
+    for (int k = 0; k < c; ++k)
+      if (k != best) second = std::max(second, scores[k]);
+    classes[i] = best;
+    margins[i] = (scores[best] - second) * model.weights.scale();
   }
   if (model.passes() < 2) return;
+  if (margin < 0.0f) margin = model.margin;
   const std::vector<int> first = classes;
   for (std::size_t i = 0; i < n; ++i) {
-    std::copy_n(base.data() + i * width, width, scores.data());
+    if (margins[i] >= margin) continue;
     feats.clear();
     const int t1 = i >= 1 ? classes[i - 1] : -1;
+    static_features(toks, i, feats);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     right_features(toks, i, first, t1, feats);
-    model.weights.add_scores(feats, scores.data());
-    classes[i] = train::argmax(scores.data() + c, c);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.weights2.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data(), c);
   }
 }
 

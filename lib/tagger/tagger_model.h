@@ -5,7 +5,8 @@
 // Sections of a "tagger" model:
 //   classes        strings "UPOS\tXPOS", one per class of the tag classifier
 //   ambiguity      u64 pairs: hash of a lowercase form -> its ambiguity class
-//   weights        the tag classifier (train::WeightTable), both passes
+//   weights        the tag classifier (train::WeightTable), first pass
+//   weights2       f32 margin, then the second pass (train::WeightTable)
 //   feats          (lowercase form, class) -> FEATS, plus one default per class
 //   lemma_*        the lemmatizer (lemmatizer.h)
 //
@@ -52,15 +53,18 @@ struct TaggerModel {
   std::vector<std::string> upos;  // per class
   std::vector<std::string> xpos;  // per class
   AmbiguityMap ambiguity;
-  // The tag classifier: classes [0, C) are the first pass; a model with a
-  // second pass (right-context tags) has classes [C, 2C) for it in the same
-  // table, so each word's static features are looked up once for both.
-  train::WeightTable weights;
+  train::WeightTable weights;   // the first pass
+  // The second pass (right-context tags); empty = one pass only. It runs
+  // only on words whose first-pass margin (best minus second-best score) is
+  // below `margin`: elsewhere it almost never changes the tag, and skipping
+  // it there keeps tagging fast.
+  train::WeightTable weights2;
+  float margin = 0.0f;
   FeatsDictionary feats;
   Lemmatizer lemmatizer;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
-  int passes() const { return weights.num_classes() / std::max(1, num_classes()); }
+  int passes() const { return weights2.num_features() ? 2 : 1; }
   void save_sections(ModelFile& model) const;
   static TaggerModel load(const ModelFile& model, const std::string& name);
 };
@@ -71,9 +75,11 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
                  const std::vector<int>* first, std::vector<int>& classes);
 
 // Tags one sentence's forms: the first pass, then the second if the model
-// has one. classes receives one class id per form. Thread-safe.
+// has one, on the words whose first-pass margin is below `margin` (the
+// model's own margin when negative). classes receives one class id per form.
+// Thread-safe.
 void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
-                 std::vector<int>& classes);
+                 std::vector<int>& classes, float margin = -1.0f);
 
 // Fills upos, xpos, feats and lemma of every word of the sentence.
 void tag_sentence(const TaggerModel& model, Sentence& sentence);

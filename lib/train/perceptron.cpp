@@ -98,24 +98,6 @@ std::vector<WeightTable::Row> WeightTable::rows() const {
   return out;
 }
 
-WeightTable WeightTable::merge(const WeightTable& a, const WeightTable& b) {
-  std::vector<Row> ra = a.rows(), rb = b.rows(), merged;
-  const auto shift = static_cast<std::uint16_t>(a.num_classes());
-  std::size_t i = 0, j = 0;
-  while (i < ra.size() || j < rb.size()) {
-    if (j == rb.size() || (i < ra.size() && ra[i].key < rb[j].key)) {
-      merged.push_back(std::move(ra[i++]));
-    } else {
-      Row r{rb[j].key, {}};
-      if (i < ra.size() && ra[i].key == rb[j].key) r.weights = std::move(ra[i++].weights);
-      for (const auto& [c, w] : rb[j].weights) r.weights.emplace_back(c + shift, w);
-      merged.push_back(std::move(r));
-      ++j;
-    }
-  }
-  return build(a.num_classes() + b.num_classes(), std::move(merged));
-}
-
 void WeightTable::index_rows() {
   std::size_t size = 16;
   while (size < keys_.size() + keys_.size() / 2) size <<= 1;  // load factor at most 2/3

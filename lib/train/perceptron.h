@@ -75,15 +75,10 @@ class WeightTable {
     std::uint64_t key;
     std::vector<std::pair<std::uint16_t, float>> weights;  // (class, weight), sorted by class
   };
-  // Builds the table from rows sorted by key (used by PerceptronTrainer::average
-  // and merge). Weights are quantized to 16 bits with one scale for the table.
+  // Builds the table from rows sorted by key (used by PerceptronTrainer::average). Weights are quantized to 16 bits with one scale for the table.
   static WeightTable build(int num_classes, std::vector<Row> rows);
   // The rows back, dequantized, sorted by key.
   std::vector<Row> rows() const;
-  // One table answering for both: classes of `b` are shifted by
-  // a.num_classes(), so one look-up per key serves two classifiers over the
-  // same features (the tagger's two passes).
-  static WeightTable merge(const WeightTable& a, const WeightTable& b);
 
  private:
   struct Slot {

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <map>
+#include <set>
 #include <ostream>
 
 #include "core/error.h"
@@ -114,15 +116,21 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   std::map<std::pair<std::string, std::string>, int> class_ids;
   std::map<std::string, std::map<std::string, int>> form_xpos;  // lowercase form -> xpos counts
   std::vector<const Sentence*> tag_sentences;
-  for (const Corpus& c : corpora)
+  std::set<const Sentence*> feats_annotated;
+  for (const Corpus& c : corpora) {
+    const bool has_feats = std::any_of(c.sentences.begin(), c.sentences.end(), [](const Sentence& s) {
+      return std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return !w.feats.empty(); });
+    });
     for (const Sentence& s : c.sentences) {
       if (!fully_tagged(s)) continue;
       tag_sentences.push_back(&s);
+      if (has_feats) feats_annotated.insert(&s);
       for (const Word& w : s.words) {
         class_ids[{w.upos, w.xpos}] = 0;
         ++form_xpos[tagger::ascii_lower(w.form)][w.xpos];
       }
     }
+  }
   if (tag_sentences.empty())
     fail(ErrorCode::kInvalidInput, "the training files hold no sentence with UPOS and XPOS on every word",
          {options.train_files.front()});
@@ -147,8 +155,10 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   // FEATS dictionary.
   std::map<std::pair<std::string, int>, std::map<std::string, int>> feats_counts;
   std::vector<std::map<std::string, int>> class_feats(static_cast<std::size_t>(num_classes));
+  // Only from corpora that annotate features at all (ESLSpok has none).
   for (const Sentence* s : tag_sentences)
     for (const Word& w : s->words) {
+      if (!feats_annotated.count(s)) break;
       const int c = class_ids[{w.upos, w.xpos}];
       ++feats_counts[{tagger::ascii_lower(w.form), c}][w.feats];
       ++class_feats[static_cast<std::size_t>(c)][w.feats];
@@ -293,7 +303,34 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
     if (log)
       *log << "tagger pass 2: kept epoch " << best_epoch2 << ", " << second.num_features()
            << " features, " << second.num_weights() << " weights\n";
-    model.weights = train::WeightTable::merge(model.weights, second);
+    model.weights2 = second;
+    // The margin below which the second pass runs: the smallest of a few
+    // candidates that keeps the dev accuracy of running it everywhere.
+    model.margin = std::numeric_limits<float>::infinity();
+    if (!dev_toks.empty()) {
+      auto dev_correct = [&](float margin) {
+        std::size_t ok = 0;
+        std::vector<int> classes;
+        for (std::size_t s = 0; s < dev.sentences.size(); ++s) {
+          std::vector<std::string_view> forms;
+          for (const Word& w : dev.sentences[s].words) forms.push_back(w.form);
+          tagger::tag_classes(model, forms, classes, margin);
+          for (std::size_t i = 0; i < classes.size(); ++i)
+            ok += model.upos[static_cast<std::size_t>(classes[i])] == dev_gold[s][i].first &&
+                  model.xpos[static_cast<std::size_t>(classes[i])] == dev_gold[s][i].second;
+        }
+        return ok;
+      };
+      const std::size_t full = dev_correct(model.margin);
+      for (float m : {1.0f, 2.0f, 4.0f, 8.0f, 16.0f, 32.0f}) {
+        const std::size_t ok = dev_correct(m);
+        if (log) *log << "  pass 2 margin " << m << ": " << ok << " of " << full << " (all)\n";
+        if (ok >= full) {
+          model.margin = m;
+          break;
+        }
+      }
+    }
   }
 
   // Lemmatizer: every word with a lemma, tags or not.
@@ -356,6 +393,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   w.Int(best_epoch);
   w.Key("best_epoch_pass2");
   w.Int(best_epoch2);
+  w.Key("pass2_margin");
+  w.Double(std::isfinite(model.margin) ? model.margin : -1.0);
   w.Key("lemma_epochs");
   w.Int(options.lemma_epochs);
   w.Key("min_ambiguity_count");
