@@ -11,9 +11,15 @@
 //   // copies are cheap (they share the read-only model).
 //
 // What it predicts, for every word of a sentence (other fields untouched):
-//   upos, xpos  jointly, by a greedy averaged perceptron over word, affix,
-//               shape and context features (lib/tagger/features.h);
-//   feats       the most frequent UD features of (form, tags) in training;
+//   upos, xpos  jointly (one class per UPOS+XPOS pair), by a greedy
+//               left-to-right averaged perceptron over word, affix, shape
+//               and context features (lib/tagger/features.h), then a second
+//               pass that also sees the first pass's tags to the right, run
+//               on the words the first pass was unsure of;
+//   feats       from a (form, tags) dictionary, and for tags whose features
+//               depend on context (VB infinitive or imperative, a finite
+//               verb's person and number, ...) a classifier over the words
+//               and tags around;
 //   lemma       from a (form, XPOS) dictionary, else an edit script chosen by
 //               a classifier over suffixes and tags ("studies"/NNS -> "study").
 // Output depends only on the words' forms and the model: the same sentence

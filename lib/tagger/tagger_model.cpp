@@ -12,10 +12,6 @@ namespace textgraph::tagger {
 
 namespace {
 
-std::uint64_t feats_key(std::string_view lower_form, int cls) {
-  return train::hash_string(lower_form, static_cast<std::uint64_t>(cls) * 0x9e3779b97f4a7c15ULL + 17);
-}
-
 const std::string& need_section(const ModelFile& model, const std::string& name,
                                 const char* section) {
   const std::string* s = model.section(section);
@@ -24,63 +20,6 @@ const std::string& need_section(const ModelFile& model, const std::string& name,
 }
 
 }  // namespace
-
-void FeatsDictionary::add(std::string_view lower_form, int cls, std::string feats) {
-  forms_.emplace_back(lower_form);
-  classes_.push_back(static_cast<std::uint32_t>(cls));
-  feats_.push_back(std::move(feats));
-  map_[feats_key(lower_form, cls)] = static_cast<std::uint32_t>(forms_.size() - 1);
-}
-
-void FeatsDictionary::set_default(int cls, std::string feats) {
-  if (defaults_.size() <= static_cast<std::size_t>(cls)) defaults_.resize(static_cast<std::size_t>(cls) + 1);
-  defaults_[static_cast<std::size_t>(cls)] = std::move(feats);
-}
-
-const std::string& FeatsDictionary::lookup(std::string_view lower_form, int cls) const {
-  auto it = map_.find(feats_key(lower_form, cls));
-  if (it != map_.end() && forms_[it->second] == lower_form &&
-      classes_[it->second] == static_cast<std::uint32_t>(cls))
-    return feats_[it->second];
-  static const std::string kNone;
-  return static_cast<std::size_t>(cls) < defaults_.size() ? defaults_[static_cast<std::size_t>(cls)]
-                                                           : kNone;
-}
-
-void FeatsDictionary::index() {
-  map_.clear();
-  map_.reserve(forms_.size());
-  for (std::size_t i = 0; i < forms_.size(); ++i)
-    map_[feats_key(forms_[i], static_cast<int>(classes_[i]))] = static_cast<std::uint32_t>(i);
-}
-
-void FeatsDictionary::save(ModelFile& model) const {
-  ByteWriter out;
-  out.put_strings(forms_);
-  out.put_vector(classes_);
-  out.put_strings(feats_);
-  out.put_strings(defaults_);
-  model.sections.push_back({"feats", out.take()});
-}
-
-FeatsDictionary FeatsDictionary::load(const ModelFile& model, const std::string& name,
-                                      int num_classes) {
-  FeatsDictionary d;
-  ByteReader in(need_section(model, name, "feats"), name + ": section feats");
-  d.forms_ = in.get_strings();
-  d.classes_ = in.get_vector<std::uint32_t>();
-  d.feats_ = in.get_strings();
-  d.defaults_ = in.get_strings();
-  in.expect_end();
-  if (d.classes_.size() != d.forms_.size() || d.feats_.size() != d.forms_.size() ||
-      d.defaults_.size() > static_cast<std::size_t>(num_classes))
-    fail(ErrorCode::kModel, "section feats is inconsistent (corrupt model)", {name});
-  for (std::uint32_t c : d.classes_)
-    if (c >= static_cast<std::uint32_t>(num_classes))
-      fail(ErrorCode::kModel, "section feats names an unknown class (corrupt model)", {name});
-  d.index();
-  return d;
-}
 
 void TaggerModel::save_sections(ModelFile& model) const {
   ByteWriter classes;
@@ -154,7 +93,7 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
         (m.weights2.num_features() != 0 && m.weights2.num_classes() != m.num_classes()))
       fail(ErrorCode::kModel, "second-pass weights do not match the classes (corrupt model)", {name});
   }
-  m.feats = FeatsDictionary::load(model, name, m.num_classes());
+  m.feats = FeatsModel::load(model, name, m.num_classes());
   m.lemmatizer = Lemmatizer::load(model, name);
   return m;
 }
@@ -178,7 +117,7 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
   }
 }
 
-void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
+std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
                  std::vector<int>& classes, float margin) {
   const std::size_t n = forms.size();
   const int c = model.num_classes();
@@ -202,11 +141,13 @@ void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& 
     classes[i] = best;
     margins[i] = (scores[best] - second) * model.weights.scale();
   }
-  if (model.passes() < 2) return;
+  if (model.passes() < 2) return 0;
   if (margin < 0.0f) margin = model.margin;
   const std::vector<int> first = classes;
+  std::size_t rerun = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (margins[i] >= margin) continue;
+    ++rerun;
     feats.clear();
     const int t1 = i >= 1 ? classes[i - 1] : -1;
     static_features(toks, i, feats);
@@ -216,6 +157,7 @@ void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& 
     model.weights2.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), c);
   }
+  return rerun;
 }
 
 void tag_sentence(const TaggerModel& model, Sentence& sentence) {
@@ -224,12 +166,14 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   for (const Word& w : sentence.words) forms.push_back(w.form);
   std::vector<int> classes;
   tag_classes(model, forms, classes);
+  std::vector<const std::string*> feats;
+  model.feats.predict(forms, classes, feats);
   for (std::size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
     const auto c = static_cast<std::size_t>(classes[i]);
     w.upos = model.upos[c];
     w.xpos = model.xpos[c];
-    w.feats = model.feats.lookup(ascii_lower(w.form), classes[i]);
+    w.feats = *feats[i];
     w.lemma = model.lemmatizer.lemma(w.form, w.upos, w.xpos);
   }
 }

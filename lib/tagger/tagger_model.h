@@ -7,7 +7,7 @@
 //   ambiguity      u64 pairs: hash of a lowercase form -> its ambiguity class
 //   weights        the tag classifier (train::WeightTable), first pass
 //   weights2       f32 margin, then the second pass (train::WeightTable)
-//   feats          (lowercase form, class) -> FEATS, plus one default per class
+//   feats          FEATS dictionary and classifier (feats_model.h)
 //   lemma_*        the lemmatizer (lemmatizer.h)
 //
 // Failure: load_tagger_model throws textgraph::Error(kModel) naming the file
@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tagger/feats_model.h"
 #include "tagger/features.h"
 #include "tagger/lemmatizer.h"
 #include "textgraph/document.h"
@@ -28,26 +29,6 @@
 #include "train/perceptron.h"
 
 namespace textgraph::tagger {
-
-// FEATS by dictionary: the most frequent FEATS of (lowercase form, class) in
-// training, else the most frequent FEATS of the class.
-class FeatsDictionary {
- public:
-  void add(std::string_view lower_form, int cls, std::string feats);  // one entry
-  void set_default(int cls, std::string feats);
-  const std::string& lookup(std::string_view lower_form, int cls) const;
-
-  void save(ModelFile& model) const;
-  static FeatsDictionary load(const ModelFile& model, const std::string& name, int num_classes);
-
- private:
-  void index();
-  std::vector<std::string> forms_;
-  std::vector<std::uint32_t> classes_;
-  std::vector<std::string> feats_;
-  std::vector<std::string> defaults_;  // per class
-  std::unordered_map<std::uint64_t, std::uint32_t> map_;
-};
 
 struct TaggerModel {
   std::vector<std::string> upos;  // per class
@@ -60,7 +41,7 @@ struct TaggerModel {
   // it there keeps tagging fast.
   train::WeightTable weights2;
   float margin = 0.0f;
-  FeatsDictionary feats;
+  FeatsModel feats;
   Lemmatizer lemmatizer;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
@@ -77,8 +58,8 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
 // Tags one sentence's forms: the first pass, then the second if the model
 // has one, on the words whose first-pass margin is below `margin` (the
 // model's own margin when negative). classes receives one class id per form.
-// Thread-safe.
-void tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
+// Returns how many words the second pass saw. Thread-safe.
+std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
                  std::vector<int>& classes, float margin = -1.0f);
 
 // Fills upos, xpos, feats and lemma of every word of the sentence.
