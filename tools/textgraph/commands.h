@@ -6,6 +6,7 @@
 
 namespace textgraph::cli {
 
+extern const Command kEval;
 extern const Command kTrain;  // cmd_train.cpp
 
 }  // namespace textgraph::cli
