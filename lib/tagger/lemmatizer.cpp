@@ -111,8 +111,6 @@ EditScript derive_script(std::string_view form, std::string_view lemma) {
     const std::string s = recase(casing, form);
     std::size_t common = 0;
     while (common < s.size() && common < lemma.size() && s[common] == lemma[common]) ++common;
-    // Keep a character of the stem in `strip` so that a script only fits
-    // forms like the one it came from ("ies" -> "y" rather than "" -> "").
     const std::size_t cost = (s.size() - common) + (lemma.size() - common);
     if (cost < best_cost) {
       best_cost = cost;

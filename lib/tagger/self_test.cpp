@@ -11,6 +11,9 @@ const std::vector<std::vector<std::string>>& self_test_sentences() {
       {"Prices", "rose", "3.5", "%", "in", "2023", ",", "driven", "by", "higher", "energy",
        "costs", "."},
       {"Why", "would", "anyone", "buy", "those", "overpriced", "gadgets", "?"},
+      // Words no training corpus has: affix, shape and context features.
+      {"Snorfling", "glimmers", "outflanked", "the", "Zyxlandian", "delegates", "in",
+       "Qarvonia", "."},
   };
   return kSentences;
 }

@@ -292,7 +292,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
            << " features, " << second.num_weights() << " weights\n";
     model.weights2 = second;
     // The margin below which the second pass runs: the smallest of a few
-    // candidates that keeps the dev accuracy of running it everywhere.
+    // candidates that keeps (within 0.02%) the dev accuracy of running it
+    // everywhere.
     model.margin = std::numeric_limits<float>::infinity();
     if (!dev_toks.empty()) {
       std::size_t rerun = 0;  // words given to the second pass
@@ -316,7 +317,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
         if (log)
           *log << "  pass 2 below margin " << m << " (" << rerun << " words): " << ok
                << " correct, " << full << " when on every word\n";
-        if (ok >= full) {
+        // Up to 1 word in 5000 may differ from running it everywhere.
+        if (ok + full / 5000 >= full) {
           model.margin = m;
           break;
         }
@@ -350,7 +352,7 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   w.Key("kind");
   w.String(kTaggerModelKind);
   w.Key("description");
-  w.String("POS tagger (UPOS+XPOS, greedy averaged perceptron), FEATS dictionary, lemmatizer");
+  w.String("POS tagger (UPOS+XPOS: two greedy averaged-perceptron passes), FEATS (dictionary and classifier), lemmatizer (dictionary and edit-script classifier)");
   w.Key("data");
   w.StartArray();
   for (const Corpus& c : corpora) {
