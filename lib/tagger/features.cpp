@@ -128,8 +128,9 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     t.lower = hash_string(lower);
     t.shape = hash_string(word_shape(form));
     for (std::size_t n = 1; n <= 5; ++n)
-      t.suffix[n - 1] = lower.size() >= n ? hash_string(std::string_view(lower).substr(lower.size() - n))
-                                          : hash_string(lower) + 1;
+      t.suffix[n - 1] = lower.size() >= n
+                            ? hash_string(std::string_view(lower).substr(lower.size() - n))
+                            : hash_string(lower) + 1;
     for (std::size_t n = 1; n <= 3; ++n)
       t.prefix[n - 1] = lower.size() >= n ? hash_string(std::string_view(lower).substr(0, n))
                                           : hash_string(lower) + 2;
@@ -150,8 +151,8 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
       }
     }
     const bool init_upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-    t.flags = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper ? 4 : 0) |
-              (upper && all_upper ? 8 : 0) | (init_upper ? 16 : 0) | (lower_seen ? 32 : 0);
+    t.flags = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper ? 4 : 0) | (upper && all_upper ? 8 : 0) |
+              (init_upper ? 16 : 0) | (lower_seen ? 32 : 0);
     const std::size_t dash = lower.rfind('-');
     t.last_part = dash != std::string::npos && dash > 0 && dash + 1 < lower.size()
                       ? hash_string(std::string_view(lower).substr(dash + 1))

@@ -95,7 +95,8 @@ class WeightTable {
     std::uint64_t key;
     std::vector<std::pair<std::uint16_t, float>> weights;  // (class, weight), sorted by class
   };
-  // Builds the table from rows sorted by key (used by PerceptronTrainer::average). Weights are quantized to 16 bits with one scale for the table.
+  // Builds the table from rows sorted by key (used by PerceptronTrainer::average). Weights are
+  // quantized to 16 bits with one scale for the table.
   static WeightTable build(int num_classes, std::vector<Row> rows);
   // The rows back, dequantized, sorted by key.
   std::vector<Row> rows() const;
@@ -140,12 +141,12 @@ class WeightTable {
 
   int num_classes_ = 0;
   std::uint64_t mask_ = 0;
-  HugeVector<Slot> slots_;           // power-of-two sized, linear probing
-  std::vector<std::uint64_t> keys_;     // key of each row, in entry order (kept for saving)
-  std::vector<std::uint32_t> counts_;   // entries of each row
-  HugeVector<Entry> entries_;        // all rows' weights, row after row
-  HugeVector<std::int16_t> dense_;   // the dense copies of rows with many entries
-  float scale_ = 1.0f;               // weight = quantized * scale_
+  HugeVector<Slot> slots_;             // power-of-two sized, linear probing
+  std::vector<std::uint64_t> keys_;    // key of each row, in entry order (kept for saving)
+  std::vector<std::uint32_t> counts_;  // entries of each row
+  HugeVector<Entry> entries_;          // all rows' weights, row after row
+  HugeVector<std::int16_t> dense_;     // the dense copies of rows with many entries
+  float scale_ = 1.0f;                 // weight = quantized * scale_
 };
 
 class PerceptronTrainer {
@@ -171,8 +172,8 @@ class PerceptronTrainer {
   struct Entry {
     std::uint16_t cls;
     float weight;
-    double total;          // sum of weight over the clock ticks up to `stamp`
-    std::uint64_t stamp;   // clock of the last change
+    double total;         // sum of weight over the clock ticks up to `stamp`
+    std::uint64_t stamp;  // clock of the last change
   };
   void add(std::uint64_t key, int cls, float delta);
 
