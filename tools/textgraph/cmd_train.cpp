@@ -15,12 +15,13 @@ struct TrainKind {
 };
 
 const TrainKind kKinds[] = {
+    {"tagger", run_train_tagger},
     {"parser", run_train_parser},
 };
 
 int run_train(Args& args) {
   const std::optional<std::string> kind = args.subcommand();
-  if (!kind) throw UsageError("which model? e.g. 'textgraph train parser --help'");
+  if (!kind) throw UsageError("which model? e.g. 'textgraph train tagger --help'");
   for (const TrainKind& k : kKinds)
     if (*kind == k.name) {
       return k.run(args);
@@ -30,11 +31,25 @@ int run_train(Args& args) {
 
 }  // namespace
 
-const Command kTrain{"train", "train a model (parser) from CoNLL-U treebanks",
+const Command kTrain{"train", "train a model (tagger, parser) from CoNLL-U treebanks",
                      "usage: textgraph train KIND [OPTIONS]\n"
                      "\n"
                      "Trains a model with the project's own code, deterministically for a\n"
                      "given --seed. Kinds:\n"
+                     "\n"
+                     "textgraph train tagger --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
+                     "  POS tagger (UPOS+XPOS), FEATS and lemmatizer in one model. Sentences\n"
+                     "  without XPOS are skipped; words without lemmas or FEATS teach only the\n"
+                     "  tags. --dev picks the best epoch and prints per-word scores (gold\n"
+                     "  tokens). The model records the files, license, command and scores.\n"
+                     "  Ship only models trained on CC BY-SA data (UD English EWT, Atis,\n"
+                     "  ESLSpok); GUM, LinES and ParTUT are non-commercial.\n"
+                     "  --epochs N (15)  --patience N (4)  --seed N (1)\n"
+                     "  --passes 1|2 (2: a second pass also sees the first pass's tags to the\n"
+                     "      right)  --folds N (4: jack-knife folds feeding the second pass)\n"
+                     "  --min-count N (3: rarer words are treated as unknown words)\n"
+                     "  --license TEXT (default: derived from the UD treebank file names)\n"
+                     "  --quiet (no progress lines on stderr)\n"
                      "\n"
                      "textgraph train parser --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
                      "  Dependency parser (arc-hybrid, BiLSTM encoder, dynamic oracle). The\n"

@@ -16,6 +16,7 @@ namespace {
 const Command* const kCommands[] = {
     &kTrain,
     &kEval,
+    &kTrain,
 };
 
 void print_help(std::ostream& out) {
