@@ -1,0 +1,160 @@
+// textgraph/formats.h — reading and writing triples and knowledge graphs.
+//
+// Usage (triples, e.g. from the extractor):
+//   textgraph::TripleWriter out("news.jsonl", textgraph::TripleFormat::kJsonl);
+//   for (const textgraph::Triple& t : triples)
+//     if (textgraph::Status s = out.write(t); !s.ok()) return s;
+//   if (textgraph::Status s = out.commit(); !s.ok()) return s;   // atomic rename
+//
+//   textgraph::TripleReader in("news.jsonl", textgraph::TripleFormat::kJsonl);
+//   textgraph::Triple t;
+//   while (true) {
+//     textgraph::Result<bool> got = in.next(t);
+//     if (!got.ok()) return got.status();   // "news.jsonl:12:40: confidence must be ..."
+//     if (!*got) break;
+//     graph.add(t);
+//   }
+//
+// ── Triple formats ──────────────────────────────────────────────────────────
+//
+// JSONL (".jsonl"): one JSON object per line, UTF-8. The writer emits every
+// field, always in this order (shown wrapped; it is one line in the file):
+//
+//   {"subject":{"text":"Vladimir Putin","type":"PERSON","actor":"Vladimir Putin",
+//               "spans":[[26,40]]},
+//    "relation":{"text":"is preparing to meet with","lemma":"prepare to meet with",
+//                "spans":[[41,43],[44,53],[57,61],[62,66]]},
+//    "object":{"text":"United States envoys","type":"GPE","actor":"United States",
+//              "spans":[[67,87]]},
+//    "extra":[{"text":"in Riyadh","type":"","actor":"","spans":[[88,97]]}],
+//    "polarity":"positive",
+//    "modality":"",
+//    "attribution":{"source":"","verb":""},
+//    "confidence":0.87,
+//    "provenance":{"document":"ukraine-1","sentence":0,"text":"Russian President ..."}}
+//
+//   subject, object, extra[i]: an Argument (triple.h): "text" as written; "type"
+//     ("PERSON", "ORG", "GPE", ...; "" unknown); "actor" the canonical actor
+//     ("" none); "spans" a list of [begin, end) byte offsets into the document.
+//   relation: "text" as written, "lemma" the normalised form edges merge on
+//     ("" = use the text), "spans" as above.
+//   polarity: "positive" | "negative". modality: "" (asserted) or the modal
+//     lemma ("may", "will"). attribution: who said so ("source", "" = not
+//     reported) and the reporting verb lemma ("verb").
+//   confidence: a number in [0, 1].
+//   provenance: "document" id ("" none), "sentence" 0-based index in the
+//     document, "text" the sentence as written.
+// Reading accepts the members in any order and lets every member be left out
+// except subject.text, object.text and relation.text (or relation.lemma);
+// left-out members take the defaults of triple.h. Unknown members are an
+// error (a misspelt "confidnce" must not be dropped silently).
+//
+// TSV (".tsv"): `subject TAB relation TAB object [TAB confidence]`, one triple
+// per line. Inside a field, backslash escapes stand for the characters a line
+// cannot hold: \t tab, \n newline, \r carriage return, \\ backslash, and \#
+// a '#' (only needed at the start of a line). Empty lines and lines starting
+// with '#' are skipped. The relation becomes Relation::text (lemma left "").
+// A UTF-8 byte order mark at the start is skipped.
+//
+// CaRB tabbed (".carb", write only): `sentence TAB confidence TAB relation
+// TAB arg1 TAB arg2 [TAB extra ...]` as read by the CaRB scorer. It cannot
+// escape, so tabs, newlines and carriage returns inside fields become spaces.
+//
+// Text in every field must be valid UTF-8 without control characters other
+// than tab, newline and carriage return (and without U+FFFE/U+FFFF), so that
+// every export format, XML included, can carry it exactly.
+//
+// Failure: malformed input gives ErrorCode::kInvalidInput located at
+// FILE:LINE:COL; an empty file (no triple at all) is an error too; a missing
+// or unreadable file gives ErrorCode::kIo. Writers report kIo when the output
+// cannot be created or written; nothing is left behind on failure.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgraph/status.h"
+#include "textgraph/triple.h"
+
+namespace textgraph {
+
+enum class TripleFormat {
+  kJsonl,  // JSON lines, lossless
+  kTsv,    // subject TAB relation TAB object [TAB confidence]
+  kCarb,   // CaRB tabbed predictions (write only)
+};
+
+// "jsonl" | "tsv" | "carb" → the format; kUsage otherwise.
+[[nodiscard]] Result<TripleFormat> triple_format_named(std::string_view name);
+// By extension: .jsonl/.ndjson, .tsv, .carb; kUsage when the extension says nothing.
+[[nodiscard]] Result<TripleFormat> triple_format_of(const std::string& path);
+
+// kOk when t can enter a graph and every format: subject, relation and object
+// have non-empty text after whitespace is collapsed, all text is allowed
+// UTF-8 (see above), confidence is within [0, 1], spans have begin <= end.
+// The message names the field ("subject.text is empty").
+[[nodiscard]] Status check_triple(const Triple& t);
+
+// One record without the line end. compact = leave out members equal to their
+// defaults (used inside graph files); the JSONL writer always writes all.
+std::string triple_to_json(const Triple& t, bool compact = false);
+std::string triple_to_tsv(const Triple& t);
+std::string triple_to_carb(const Triple& t);
+
+// One JSONL record (no line end). name/line/column locate text[0] in
+// messages. Checks the triple with check_triple.
+[[nodiscard]] Result<Triple> triple_from_json(std::string_view text, const std::string& name = "",
+                                              std::size_t line = 1, std::size_t column = 1);
+
+class TripleReader {
+ public:
+  // path "-" reads standard input; an unreadable file is reported by next().
+  // kCarb cannot be read (next() reports kUnsupported).
+  TripleReader(const std::string& path, TripleFormat format);
+  TripleReader(std::istream& in, std::string name, TripleFormat format);
+  ~TripleReader();
+  TripleReader(TripleReader&&) noexcept;
+  TripleReader& operator=(TripleReader&&) noexcept;
+
+  // The next triple into `out`: true if one was read, false at the end.
+  [[nodiscard]] Result<bool> next(Triple& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Every triple of a file / of a text (name is used in messages).
+[[nodiscard]] Result<std::vector<Triple>> read_triples(const std::string& path, TripleFormat format);
+[[nodiscard]] Result<std::vector<Triple>> parse_triples(std::string_view text,
+                                                        const std::string& name,
+                                                        TripleFormat format);
+
+// Writes triples to a file atomically: the target appears (or is replaced)
+// only in commit(); a writer destroyed without commit() leaves no file and an
+// existing target untouched. "-" writes standard output.
+class TripleWriter {
+ public:
+  TripleWriter(const std::string& path, TripleFormat format);
+  ~TripleWriter();
+  TripleWriter(TripleWriter&&) noexcept;
+  TripleWriter& operator=(TripleWriter&&) noexcept;
+
+  // Checks t (check_triple) and appends it. After a failure, later calls
+  // return the same error and commit() writes nothing.
+  [[nodiscard]] Status write(const Triple& t);
+  [[nodiscard]] Status commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+[[nodiscard]] Status write_triples(const std::string& path, const std::vector<Triple>& triples,
+                                   TripleFormat format);
+
+}  // namespace textgraph
