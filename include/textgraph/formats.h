@@ -68,6 +68,61 @@
 // FILE:LINE:COL; an empty file (no triple at all) is an error too; a missing
 // or unreadable file gives ErrorCode::kIo. Writers report kIo when the output
 // cannot be created or written; nothing is left behind on failure.
+//
+// ── Graph formats ───────────────────────────────────────────────────────────
+//
+//   textgraph::Result<textgraph::KnowledgeGraph> g =
+//       textgraph::read_graph("news.json", textgraph::GraphFormat::kJson);
+//   if (!g.ok()) return g.status();
+//   textgraph::Status s = textgraph::write_graph(*g, "news.graphml", textgraph::GraphFormat::kGraphml);
+//
+// Every export streams and is written atomically (temporary file + rename):
+// on failure no file appears and an existing one is left untouched.
+//
+// JSON (".json", read/write, lossless, the native format): networkx
+// node-link data, one node or link per line:
+//   {"directed":true,"multigraph":true,"graph":{...},
+//    "nodes":[{"id":"vladimir putin","label":"Vladimir Putin","type":"PERSON",
+//              "mentions":3,"aliases":[["Putin",2],["Vladimir Putin",1]],
+//              "actors":[["Vladimir Putin",1]],"types":[["PERSON",1]]}, ...],
+//    "links":[{"source":"vladimir putin","target":"united states envoys","key":0,
+//              "relation":"meet with","label":"met with","polarity":"positive",
+//              "confidence":0.9,"count":2,"weight":2,"provenance":[TRIPLE, ...]}, ...]}
+//   where TRIPLE is the JSONL record above with default members left out.
+//   networkx: nx.node_link_graph(json.load(f)) loads it as is with networkx
+//   2.x and 3.x up to 3.5, whose default edge key is "links"; networkx 3.4+
+//   warns that the default becomes "edges", after which pass edges="links".
+//   The reader accepts "links" or "edges". label, confidence, count and
+//   weight are derived from provenance and not read back when it is present.
+// GraphML (".graphml", read/write): Gephi conventions — typed <key>s,
+//   edgedefault="directed", node "label", edge "label" and "weight" (= count),
+//   node colour as "r","g","b"; list-valued attributes (aliases, actors,
+//   types, provenance) are JSON text. Lossless through our reader.
+// GEXF 1.3 (".gexf", write only): edge kind = relation (so Gephi keeps
+//   parallel relations apart), weight = count, viz:color by entity type.
+//   networkx before 3.6 knows GEXF only up to 1.2draft: see README.
+// DOT (".dot", ".gv", read/write) through Graphviz cgraph: a non-strict
+//   digraph (parallel relations survive), node shape and colour by type,
+//   edge labels, negative relations dashed. Every string attribute is written
+//   as a Graphviz escString (a backslash as two, newline as backslash-n,
+//   carriage return as backslash-r) so labels render as written and read back byte for byte.
+// TSV (".tsv", write; read = triples): one line per edge, `subject label TAB
+//   relation TAB object label TAB confidence`, negative relations written
+//   "not RELATION". Lossy: the simple format.
+// JSONL (".jsonl", write; read = triples): every observation as a triple
+//   record; building a graph from it gives the same graph back.
+// CaRB (".carb", write only): every observation as a CaRB tabbed line.
+//
+// Reading GraphML or DOT written by other tools: a node's id becomes its key
+// as it is; "label" (else the id) becomes an alias seen 0 times; an edge
+// without provenance becomes one observation built from its label/relation
+// and confidence (default 1). Attributes textgraph does not model are
+// skipped and counted in ReadReport (display attributes such as colour,
+// position and shape are not counted).
+//
+// Failure: malformed input → kInvalidInput at FILE:LINE[:COL]; an empty or
+// binary file is malformed; a missing file → kIo; a format that cannot be
+// read (GEXF, CaRB) → kUnsupported.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +132,7 @@
 #include <string_view>
 #include <vector>
 
+#include "textgraph/graph.h"
 #include "textgraph/status.h"
 #include "textgraph/triple.h"
 
@@ -156,5 +212,47 @@ class TripleWriter {
 
 [[nodiscard]] Status write_triples(const std::string& path, const std::vector<Triple>& triples,
                                    TripleFormat format);
+
+// ── Graph formats ───────────────────────────────────────────────────────────
+
+enum class GraphFormat { kJson, kGraphml, kGexf, kDot, kTsv, kJsonl, kCarb };
+
+// "json" | "graphml" | "gexf" | "dot" (or "gv") | "tsv" | "jsonl" | "carb"; kUsage otherwise.
+[[nodiscard]] Result<GraphFormat> graph_format_named(std::string_view name);
+// By extension (.json .graphml .gexf .dot .gv .tsv .jsonl .carb); kUsage when unknown.
+[[nodiscard]] Result<GraphFormat> graph_format_of(const std::string& path);
+const char* graph_format_name(GraphFormat format);
+bool can_read(GraphFormat format);  // json, graphml, dot, tsv, jsonl
+
+// What a reader skipped because textgraph has no place for it.
+struct ReadReport {
+  std::size_t ignored = 0;                 // attribute values skipped
+  std::vector<std::string> ignored_names;  // their distinct names, in order of first sight
+};
+
+// TSV and JSONL are read as triples and built into a graph.
+[[nodiscard]] Result<KnowledgeGraph> read_graph(const std::string& path, GraphFormat format,
+                                                ReadReport* report = nullptr);
+[[nodiscard]] Result<KnowledgeGraph> parse_graph(std::string_view text, const std::string& name,
+                                                 GraphFormat format, ReadReport* report = nullptr);
+
+// path "-" writes standard output.
+[[nodiscard]] Status write_graph(const KnowledgeGraph& graph, const std::string& path,
+                                 GraphFormat format);
+[[nodiscard]] Status write_graph(const KnowledgeGraph& graph, std::ostream& out,
+                                 GraphFormat format);
+[[nodiscard]] Result<std::string> graph_to_string(const KnowledgeGraph& graph, GraphFormat format);
+
+// Drawing through Graphviz gvc.
+struct RenderOptions {
+  std::string format;          // "svg", "png", "pdf", ...; "" = from the output extension
+  std::string layout;          // "dot", "sfdp", "neato", ...; "" = automatic
+  std::size_t dot_limit = 300; // automatic layout: dot up to this many nodes, sfdp beyond
+};
+
+// Lays out and renders the graph into path (atomically; "-" = stdout).
+// kUsage for an unknown output format or layout engine.
+[[nodiscard]] Status render_graph(const KnowledgeGraph& graph, const std::string& path,
+                                  const RenderOptions& options = {});
 
 }  // namespace textgraph

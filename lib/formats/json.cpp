@@ -73,19 +73,25 @@ const char* type_name(Type t) {
 
 Parser::Parser(std::string_view text, std::string name, std::size_t first_line,
                std::size_t first_column)
-    : text_(text), name_(std::move(name)), first_line_(first_line), first_column_(first_column) {}
+    : text_(text),
+      name_(std::move(name)),
+      first_line_(first_line),
+      first_column_(first_column),
+      scan_line_(first_line) {}
 
 Location Parser::location(std::size_t offset) const {
   if (offset > text_.size()) offset = text_.size();
-  std::size_t line = first_line_;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text_[i] == '\n') {
-      ++line;
-      line_start = i + 1;
+  // Readers ask for locations in increasing order (one per record), so the
+  // count resumes where the last one stopped instead of starting over.
+  if (offset < scan_at_) scan_at_ = 0, scan_line_ = first_line_, scan_line_start_ = 0;
+  for (; scan_at_ < offset; ++scan_at_)
+    if (text_[scan_at_] == '\n') {
+      ++scan_line_;
+      scan_line_start_ = scan_at_ + 1;
     }
-  const std::size_t column = (line == first_line_ ? first_column_ : 1) + (offset - line_start);
-  return {name_, line, column};
+  const std::size_t column =
+      (scan_line_ == first_line_ ? first_column_ : 1) + (offset - scan_line_start_);
+  return {name_, scan_line_, column};
 }
 
 void Parser::fail_at(std::size_t offset, const std::string& message) const {

@@ -88,6 +88,7 @@ class Parser {
   std::size_t pos_ = 0;
   std::size_t value_pos_ = 0;
   std::vector<bool> first_;  // per open container: no member/element read yet
+  mutable std::size_t scan_at_ = 0, scan_line_ = 1, scan_line_start_ = 0;  // location() cache
 };
 
 }  // namespace textgraph::json

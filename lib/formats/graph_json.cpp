@@ -1,0 +1,220 @@
+// Node-link JSON, the lossless native format (layout in formats.h).
+#include <unordered_map>
+
+#include "core/error.h"
+#include "formats/export_order.h"
+#include "formats/graph_io.h"
+#include "formats/json.h"
+#include "formats/triple_codec.h"
+
+namespace textgraph {
+
+namespace {
+
+// networkx keys parallel edges 0, 1, 2, ... per (source, target) pair.
+class ParallelKeys {
+ public:
+  std::uint32_t next(std::size_t source, std::size_t target) {
+    return seen_[std::uint64_t{source} << 32 | target]++;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, std::uint32_t> seen_;
+};
+
+}  // namespace
+
+void write_json_graph(const GraphImpl& g, Sink& out) {
+  std::string& b = out.buf();
+  b += "{\"directed\":true,\"multigraph\":true,\"graph\":{\"generator\":\"textgraph\","
+       "\"format\":\"textgraph-node-link\",\"version\":1},\n\"nodes\":[";
+  const ExportOrder order = export_order(g);
+  for (std::size_t i = 0; i < order.nodes.size(); ++i) {
+    const std::size_t v = order.nodes[i];
+    const NodeRec& n = g.node(v);
+    b += i ? ",\n{\"id\":" : "\n{\"id\":";
+    json::append_string(b, g.str(n.id));
+    b += ",\"label\":";
+    json::append_string(b, g.label(v));
+    b += ",\"type\":";
+    json::append_string(b, g.type(v));
+    b += ",\"mentions\":";
+    json::append_uint(b, n.mentions);
+    b += ",\"aliases\":";
+    append_tallies(b, g, n.aliases);
+    b += ",\"actors\":";
+    append_tallies(b, g, n.actors);
+    b += ",\"types\":";
+    append_tallies(b, g, n.types);
+    b += '}';
+    out.maybe_flush();
+  }
+  b += "],\n\"links\":[";
+  ParallelKeys keys;
+  Triple scratch;
+  for (std::size_t i = 0; i < order.edges.size(); ++i) {
+    const std::size_t e = order.edges[i];
+    const EdgeRec& r = g.edge(e);
+    const std::size_t s = g.source(e), t = g.target(e);
+    b += i ? ",\n{\"source\":" : "\n{\"source\":";
+    json::append_string(b, g.str(g.node(s).id));
+    b += ",\"target\":";
+    json::append_string(b, g.str(g.node(t).id));
+    b += ",\"key\":";
+    json::append_uint(b, keys.next(s, t));
+    b += ",\"relation\":";
+    json::append_string(b, g.str(r.relation));
+    b += ",\"label\":";
+    json::append_string(b, g.edge_label(e));
+    b += ",\"polarity\":\"";
+    b += polarity_name(r.polarity);
+    b += "\",\"confidence\":";
+    json::append_double(b, r.confidence());
+    b += ",\"count\":";
+    json::append_uint(b, r.obs.size());
+    b += ",\"weight\":";
+    json::append_uint(b, r.obs.size());
+    b += ",\"provenance\":";
+    append_provenance(b, g, r, scratch);
+    b += '}';
+    out.maybe_flush();
+  }
+  b += "]}\n";
+}
+
+namespace {
+
+void read_tallies(json::Parser& in, std::vector<Tally>& out) {
+  out.clear();
+  in.begin_array();
+  while (in.next_element()) {
+    in.peek();
+    const std::size_t at = in.value_offset();
+    in.begin_array();
+    Tally t;
+    if (!in.next_element()) in.fail_at(at, "expected [text, count]");
+    in.get_string(t.text);
+    if (!in.next_element()) in.fail_at(at, "expected [text, count]");
+    t.count = static_cast<std::size_t>(in.get_uint());
+    if (in.next_element()) in.fail_at(at, "expected [text, count]");
+    out.push_back(std::move(t));
+  }
+}
+
+// networkx writes integer node ids as numbers; they become their decimal text.
+void read_id(json::Parser& in, std::string& out) {
+  if (in.peek() == json::Type::kNumber) {
+    out.clear();
+    json::append_uint(out, in.get_uint());
+  } else {
+    in.get_string(out);
+  }
+}
+
+}  // namespace
+
+void read_json_graph(std::string_view text, const std::string& name, GraphImpl& g,
+                     ReadReport& report) {
+  json::Parser in(text, name);
+  if (in.at_end()) in.fail_at(0, "empty file: expected a JSON node-link graph");
+  in.begin_object();
+  std::string key, field;
+  bool seen_nodes = false;
+  NodeImport node;
+  EdgeImport edge;
+  while (in.next_member(key)) {
+    if (key == "directed" || key == "multigraph") {
+      in.get_bool();  // textgraph graphs are always directed multigraphs
+    } else if (key == "graph") {
+      in.skip();
+    } else if (key == "nodes") {
+      seen_nodes = true;
+      in.begin_array();
+      while (in.next_element()) {
+        in.peek();
+        const std::size_t at = in.value_offset();
+        node = NodeImport();
+        bool has_id = false;
+        in.begin_object();
+        while (in.next_member(field)) {
+          if (field == "id") {
+            read_id(in, node.id);
+            has_id = true;
+          } else if (field == "label") {
+            in.get_string(node.label);
+          } else if (field == "type") {
+            in.get_string(node.type);
+          } else if (field == "mentions") {
+            node.mentions = in.get_uint();
+          } else if (field == "aliases") {
+            read_tallies(in, node.aliases);
+          } else if (field == "actors") {
+            read_tallies(in, node.actors);
+          } else if (field == "types") {
+            read_tallies(in, node.types);
+          } else {
+            note_ignored(report, field);
+            in.skip();
+          }
+        }
+        if (!has_id) in.fail_at(at, "node has no \"id\"");
+        import_node(g, node, in.location(at));
+      }
+    } else if (key == "links" || key == "edges") {
+      if (!seen_nodes) in.fail_value("\"nodes\" must come before \"" + key + "\"");
+      in.begin_array();
+      while (in.next_element()) {
+        in.peek();
+        const std::size_t at = in.value_offset();
+        edge.source.clear();
+        edge.target.clear();
+        edge.relation.clear();
+        edge.label.clear();
+        edge.polarity = Polarity::kPositive;
+        edge.confidence.reset();
+        edge.provenance.clear();
+        bool has_source = false, has_target = false;
+        in.begin_object();
+        while (in.next_member(field)) {
+          if (field == "source") {
+            read_id(in, edge.source);
+            has_source = true;
+          } else if (field == "target") {
+            read_id(in, edge.target);
+            has_target = true;
+          } else if (field == "relation") {
+            in.get_string(edge.relation);
+          } else if (field == "label") {
+            in.get_string(edge.label);
+          } else if (field == "polarity") {
+            in.get_string(field);
+            edge.polarity = parse_polarity(field, in.location(in.value_offset()));
+          } else if (field == "confidence") {
+            edge.confidence = in.get_double();
+            if (!(*edge.confidence >= 0 && *edge.confidence <= 1))
+              in.fail_value("confidence must be within [0, 1]");
+          } else if (field == "key" || field == "count" || field == "weight") {
+            in.skip();  // derived: networkx's edge key, and the provenance size
+          } else if (field == "provenance") {
+            in.begin_array();
+            while (in.next_element()) {
+              edge.provenance.emplace_back();
+              read_triple_json(in, edge.provenance.back());
+            }
+          } else {
+            note_ignored(report, field);
+            in.skip();
+          }
+        }
+        if (!has_source || !has_target) in.fail_at(at, "link needs \"source\" and \"target\"");
+        import_edge(g, edge, in.location(at));
+      }
+    } else {
+      note_ignored(report, key);
+      in.skip();
+    }
+  }
+  in.expect_end();
+}
+
+}  // namespace textgraph
