@@ -222,6 +222,9 @@ enum class GraphFormat { kJson, kGraphml, kGexf, kDot, kTsv, kJsonl, kCarb };
 // By extension (.json .graphml .gexf .dot .gv .tsv .jsonl .carb); kUsage when unknown.
 [[nodiscard]] Result<GraphFormat> graph_format_of(const std::string& path);
 const char* graph_format_name(GraphFormat format);
+// The format `name` says, or when name is empty the one path's extension
+// says (what the CLI's --from/--format options and file names mean).
+[[nodiscard]] Result<GraphFormat> graph_format_for(const std::string& path, std::string_view name);
 bool can_read(GraphFormat format);  // json, graphml, dot, tsv, jsonl
 
 // What a reader skipped because textgraph has no place for it.

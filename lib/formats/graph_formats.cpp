@@ -89,6 +89,13 @@ Result<GraphFormat> graph_format_of(const std::string& path) {
                        "unknown extension '." + ext + "' of '" + path + "'; use --format");
 }
 
+Result<GraphFormat> graph_format_for(const std::string& path, std::string_view name) {
+  if (!name.empty()) return graph_format_named(name);
+  if (path == "-")
+    return Status::error(ErrorCode::kUsage, "standard input/output needs an explicit format");
+  return graph_format_of(path);
+}
+
 const char* graph_format_name(GraphFormat format) {
   switch (format) {
     case GraphFormat::kJson: return "json";

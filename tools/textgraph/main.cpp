@@ -14,6 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
+    &kBuild, &kConvert, &kRender, &kQuery, &kStats,
     nullptr,  // keeps the table non-empty; subcommands are listed above this line
 };
 
