@@ -136,7 +136,7 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
     json::append_uint(scratch, r.obs.size());
     set(edge, e_count, scratch);
     scratch.clear();
-    append_provenance(scratch, g, r, triple);
+    append_provenance(scratch, g, e, triple);
     set(edge, e_provenance, dot_escape(scratch));
   }
   return graph;
@@ -345,7 +345,7 @@ void read_dot(std::string_view text, const std::string& name, GraphImpl& g, Read
         const std::string confidence = get(e, "confidence");
         if (!confidence.empty()) edge.confidence = parse_confidence(confidence, here);
         const std::string provenance = dot_unescape(get(e, "provenance"));
-        if (!provenance.empty()) edge.provenance = parse_provenance(provenance, here);
+        edge.provenance_json = provenance;
         for (Agsym_t* sym = agnxtattr(G, AGEDGE, nullptr); sym; sym = agnxtattr(G, AGEDGE, sym))
           if (!known(sym->name, kEdgeKnown, 6) && std::strcmp(agxget(e, sym), sym->defval) != 0)
             note_ignored(report, sym->name);

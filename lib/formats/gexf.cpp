@@ -103,7 +103,7 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     json::append_uint(scratch, r.obs.size());
     attvalue(b, "count", scratch);
     scratch.clear();
-    append_provenance(scratch, g, r, triple);
+    append_provenance(scratch, g, e, triple);
     attvalue(b, "provenance", scratch);
     b += "</attvalues></edge>\n";
     out.maybe_flush();

@@ -67,8 +67,14 @@ void import_edge(GraphImpl& g, const EdgeImport& e, const Location& where) {
   if (key.empty()) key = node_key(e.label);
   if (key.empty()) fail_input("edge has neither a relation nor a label", where);
   const std::uint32_t edge = g.edge_for(*source, *target, g.pool.intern(key), e.polarity);
-  if (!e.provenance.empty()) {
-    for (const Triple& t : e.provenance) {
+  const std::vector<Triple>* provenance = &e.provenance;
+  std::vector<Triple> parsed;
+  if (!e.provenance_json.empty()) {
+    parsed = parse_provenance(e.provenance_json, where, edge_context(g, edge));
+    provenance = &parsed;
+  }
+  if (!provenance->empty()) {
+    for (const Triple& t : *provenance) {
       check_triple_or_throw(t, where);
       g.add_observation(edge, g.make_obs(t));
     }
@@ -98,12 +104,18 @@ void append_tallies(std::string& out, const GraphImpl& g, const std::vector<Tall
   out += ']';
 }
 
-void append_provenance(std::string& out, const GraphImpl& g, const EdgeRec& e, Triple& scratch) {
+TripleContext edge_context(const GraphImpl& g, std::size_t edge) {
+  return {g.label(g.source(edge)), g.str(g.edge(edge).relation), g.label(g.target(edge))};
+}
+
+void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch) {
+  const EdgeRec& e = g.edge(edge);
+  const TripleContext context = edge_context(g, edge);
   out += '[';
   for (std::size_t i = 0; i < e.obs.size(); ++i) {
     if (i) out += ',';
     g.fill_triple(e, e.obs[i], scratch);
-    append_triple_json(out, scratch, true);
+    append_triple_json(out, scratch, true, &context);
   }
   out += ']';
 }
@@ -145,13 +157,14 @@ std::vector<Tally> parse_tallies(std::string_view text, const Location& where) {
   return out;
 }
 
-std::vector<Triple> parse_provenance(std::string_view text, const Location& where) {
+std::vector<Triple> parse_provenance(std::string_view text, const Location& where,
+                                     const TripleContext& context) {
   std::vector<Triple> out;
   embedded(text, "provenance", where, [&](json::Parser& in) {
     in.begin_array();
     while (in.next_element()) {
       out.emplace_back();
-      read_triple_json(in, out.back());
+      read_triple_json(in, out.back(), &context);
     }
   });
   return out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "formats/sink.h"
+#include "formats/triple_codec.h"
 #include "graph/graph_impl.h"
 #include "textgraph/formats.h"
 
@@ -45,7 +46,9 @@ struct EdgeImport {
   std::string relation, label;
   Polarity polarity = Polarity::kPositive;
   std::optional<double> confidence;
-  std::vector<Triple> provenance;
+  std::vector<Triple> provenance;  // read already (JSON reader) ...
+  std::string provenance_json;     // ... or still as JSON text (GraphML, DOT), read on import
+                                   // with the edge as context (see TripleContext)
 };
 
 // Both throw Error(kInvalidInput) at `where` for a duplicate node id, an
@@ -58,9 +61,12 @@ void note_ignored(ReadReport& report, std::string_view name);
 // Tally lists as JSON text ([["Putin",2],...]), used inside GraphML and DOT.
 void append_tallies(std::string& out, const GraphImpl& g, const std::vector<TallyRec>& list);
 std::vector<Tally> parse_tallies(std::string_view json, const Location& where);
-// Provenance lists as JSON text ([TRIPLE,...]).
-void append_provenance(std::string& out, const GraphImpl& g, const EdgeRec& e, Triple& scratch);
-std::vector<Triple> parse_provenance(std::string_view json, const Location& where);
+// The texts an edge's observations leave out in graph files.
+TripleContext edge_context(const GraphImpl& g, std::size_t edge);
+// Provenance lists as JSON text ([TRIPLE,...]), compact, in the edge's context.
+void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch);
+std::vector<Triple> parse_provenance(std::string_view json, const Location& where,
+                                     const TripleContext& context);
 
 // Parsing numbers held in text attributes (GraphML, DOT).
 std::uint64_t parse_count(std::string_view s, const char* what, const Location& where);

@@ -1,5 +1,5 @@
 // Node-link JSON, the lossless native format (layout in formats.h).
-#include <unordered_map>
+#include <cstdint>
 
 #include "core/error.h"
 #include "formats/export_order.h"
@@ -11,15 +11,22 @@ namespace textgraph {
 
 namespace {
 
-// networkx keys parallel edges 0, 1, 2, ... per (source, target) pair.
+// networkx keys parallel edges 0, 1, 2, ... per (source, target) pair. In
+// export order parallel edges are neighbours, so counting runs is enough.
 class ParallelKeys {
  public:
   std::uint32_t next(std::size_t source, std::size_t target) {
-    return seen_[std::uint64_t{source} << 32 | target]++;
+    if (source != source_ || target != target_) {
+      source_ = source;
+      target_ = target;
+      run_ = 0;
+    }
+    return run_++;
   }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> seen_;
+  std::size_t source_ = SIZE_MAX, target_ = SIZE_MAX;
+  std::uint32_t run_ = 0;
 };
 
 }  // namespace
@@ -75,7 +82,7 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     b += ",\"weight\":";
     json::append_uint(b, r.obs.size());
     b += ",\"provenance\":";
-    append_provenance(b, g, r, scratch);
+    append_provenance(b, g, e, scratch);
     b += '}';
     out.maybe_flush();
   }
@@ -158,7 +165,12 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           }
         }
         if (!has_id) in.fail_at(at, "node has no \"id\"");
-        import_node(g, node, in.location(at));
+        // Locations cost a scan, so they are worked out only for an error.
+        try {
+          import_node(g, node, {});
+        } catch (const Error& e) {
+          in.fail_at(at, e.what());
+        }
       }
     } else if (key == "links" || key == "edges") {
       if (!seen_nodes) in.fail_value("\"nodes\" must come before \"" + key + "\"");
@@ -174,6 +186,7 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
         edge.confidence.reset();
         edge.provenance.clear();
         bool has_source = false, has_target = false;
+        std::size_t provenance_at = 0, provenance_end = 0;
         in.begin_object();
         while (in.next_member(field)) {
           if (field == "source") {
@@ -188,7 +201,9 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
             in.get_string(edge.label);
           } else if (field == "polarity") {
             in.get_string(field);
-            edge.polarity = parse_polarity(field, in.location(in.value_offset()));
+            if (field == "negative") edge.polarity = Polarity::kNegative;
+            else if (field != "positive")
+              in.fail_value("polarity must be positive or negative, not '" + field + "'");
           } else if (field == "confidence") {
             edge.confidence = in.get_double();
             if (!(*edge.confidence >= 0 && *edge.confidence <= 1))
@@ -196,18 +211,40 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           } else if (field == "key" || field == "count" || field == "weight") {
             in.skip();  // derived: networkx's edge key, and the provenance size
           } else if (field == "provenance") {
-            in.begin_array();
-            while (in.next_element()) {
-              edge.provenance.emplace_back();
-              read_triple_json(in, edge.provenance.back());
-            }
+            // Read once the link is complete: its texts depend on the
+            // endpoints and relation, which may come later in the object.
+            in.peek();
+            provenance_at = in.value_offset();
+            in.skip();
+            provenance_end = in.offset();
           } else {
             note_ignored(report, field);
             in.skip();
           }
         }
         if (!has_source || !has_target) in.fail_at(at, "link needs \"source\" and \"target\"");
-        import_edge(g, edge, in.location(at));
+        if (provenance_end > provenance_at) {
+          const std::optional<std::uint32_t> s = g.find_node(edge.source);
+          const std::optional<std::uint32_t> t = g.find_node(edge.target);
+          if (s && t) {
+            std::string key = node_key(edge.relation);
+            if (key.empty()) key = node_key(edge.label);
+            const TripleContext context{g.label(*s), key, g.label(*t)};
+            const Location base = in.location(provenance_at);
+            json::Parser sub(text.substr(provenance_at, provenance_end - provenance_at), name,
+                             base.line, base.column);
+            sub.begin_array();
+            while (sub.next_element()) {
+              edge.provenance.emplace_back();
+              read_triple_json(sub, edge.provenance.back(), &context);
+            }
+          }  // else import_edge reports the unknown endpoint
+        }
+        try {
+          import_edge(g, edge, {});
+        } catch (const Error& e) {
+          in.fail_at(at, e.what());
+        }
       }
     } else {
       note_ignored(report, key);

@@ -116,7 +116,7 @@ void write_graphml(const GraphImpl& g, Sink& out) {
     data(b, "e_weight", scratch);
     data(b, "e_count", scratch);
     scratch.clear();
-    append_provenance(scratch, g, r, triple);
+    append_provenance(scratch, g, e, triple);
     data(b, "e_provenance", scratch);
     b += "</edge>\n";
     out.maybe_flush();
@@ -260,7 +260,7 @@ class GraphmlReader {
           else if (name == "relation") e.relation = v;
           else if (name == "polarity") e.polarity = parse_polarity(v, where);
           else if (name == "confidence") e.confidence = parse_confidence(v, where);
-          else if (name == "provenance") e.provenance = parse_provenance(v, where);
+          else if (name == "provenance") e.provenance_json = v;
           else if (name == "weight" || name == "count") continue;  // derived from provenance
           else if (!display_attribute(name)) note_ignored(report_, name);
         }

@@ -83,7 +83,13 @@ Location Parser::location(std::size_t offset) const {
   if (offset > text_.size()) offset = text_.size();
   // Readers ask for locations in increasing order (one per record), so the
   // count resumes where the last one stopped instead of starting over.
-  if (offset < scan_at_) scan_at_ = 0, scan_line_ = first_line_, scan_line_start_ = 0;
+  // A step back (to the start of the record being read) walks back too.
+  for (; scan_at_ > offset; --scan_at_)
+    if (text_[scan_at_ - 1] == '\n') --scan_line_;
+  if (scan_at_ < scan_line_start_) {
+    const std::size_t nl = text_.rfind('\n', scan_at_ ? scan_at_ - 1 : 0);
+    scan_line_start_ = (nl == std::string_view::npos || nl >= scan_at_) ? 0 : nl + 1;
+  }
   for (; scan_at_ < offset; ++scan_at_)
     if (text_[scan_at_] == '\n') {
       ++scan_line_;

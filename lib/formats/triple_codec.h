@@ -9,12 +9,25 @@
 
 namespace textgraph {
 
-// Appends the JSON record of t (see formats.h for the layout).
-void append_triple_json(std::string& out, const Triple& t, bool compact);
+// Inside a graph file, an observation sits in an edge whose nodes and
+// relation already say what its texts usually are. With a context, compact
+// records leave out subject.text, relation.text and object.text when they
+// equal the context's (and write them, even empty, when they differ); the
+// reader puts them back. Arguments left with nothing to say are left out.
+struct TripleContext {
+  std::string_view subject;   // the source node's label
+  std::string_view relation;  // the edge's relation key
+  std::string_view object;    // the target node's label
+};
 
-// Reads one triple record at the parser's position into t (reset first).
+// Appends the JSON record of t (see formats.h for the layout).
+void append_triple_json(std::string& out, const Triple& t, bool compact,
+                        const TripleContext* context = nullptr);
+
+// Reads one triple record at the parser's position into t (reset first);
+// texts the record leaves out come from the context when there is one.
 // Throws Error located in the parser's input. Does not run check_triple.
-void read_triple_json(json::Parser& in, Triple& t);
+void read_triple_json(json::Parser& in, Triple& t, const TripleContext* context = nullptr);
 
 // Appends a TSV field with \t \n \r \\ escaped (and a leading '#' as \#
 // when first is true).

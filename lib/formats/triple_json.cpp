@@ -55,15 +55,23 @@ struct ObjectWriter {
   }
 };
 
-void append_argument(std::string& out, const Argument& a, bool compact) {
+// `implied`: the text a graph file's context gives (nullptr = none).
+// Returns false, writing nothing, when a contextual argument has nothing to say.
+bool append_argument(std::string& out, const Argument& a, bool compact,
+                     const std::string_view* implied) {
+  if (implied && a.text == *implied && a.type.empty() && a.actor.empty() && !has_known(a.spans))
+    return false;
   out += '{';
   ObjectWriter w{out, compact};
-  w.key("text");
-  json::append_string(out, a.text);
+  if (!implied || a.text != *implied) {
+    w.key("text");
+    json::append_string(out, a.text);
+  }
   w.str("type", a.type);
   w.str("actor", a.actor);
   w.spans("spans", a.spans);
   out += '}';
+  return true;
 }
 
 void read_spans(json::Parser& in, std::vector<Span>& spans) {
@@ -90,56 +98,88 @@ void read_spans(json::Parser& in, std::vector<Span>& spans) {
   in.fail_value("unknown member \"" + key + "\" in " + where);
 }
 
-void read_argument(json::Parser& in, Argument& a, const char* what) {
+// Returns whether the record had a "text" member.
+bool read_argument(json::Parser& in, Argument& a, const char* what) {
   a = Argument();
+  bool has_text = false;
   in.begin_object();
   std::string key;
   while (in.next_member(key)) {
-    if (key == "text") in.get_string(a.text);
-    else if (key == "type") in.get_string(a.type);
-    else if (key == "actor") in.get_string(a.actor);
-    else if (key == "spans") read_spans(in, a.spans);
-    else unknown_member(in, what, key);
+    if (key == "text") {
+      in.get_string(a.text);
+      has_text = true;
+    } else if (key == "type") {
+      in.get_string(a.type);
+    } else if (key == "actor") {
+      in.get_string(a.actor);
+    } else if (key == "spans") {
+      read_spans(in, a.spans);
+    } else {
+      unknown_member(in, what, key);
+    }
   }
+  return has_text;
 }
 
-void read_relation(json::Parser& in, Relation& r) {
+bool read_relation(json::Parser& in, Relation& r) {
   r = Relation();
+  bool has_text = false;
   in.begin_object();
   std::string key;
   while (in.next_member(key)) {
-    if (key == "text") in.get_string(r.text);
-    else if (key == "lemma") in.get_string(r.lemma);
-    else if (key == "spans") read_spans(in, r.spans);
-    else unknown_member(in, "relation", key);
+    if (key == "text") {
+      in.get_string(r.text);
+      has_text = true;
+    } else if (key == "lemma") {
+      in.get_string(r.lemma);
+    } else if (key == "spans") {
+      read_spans(in, r.spans);
+    } else {
+      unknown_member(in, "relation", key);
+    }
   }
+  return has_text;
 }
 
 }  // namespace
 
-void append_triple_json(std::string& out, const Triple& t, bool compact) {
+void append_triple_json(std::string& out, const Triple& t, bool compact,
+                        const TripleContext* context) {
   out += '{';
   ObjectWriter w{out, compact};
+  const std::size_t mark = out.size();
   w.key("subject");
-  append_argument(out, t.subject, compact);
-  w.key("relation");
-  out += '{';
-  {
+  if (!append_argument(out, t.subject, compact, context ? &context->subject : nullptr)) {
+    out.resize(mark);
+    w.sep = false;
+  }
+  const bool implied_relation = context && t.relation.text == context->relation &&
+                                t.relation.lemma.empty() && !has_known(t.relation.spans);
+  if (!implied_relation) {
+    w.key("relation");
+    out += '{';
     ObjectWriter r{out, compact};
-    r.key("text");
-    json::append_string(out, t.relation.text);
+    if (!context || t.relation.text != context->relation) {
+      r.key("text");
+      json::append_string(out, t.relation.text);
+    }
     r.str("lemma", t.relation.lemma);
     r.spans("spans", t.relation.spans);
+    out += '}';
   }
-  out += '}';
+  const std::size_t before_object = out.size();
+  const bool sep_before_object = w.sep;
   w.key("object");
-  append_argument(out, t.object, compact);
+  if (!append_argument(out, t.object, compact, context ? &context->object : nullptr)) {
+    out.resize(before_object);
+    w.sep = sep_before_object;
+  }
   if (!compact || !t.extra.empty()) {
     w.key("extra");
     out += '[';
     for (std::size_t i = 0; i < t.extra.size(); ++i) {
       if (i) out += ',';
-      append_argument(out, t.extra[i], compact);
+      append_argument(out, t.extra[i], compact, nullptr);
     }
     out += ']';
   }
@@ -174,18 +214,19 @@ void append_triple_json(std::string& out, const Triple& t, bool compact) {
   out += '}';
 }
 
-void read_triple_json(json::Parser& in, Triple& t) {
+void read_triple_json(json::Parser& in, Triple& t, const TripleContext* context) {
   t = Triple();
   in.begin_object();
   std::string key;
   std::string scratch;
+  bool subject_text = false, relation_text = false, object_text = false;
   while (in.next_member(key)) {
     if (key == "subject") {
-      read_argument(in, t.subject, "subject");
+      subject_text = read_argument(in, t.subject, "subject");
     } else if (key == "relation") {
-      read_relation(in, t.relation);
+      relation_text = read_relation(in, t.relation);
     } else if (key == "object") {
-      read_argument(in, t.object, "object");
+      object_text = read_argument(in, t.object, "object");
     } else if (key == "extra") {
       in.begin_array();
       while (in.next_element()) {
@@ -226,6 +267,11 @@ void read_triple_json(json::Parser& in, Triple& t) {
     } else {
       unknown_member(in, "triple", key);
     }
+  }
+  if (context) {
+    if (!subject_text) t.subject.text = context->subject;
+    if (!relation_text) t.relation.text = context->relation;
+    if (!object_text) t.object.text = context->object;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/edge_table.h"
 #include "graph/string_pool.h"
 #include "textgraph/graph.h"
 
@@ -68,8 +69,13 @@ struct KnowledgeGraph::Impl {
   StringPool pool;
   BoostGraph g;
   std::vector<EdgeDesc> edges;          // by edge index
-  std::vector<std::uint32_t> node_of;   // pool id → vertex, kNoNode if none
-  IdTable edge_index;                   // (source, target, relation, polarity) → edge index
+  std::vector<std::uint32_t> node_of;   // pool id of a node key → vertex, kNoNode if none
+  EdgeTable edge_index;                 // (source, target, relation, polarity) → edge index
+  // Caches for add(), sparing node_key() and a second lookup for every name
+  // seen before: the pool's aux value of a name (an argument's actor, else
+  // its text) is the vertex it resolves to; relation_of_name maps a lemma's
+  // or text's pool id to its relation key. kNoNode = not resolved yet.
+  std::vector<std::uint32_t> relation_of_name;
   std::uint64_t observations = 0;
 
   Impl() = default;
@@ -95,6 +101,9 @@ struct KnowledgeGraph::Impl {
 
   // The validated triple's arguments counted on its nodes, and the observation.
   void add_triple(const Triple& t);
+  // The vertex for an argument (created when new), with its text, type and
+  // actor interned into ids.
+  std::uint32_t vertex_for(const Argument& a, ArgRec& ids);
 
   // Derived values.
   std::string_view label(std::size_t v) const;
@@ -102,6 +111,8 @@ struct KnowledgeGraph::Impl {
   std::string_view edge_label(std::size_t e) const;
   void fill_triple(const EdgeRec& e, const ObsRec& o, Triple& out) const;
   ObsRec make_obs(const Triple& t);
+  // The rest of an observation once its arguments' and relation's ids are known.
+  void fill_obs(const Triple& t, ObsRec& o);
 };
 
 KnowledgeGraph::Impl& graph_impl(KnowledgeGraph& g);

@@ -12,13 +12,6 @@ bool blank(std::string_view s) {
   return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
 }
 
-std::uint64_t edge_hash(std::uint32_t source, std::uint32_t target, std::uint32_t relation,
-                        Polarity polarity) {
-  const std::uint64_t a = std::uint64_t{source} << 32 | target;
-  const std::uint64_t b = std::uint64_t{relation} << 1 | (polarity == Polarity::kNegative);
-  return mix64(a ^ mix64(b));
-}
-
 // Most frequent entry; ties go to the earliest. nullopt for an empty list.
 std::optional<std::uint32_t> most_frequent(const std::vector<TallyRec>& list) {
   const TallyRec* best = nullptr;
@@ -37,6 +30,7 @@ KnowledgeGraph::Impl::Impl(const Impl& other)
       g(other.g),
       node_of(other.node_of),
       edge_index(other.edge_index),
+      relation_of_name(other.relation_of_name),
       observations(other.observations) {
   // Edge descriptors point into the copied graph, so they are rebuilt.
   edges.resize(other.edges.size());
@@ -61,20 +55,16 @@ std::optional<std::uint32_t> KnowledgeGraph::Impl::find_node(std::string_view ke
 
 std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t target,
                                              std::uint32_t relation, Polarity polarity) {
-  const std::uint64_t h = edge_hash(source, target, relation, polarity);
-  const auto same = [&](std::uint32_t e) {
-    const EdgeRec& r = g[edges[e]];
-    return r.relation == relation && r.polarity == polarity &&
-           boost::source(edges[e], g) == source && boost::target(edges[e], g) == target;
-  };
-  if (auto e = edge_index.find(h, same)) return *e;
+  if (relation >= (1u << 31)) fail(ErrorCode::kInternal, "graph too large (too many strings)");
+  const EdgeTable::Key key{source, target, relation << 1 | (polarity == Polarity::kNegative)};
+  if (auto e = edge_index.find(key)) return *e;
   const auto index = static_cast<std::uint32_t>(edges.size());
   EdgeRec rec;
   rec.index = index;
   rec.relation = relation;
   rec.polarity = polarity;
   edges.push_back(boost::add_edge(source, target, std::move(rec), g).first);
-  edge_index.insert(h, index);
+  edge_index.insert(key, index);
   return index;
 }
 
@@ -101,12 +91,18 @@ ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t) {
     r.text = pool.intern(a.text);
     r.type = pool.intern(a.type);
     r.actor = pool.intern(a.actor);
-    r.span_count = static_cast<std::uint32_t>(a.spans.size());
   };
   arg(t.subject, o.subject);
   arg(t.object, o.object);
   o.rel_text = pool.intern(t.relation.text);
   o.rel_lemma = pool.intern(t.relation.lemma);
+  fill_obs(t, o);
+  return o;
+}
+
+void KnowledgeGraph::Impl::fill_obs(const Triple& t, ObsRec& o) {
+  o.subject.span_count = static_cast<std::uint32_t>(t.subject.spans.size());
+  o.object.span_count = static_cast<std::uint32_t>(t.object.spans.size());
   o.rel_span_count = static_cast<std::uint32_t>(t.relation.spans.size());
   o.modality = pool.intern(t.modality);
   o.source = pool.intern(t.attribution.source);
@@ -123,7 +119,6 @@ ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t) {
     o.spans.insert(o.spans.end(), t.object.spans.begin(), t.object.spans.end());
   }
   if (!t.extra.empty()) o.extra = std::make_shared<const std::vector<Argument>>(t.extra);
-  return o;
 }
 
 void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple& t) const {
@@ -155,23 +150,50 @@ void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple
   t.provenance.text.assign(str(o.sentence_text));
 }
 
+namespace {
+
+// Grows a pool-indexed cache to cover id.
+void cover(std::vector<std::uint32_t>& cache, std::uint32_t id, std::size_t pool_size) {
+  if (id >= cache.size()) cache.resize(std::max<std::size_t>(pool_size, id + 1), kNoNode);
+}
+
+}  // namespace
+
+std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
+  const bool by_actor = !blank(a.actor);
+  std::uint32_t* text = pool.intern_record(a.text);
+  std::uint32_t* actor = pool.intern_record(a.actor);
+  ids.text = *text;
+  ids.actor = *actor;
+  ids.type = pool.intern(a.type);
+  std::uint32_t& cached = StringPool::aux_of_record(by_actor ? actor : text);
+  if (cached == kNoNode) cached = node_for_key(pool.intern(node_key(by_actor ? a.actor : a.text)));
+  const std::uint32_t v = cached;
+  NodeRec& n = g[v];
+  ++n.mentions;
+  if (ids.text) tally(n.aliases, ids.text, 1);
+  if (by_actor) tally(n.actors, ids.actor, 1);
+  if (ids.type) tally(n.types, ids.type, 1);
+  return v;
+}
+
 void KnowledgeGraph::Impl::add_triple(const Triple& t) {
-  std::uint32_t ends[2];
-  const Argument* args[2] = {&t.subject, &t.object};
-  for (int k = 0; k < 2; ++k) {
-    const Argument& a = *args[k];
-    const std::string key = node_key(blank(a.actor) ? a.text : a.actor);
-    ends[k] = node_for_key(pool.intern(key));
-    NodeRec& n = g[ends[k]];
-    ++n.mentions;
-    if (!a.text.empty()) tally(n.aliases, pool.intern(a.text), 1);
-    if (!blank(a.actor)) tally(n.actors, pool.intern(a.actor), 1);
-    if (!a.type.empty()) tally(n.types, pool.intern(a.type), 1);
+  ObsRec o;
+  const std::uint32_t s = vertex_for(t.subject, o.subject);
+  const std::uint32_t d = vertex_for(t.object, o.object);
+  o.rel_text = pool.intern(t.relation.text);
+  o.rel_lemma = pool.intern(t.relation.lemma);
+  const bool by_lemma = !blank(t.relation.lemma);
+  const std::uint32_t name = by_lemma ? o.rel_lemma : o.rel_text;
+  cover(relation_of_name, name, pool.size());
+  std::uint32_t relation = relation_of_name[name];
+  if (relation == kNoNode) {
+    relation = pool.intern(node_key(by_lemma ? t.relation.lemma : t.relation.text));
+    cover(relation_of_name, name, pool.size());
+    relation_of_name[name] = relation;
   }
-  const std::string rel_key =
-      node_key(blank(t.relation.lemma) ? t.relation.text : t.relation.lemma);
-  const std::uint32_t e = edge_for(ends[0], ends[1], pool.intern(rel_key), t.polarity);
-  add_observation(e, make_obs(t));
+  fill_obs(t, o);
+  add_observation(edge_for(s, d, relation, t.polarity), std::move(o));
 }
 
 std::string_view KnowledgeGraph::Impl::label(std::size_t v) const {
