@@ -57,8 +57,11 @@ Agsym_t* declare(Agraph_t* g, int kind, const char* name, const char* fallback) 
   return agattr(g, kind, cs(name), cs(fallback));
 }
 
+// Values equal to the declared default are not set: each agxset costs a
+// lookup in cgraph's shared string dictionary, and agwrite leaves defaults
+// out anyway.
 void set(void* obj, Agsym_t* sym, const std::string& value) {
-  agxset(obj, sym, cs(value.c_str()));
+  if (value != sym->defval) agxset(obj, sym, cs(value.c_str()));
 }
 
 }  // namespace

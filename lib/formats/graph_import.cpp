@@ -61,6 +61,12 @@ void import_edge(GraphImpl& g, const EdgeImport& e, const Location& where) {
   if (!source) fail_input("edge source '" + e.source + "' is not a node", where);
   const auto target = g.find_node(e.target);
   if (!target) fail_input("edge target '" + e.target + "' is not a node", where);
+  import_edge(g, *source, *target, e, where);
+}
+
+void import_edge(GraphImpl& g, std::uint32_t source_vertex, std::uint32_t target_vertex,
+                 const EdgeImport& e, const Location& where) {
+  const std::optional<std::uint32_t> source = source_vertex, target = target_vertex;
   check_field(e.relation, "edge relation", where);
   check_field(e.label, "edge label", where);
   std::string key = node_key(e.relation);
@@ -74,9 +80,12 @@ void import_edge(GraphImpl& g, const EdgeImport& e, const Location& where) {
     provenance = &parsed;
   }
   if (!provenance->empty()) {
+    // Most observations carry the texts their edge implies; their ids are known.
+    const std::uint32_t likely[3] = {g.label_id(*source), g.edge(edge).relation,
+                                     g.label_id(*target)};
     for (const Triple& t : *provenance) {
       check_triple_or_throw(t, where);
-      g.add_observation(edge, g.make_obs(t));
+      g.add_observation(edge, g.make_obs(t, likely));
     }
     return;
   }

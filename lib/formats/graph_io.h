@@ -55,6 +55,9 @@ struct EdgeImport {
 // unknown endpoint, empty relation, text no format can hold, ...
 void import_node(GraphImpl& g, const NodeImport& node, const Location& where);
 void import_edge(GraphImpl& g, const EdgeImport& edge, const Location& where);
+// The same with both endpoints already looked up (vertex indices).
+void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, const EdgeImport& edge,
+                 const Location& where);
 
 void note_ignored(ReadReport& report, std::string_view name);
 

@@ -127,6 +127,8 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
   in.begin_object();
   std::string key, field;
   bool seen_nodes = false;
+  std::vector<std::string_view> labels;  // by vertex, once the nodes are read
+  const auto label_of = [&](std::uint32_t v) { return v < labels.size() ? labels[v] : g.label(v); };
   NodeImport node;
   EdgeImport edge;
   while (in.next_member(key)) {
@@ -174,6 +176,9 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
       }
     } else if (key == "links" || key == "edges") {
       if (!seen_nodes) in.fail_value("\"nodes\" must come before \"" + key + "\"");
+      // Labels depend only on the nodes, which are all read now.
+      labels.resize(g.node_count());
+      for (std::size_t v = 0; v < labels.size(); ++v) labels[v] = g.label(v);
       in.begin_array();
       while (in.next_element()) {
         in.peek();
@@ -223,25 +228,31 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           }
         }
         if (!has_source || !has_target) in.fail_at(at, "link needs \"source\" and \"target\"");
-        if (provenance_end > provenance_at) {
-          const std::optional<std::uint32_t> s = g.find_node(edge.source);
-          const std::optional<std::uint32_t> t = g.find_node(edge.target);
-          if (s && t) {
-            std::string key = node_key(edge.relation);
-            if (key.empty()) key = node_key(edge.label);
-            const TripleContext context{g.label(*s), key, g.label(*t)};
-            const Location base = in.location(provenance_at);
-            json::Parser sub(text.substr(provenance_at, provenance_end - provenance_at), name,
-                             base.line, base.column);
+        const std::optional<std::uint32_t> s = g.find_node(edge.source);
+        const std::optional<std::uint32_t> t = g.find_node(edge.target);
+        if (provenance_end > provenance_at && s && t) {
+          std::string key = node_key(edge.relation);
+          if (key.empty()) key = node_key(edge.label);
+          const TripleContext context{label_of(*s), key, label_of(*t)};
+          // The sub-parser counts from 1:1; its errors are moved to where
+          // the provenance sits in the file (worked out only then).
+          json::Parser sub(text.substr(provenance_at, provenance_end - provenance_at), name);
+          try {
             sub.begin_array();
             while (sub.next_element()) {
               edge.provenance.emplace_back();
               read_triple_json(sub, edge.provenance.back(), &context);
             }
-          }  // else import_edge reports the unknown endpoint
+          } catch (const Error& e) {
+            const Location base = in.location(provenance_at);
+            const Location at = e.where();
+            fail_input(e.what(), {name, base.line + at.line - 1,
+                                  at.line == 1 ? base.column + at.column - 1 : at.column});
+          }
         }
         try {
-          import_edge(g, edge, {});
+          if (s && t) import_edge(g, *s, *t, edge, {});
+          else import_edge(g, edge, {});  // reports the unknown endpoint
         } catch (const Error& e) {
           in.fail_at(at, e.what());
         }

@@ -106,11 +106,15 @@ struct KnowledgeGraph::Impl {
   std::uint32_t vertex_for(const Argument& a, ArgRec& ids);
 
   // Derived values.
-  std::string_view label(std::size_t v) const;
+  std::string_view label(std::size_t v) const { return str(label_id(v)); }
+  std::uint32_t label_id(std::size_t v) const;  // pool id of the label
   std::string_view type(std::size_t v) const;
   std::string_view edge_label(std::size_t e) const;
   void fill_triple(const EdgeRec& e, const ObsRec& o, Triple& out) const;
-  ObsRec make_obs(const Triple& t);
+  // An observation from a triple. `likely` holds pool ids of the subject,
+  // relation and object texts the caller expects (kNoNode = no guess); a
+  // right guess spares a string lookup.
+  ObsRec make_obs(const Triple& t, const std::uint32_t* likely = nullptr);
   // The rest of an observation once its arguments' and relation's ids are known.
   void fill_obs(const Triple& t, ObsRec& o);
 };

@@ -85,16 +85,20 @@ void KnowledgeGraph::Impl::tally(std::vector<TallyRec>& list, std::uint32_t text
   list.push_back({text, count});
 }
 
-ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t) {
+ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely) {
   ObsRec o;
-  auto arg = [&](const Argument& a, ArgRec& r) {
-    r.text = pool.intern(a.text);
+  const auto text_id = [&](const std::string& text, int k) {
+    if (likely && likely[k] != kNoNode && pool.get(likely[k]) == text) return likely[k];
+    return pool.intern(text);
+  };
+  auto arg = [&](const Argument& a, ArgRec& r, int k) {
+    r.text = text_id(a.text, k);
     r.type = pool.intern(a.type);
     r.actor = pool.intern(a.actor);
   };
-  arg(t.subject, o.subject);
-  arg(t.object, o.object);
-  o.rel_text = pool.intern(t.relation.text);
+  arg(t.subject, o.subject, 0);
+  arg(t.object, o.object, 2);
+  o.rel_text = text_id(t.relation.text, 1);
   o.rel_lemma = pool.intern(t.relation.lemma);
   fill_obs(t, o);
   return o;
@@ -196,11 +200,11 @@ void KnowledgeGraph::Impl::add_triple(const Triple& t) {
   add_observation(edge_for(s, d, relation, t.polarity), std::move(o));
 }
 
-std::string_view KnowledgeGraph::Impl::label(std::size_t v) const {
+std::uint32_t KnowledgeGraph::Impl::label_id(std::size_t v) const {
   const NodeRec& n = g[v];
-  if (auto a = most_frequent(n.actors)) return str(*a);
-  if (auto a = most_frequent(n.aliases)) return str(*a);
-  return str(n.id);
+  if (auto a = most_frequent(n.actors)) return *a;
+  if (auto a = most_frequent(n.aliases)) return *a;
+  return n.id;
 }
 
 std::string_view KnowledgeGraph::Impl::type(std::size_t v) const {
