@@ -51,8 +51,8 @@ struct Rng {
 };
 
 std::vector<std::string> entity_names(std::size_t n) {
-  static const char* const syllables[] = {"ka", "ro", "vel", "mi", "tan", "sor", "el", "bru",
-                                          "dan", "is", "ol", "gra", "pe", "zu", "nor", "ha"};
+  static const char* const syllables[] = {"ka",  "ro", "vel", "mi",  "tan", "sor", "el",  "bru",
+                                          "dan", "is", "ol",  "gra", "pe",  "zu",  "nor", "ha"};
   std::vector<std::string> names;
   names.reserve(n);
   Rng rng{0x9E3779B97F4A7C15ULL};
@@ -61,10 +61,10 @@ std::vector<std::string> entity_names(std::size_t n) {
     const int words = 2 + static_cast<int>(rng.next() % 2);
     for (int w = 0; w < words; ++w) {
       if (w) name += ' ';
+      const std::size_t start = name.size();
       const int parts = 2 + static_cast<int>(rng.next() % 2);
       for (int p = 0; p < parts; ++p) name += syllables[rng.next() % 16];
-      name[name.size() - static_cast<std::size_t>(parts) * 2 + 0] =
-          static_cast<char>(std::toupper(static_cast<unsigned char>(name[name.size() - parts * 2])));
+      name[start] = static_cast<char>(name[start] - 'a' + 'A');
     }
     name += ' ' + std::to_string(i);  // unique
     names.push_back(std::move(name));
@@ -73,15 +73,66 @@ std::vector<std::string> entity_names(std::size_t n) {
 }
 
 std::vector<std::string> relation_names() {
-  static const char* const verbs[] = {
-      "meet with", "warn", "criticise", "praise", "sanction", "accuse", "support", "attack",
-      "negotiate with", "call", "visit", "reject", "sign a deal with", "threaten", "host",
-      "condemn", "invite", "pressure", "fund", "arm", "deny", "blame", "thank", "urge",
-      "talk to", "respond to", "travel to", "appoint", "fire", "sue", "join", "leave",
-      "ally with", "oppose", "investigate", "question", "arrest", "release", "meet", "welcome",
-      "endorse", "challenge", "defeat", "beat", "lead", "advise", "brief", "join forces with",
-      "cooperate with", "trade with", "export to", "import from", "border", "invade", "occupy",
-      "withdraw from", "mediate between", "recognise", "boycott", "honour"};
+  static const char* const verbs[] = {"meet with",
+                                      "warn",
+                                      "criticise",
+                                      "praise",
+                                      "sanction",
+                                      "accuse",
+                                      "support",
+                                      "attack",
+                                      "negotiate with",
+                                      "call",
+                                      "visit",
+                                      "reject",
+                                      "sign a deal with",
+                                      "threaten",
+                                      "host",
+                                      "condemn",
+                                      "invite",
+                                      "pressure",
+                                      "fund",
+                                      "arm",
+                                      "deny",
+                                      "blame",
+                                      "thank",
+                                      "urge",
+                                      "talk to",
+                                      "respond to",
+                                      "travel to",
+                                      "appoint",
+                                      "fire",
+                                      "sue",
+                                      "join",
+                                      "leave",
+                                      "ally with",
+                                      "oppose",
+                                      "investigate",
+                                      "question",
+                                      "arrest",
+                                      "release",
+                                      "meet",
+                                      "welcome",
+                                      "endorse",
+                                      "challenge",
+                                      "defeat",
+                                      "beat",
+                                      "lead",
+                                      "advise",
+                                      "brief",
+                                      "join forces with",
+                                      "cooperate with",
+                                      "trade with",
+                                      "export to",
+                                      "import from",
+                                      "border",
+                                      "invade",
+                                      "occupy",
+                                      "withdraw from",
+                                      "mediate between",
+                                      "recognise",
+                                      "boycott",
+                                      "honour"};
   return {std::begin(verbs), std::end(verbs)};
 }
 
@@ -173,14 +224,20 @@ KnowledgeGraph build(const std::vector<Spec>& specs, const std::vector<std::stri
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as each step ends
   Options opt;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--triples") opt.triples = std::stoul(v);
-    else if (k == "--entities") opt.entities = std::stoul(v);
-    else if (k == "--runs") opt.runs = std::stoi(v);
-    else if (k == "--dir") opt.dir = v;
-    else if (k == "--only") opt.only = v;
+    if (k == "--triples")
+      opt.triples = std::stoul(v);
+    else if (k == "--entities")
+      opt.entities = std::stoul(v);
+    else if (k == "--runs")
+      opt.runs = std::stoi(v);
+    else if (k == "--dir")
+      opt.dir = v;
+    else if (k == "--only")
+      opt.only = v;
     else {
       std::fprintf(stderr, "graph_bench: unknown option %s\n", k.c_str());
       return 2;
@@ -224,9 +281,10 @@ int main(int argc, char** argv) {
     g.reset();
     const double w = median(wall), c = median(cpu);
     const double n = static_cast<double>(specs.size()) / 1e6;
-    std::printf("build          wall %7.3f s %7.2f M triples/s | cpu %7.3f s %7.2f M/s | "
-                "%zu nodes, %zu edges | peak %ld MB\n",
-                w, n / w, c, n / c, nodes, edges, peak_rss_mb());
+    std::printf(
+        "build          wall %7.3f s %7.2f M triples/s | cpu %7.3f s %7.2f M/s | "
+        "%zu nodes, %zu edges | peak %ld MB\n",
+        w, n / w, c, n / c, nodes, edges, peak_rss_mb());
   }
 
   if (want("parse")) {
@@ -235,15 +293,16 @@ int main(int argc, char** argv) {
       if (!g.ok()) die(g.status());
     });
     const double n = static_cast<double>(specs.size()) / 1e6;
-    std::printf("read tsv+build wall %7.3f s %7.2f M triples/s | cpu %7.3f s %7.2f M/s | "
-                "peak %ld MB\n",
-                w, n / w, c, n / c, peak_rss_mb());
+    std::printf(
+        "read tsv+build wall %7.3f s %7.2f M triples/s | cpu %7.3f s %7.2f M/s | "
+        "peak %ld MB\n",
+        w, n / w, c, n / c, peak_rss_mb());
   }
 
   if (want("export")) {
     const KnowledgeGraph g = build(specs, names, relations);
     const GraphFormat formats[] = {GraphFormat::kJson, GraphFormat::kGraphml, GraphFormat::kGexf,
-                                   GraphFormat::kDot, GraphFormat::kTsv, GraphFormat::kJsonl,
+                                   GraphFormat::kDot,  GraphFormat::kTsv,     GraphFormat::kJsonl,
                                    GraphFormat::kCarb};
     for (GraphFormat f : formats) {
       const std::string path = base + "." + graph_format_name(f);
@@ -251,9 +310,10 @@ int main(int argc, char** argv) {
         if (Status s = write_graph(g, path, f); !s.ok()) die(s);
       });
       const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
-      std::printf("export %-7s wall %7.3f s %7.1f MB/s     | cpu %7.3f s %7.1f MB/s | "
-                  "%.1f MB | peak %ld MB\n",
-                  graph_format_name(f), w, mb / w, c, mb / c, mb, peak_rss_mb());
+      std::printf(
+          "export %-7s wall %7.3f s %7.1f MB/s     | cpu %7.3f s %7.1f MB/s | "
+          "%.1f MB | peak %ld MB\n",
+          graph_format_name(f), w, mb / w, c, mb / c, mb, peak_rss_mb());
     }
   }
 
@@ -272,9 +332,10 @@ int main(int argc, char** argv) {
       edges = back->edge_count();
     });
     const double n = static_cast<double>(edges) / 1e6;
-    std::printf("load json      wall %7.3f s %7.2f M edges/s   | cpu %7.3f s %7.2f M/s | "
-                "%zu edges | peak %ld MB\n",
-                w, n / w, c, n / c, edges, peak_rss_mb());
+    std::printf(
+        "load json      wall %7.3f s %7.2f M edges/s   | cpu %7.3f s %7.2f M/s | "
+        "%zu edges | peak %ld MB\n",
+        w, n / w, c, n / c, edges, peak_rss_mb());
   }
 
   std::printf("peak resident memory: %ld MB\n", peak_rss_mb());

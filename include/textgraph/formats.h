@@ -74,7 +74,8 @@
 //   textgraph::Result<textgraph::KnowledgeGraph> g =
 //       textgraph::read_graph("news.json", textgraph::GraphFormat::kJson);
 //   if (!g.ok()) return g.status();
-//   textgraph::Status s = textgraph::write_graph(*g, "news.graphml", textgraph::GraphFormat::kGraphml);
+//   textgraph::Status s = textgraph::write_graph(*g, "news.graphml",
+//   textgraph::GraphFormat::kGraphml);
 //
 // Every export streams and is written atomically (temporary file + rename):
 // on failure no file appears and an existing one is left untouched.
@@ -185,7 +186,8 @@ class TripleReader {
 };
 
 // Every triple of a file / of a text (name is used in messages).
-[[nodiscard]] Result<std::vector<Triple>> read_triples(const std::string& path, TripleFormat format);
+[[nodiscard]] Result<std::vector<Triple>> read_triples(const std::string& path,
+                                                       TripleFormat format);
 [[nodiscard]] Result<std::vector<Triple>> parse_triples(std::string_view text,
                                                         const std::string& name,
                                                         TripleFormat format);
@@ -248,9 +250,9 @@ struct ReadReport {
 
 // Drawing through Graphviz gvc.
 struct RenderOptions {
-  std::string format;          // "svg", "png", "pdf", ...; "" = from the output extension
-  std::string layout;          // "dot", "sfdp", "neato", ...; "" = automatic
-  std::size_t dot_limit = 300; // automatic layout: dot up to this many nodes, sfdp beyond
+  std::string format;           // "svg", "png", "pdf", ...; "" = from the output extension
+  std::string layout;           // "dot", "sfdp", "neato", ...; "" = automatic
+  std::size_t dot_limit = 300;  // automatic layout: dot up to this many nodes, sfdp beyond
 };
 
 // Lays out and renders the graph into path (atomically; "-" = stdout).

@@ -79,13 +79,13 @@ struct Node {
 };
 
 struct Edge {
-  std::size_t source = 0;      // node index of the subject
-  std::size_t target = 0;      // node index of the object
-  std::string relation;        // relation key: node_key(lemma, else text); merge key
-  std::string label;           // most frequent surface relation text (relation.text)
+  std::size_t source = 0;  // node index of the subject
+  std::size_t target = 0;  // node index of the object
+  std::string relation;    // relation key: node_key(lemma, else text); merge key
+  std::string label;       // most frequent surface relation text (relation.text)
   Polarity polarity = Polarity::kPositive;
-  double confidence = 0;       // noisy-or of the provenance confidences
-  std::size_t count = 0;       // observations merged into this edge (= provenance.size())
+  double confidence = 0;           // noisy-or of the provenance confidences
+  std::size_t count = 0;           // observations merged into this edge (= provenance.size())
   std::vector<Triple> provenance;  // every triple merged here, in order of addition
 };
 

@@ -93,11 +93,11 @@ struct GraphStats {
   std::size_t nodes = 0;
   std::size_t edges = 0;
   std::size_t observations = 0;
-  std::size_t documents = 0;         // distinct non-empty provenance document ids
+  std::size_t documents = 0;  // distinct non-empty provenance document ids
   std::size_t negative_edges = 0;
-  std::vector<RankedNode> by_degree;    // top entities, highest first (ties: by id)
-  std::vector<RankedNode> by_pagerank;  // Boost.Graph page_rank, damping 0.85, 50 iterations
-  std::vector<RelationCount> relations; // every relation, most edges first (ties: by key)
+  std::vector<RankedNode> by_degree;     // top entities, highest first (ties: by id)
+  std::vector<RankedNode> by_pagerank;   // Boost.Graph page_rank, damping 0.85, 50 iterations
+  std::vector<RelationCount> relations;  // every relation, most edges first (ties: by key)
 };
 
 // Counts, the `top` best-connected entities, and the relation histogram.

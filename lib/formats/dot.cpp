@@ -19,10 +19,14 @@ std::string dot_escape(std::string_view s) {
   // cgraph takes a name starting with '%' for one of its internal ids.
   if (!s.empty() && s[0] == '%') out += '\\';
   for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      out += c;
   }
   return out;
 }
@@ -36,10 +40,14 @@ std::string dot_unescape(std::string_view s) {
       continue;
     }
     const char c = s[++i];
-    if (c == '\\') out += '\\';
-    else if (c == 'n' || c == 'l') out += '\n';
-    else if (c == 'r') out += '\r';
-    else if (c == '%' && i == 1) out += '%';
+    if (c == '\\')
+      out += '\\';
+    else if (c == 'n' || c == 'l')
+      out += '\n';
+    else if (c == 'r')
+      out += '\r';
+    else if (c == '%' && i == 1)
+      out += '%';
     else {
       out += '\\';
       out += c;
@@ -86,8 +94,8 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
   }
   Agsym_t* e_label = declare(G, AGEDGE, "label", "");
   Agsym_t* e_style = declare(G, AGEDGE, "style", "solid");
-  Agsym_t *e_relation = nullptr, *e_polarity = nullptr, *e_confidence = nullptr,
-          *e_count = nullptr, *e_provenance = nullptr;
+  Agsym_t *e_relation = nullptr, *e_polarity = nullptr, *e_confidence = nullptr, *e_count = nullptr,
+          *e_provenance = nullptr;
   if (data) {
     e_relation = declare(G, AGEDGE, "relation", "");
     e_polarity = declare(G, AGEDGE, "polarity", "positive");
@@ -104,7 +112,7 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
     const std::string name = dot_escape(g.str(n.id));
     Agnode_t* node = agnode(G, cs(name.c_str()), 1);
     nodes[v] = node;
-    set(node, n_label, dot_escape(g.label(v)));
+    set(node, n_label, dot_escape(order.label[v]));
     const std::string_view type = g.type(v);
     const NodeStyle st = style_for_type(type);
     set(node, n_shape, st.shape);
@@ -139,7 +147,8 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
     json::append_uint(scratch, r.obs.size());
     set(edge, e_count, scratch);
     scratch.clear();
-    append_provenance(scratch, g, e, triple);
+    append_provenance(scratch, g, e, triple,
+                      {order.label[g.source(e)], g.str(r.relation), order.label[g.target(e)]});
     set(edge, e_provenance, dot_escape(scratch));
   }
   return graph;
@@ -228,8 +237,7 @@ std::string tidy(std::string message) {
   for (const char* prefix : {"Error: ", "Error:", "Warning: "})
     for (std::size_t p; (p = message.find(prefix)) != std::string::npos;)
       message.erase(p, std::strlen(prefix));
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-    message.pop_back();
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   for (char& c : message)
     if (c == '\n') c = ' ';
   if (message.compare(0, 2, ": ") == 0) message.erase(0, 2);
@@ -237,13 +245,54 @@ std::string tidy(std::string message) {
 }
 
 bool display_attribute(std::string_view name) {
-  static const char* const kDisplay[] = {
-      "shape", "style", "fillcolor", "color", "fontcolor", "fontname", "fontsize", "pos",
-      "width", "height", "penwidth", "arrowhead", "arrowtail", "arrowsize", "dir", "xlabel",
-      "tooltip", "URL", "href", "fixedsize", "margin", "weight", "len", "lp", "xlp", "labelfloat",
-      "labelfontcolor", "labelfontname", "labelfontsize", "headlabel", "taillabel", "constraint",
-      "minlen", "group", "peripheries", "sides", "skew", "distortion", "orientation", "regular",
-      "image", "imagescale", "class", "id", "layer", "nojustify", "gradientangle", "key"};
+  static const char* const kDisplay[] = {"shape",
+                                         "style",
+                                         "fillcolor",
+                                         "color",
+                                         "fontcolor",
+                                         "fontname",
+                                         "fontsize",
+                                         "pos",
+                                         "width",
+                                         "height",
+                                         "penwidth",
+                                         "arrowhead",
+                                         "arrowtail",
+                                         "arrowsize",
+                                         "dir",
+                                         "xlabel",
+                                         "tooltip",
+                                         "URL",
+                                         "href",
+                                         "fixedsize",
+                                         "margin",
+                                         "weight",
+                                         "len",
+                                         "lp",
+                                         "xlp",
+                                         "labelfloat",
+                                         "labelfontcolor",
+                                         "labelfontname",
+                                         "labelfontsize",
+                                         "headlabel",
+                                         "taillabel",
+                                         "constraint",
+                                         "minlen",
+                                         "group",
+                                         "peripheries",
+                                         "sides",
+                                         "skew",
+                                         "distortion",
+                                         "orientation",
+                                         "regular",
+                                         "image",
+                                         "imagescale",
+                                         "class",
+                                         "id",
+                                         "layer",
+                                         "nojustify",
+                                         "gradientangle",
+                                         "key"};
   for (const char* d : kDisplay)
     if (name == d) return true;
   return false;
@@ -303,10 +352,10 @@ void read_dot(std::string_view text, const std::string& name, GraphImpl& g, Read
   // An undirected graph is read with each edge going from tail to head as written.
 
   // Attributes textgraph does not model are counted, not silently lost.
-  static const char* const kNodeKnown[] = {"label", "type", "mentions", "aliases", "actors",
-                                           "types"};
-  static const char* const kEdgeKnown[] = {"label", "relation", "polarity", "confidence",
-                                           "count", "provenance"};
+  static const char* const kNodeKnown[] = {"label",   "type",   "mentions",
+                                           "aliases", "actors", "types"};
+  static const char* const kEdgeKnown[] = {"label",      "relation", "polarity",
+                                           "confidence", "count",    "provenance"};
   auto known = [](const char* attr, const char* const* list, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
       if (std::strcmp(attr, list[i]) == 0) return true;

@@ -7,11 +7,16 @@ namespace textgraph {
 
 ExportOrder export_order(const KnowledgeGraph::Impl& g) {
   ExportOrder order;
+  order.id.resize(g.node_count());
+  order.label.resize(g.node_count());
+  for (std::size_t v = 0; v < g.node_count(); ++v) {
+    order.id[v] = g.str(g.node(v).id);
+    order.label[v] = g.label(v);
+  }
   order.nodes.resize(g.node_count());
   std::iota(order.nodes.begin(), order.nodes.end(), 0u);
-  std::sort(order.nodes.begin(), order.nodes.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return g.str(g.node(a).id) < g.str(g.node(b).id);
-  });
+  std::sort(order.nodes.begin(), order.nodes.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return order.id[a] < order.id[b]; });
   std::vector<std::uint32_t> rank(order.nodes.size());
   for (std::size_t i = 0; i < order.nodes.size(); ++i)
     rank[order.nodes[i]] = static_cast<std::uint32_t>(i);
@@ -37,8 +42,7 @@ ExportOrder export_order(const KnowledgeGraph::Impl& g) {
   for (std::size_t e = 0; e < g.edges.size(); ++e) {
     const EdgeRec& r = g.edge(e);
     keys[e] = {std::uint64_t{rank[g.source(e)]} << 32 | rank[g.target(e)],
-               std::uint64_t{relation_rank[r.relation]} << 1 |
-                   (r.polarity == Polarity::kNegative),
+               std::uint64_t{relation_rank[r.relation]} << 1 | (r.polarity == Polarity::kNegative),
                static_cast<std::uint32_t>(e)};
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_impl.h"
@@ -18,6 +19,10 @@ namespace textgraph {
 struct ExportOrder {
   std::vector<std::uint32_t> nodes;  // node indices in export order
   std::vector<std::uint32_t> edges;  // edge indices in export order
+  // By node index: its id and label, looked up once (each edge names two
+  // nodes; at a million edges fetching them again is most of an export).
+  std::vector<std::string_view> id;
+  std::vector<std::string_view> label;
 };
 
 ExportOrder export_order(const KnowledgeGraph::Impl& g);

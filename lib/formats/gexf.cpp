@@ -50,7 +50,7 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     b += "<node id=\"";
     xml::append_attribute(b, g.str(n.id));
     b += "\" label=\"";
-    xml::append_attribute(b, g.label(v));
+    xml::append_attribute(b, order.label[v]);
     b += "\"><attvalues>";
     const std::string_view type = g.type(v);
     if (!type.empty()) attvalue(b, "type", type);
@@ -81,9 +81,9 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     b += "<edge id=\"";
     json::append_uint(b, i);
     b += "\" source=\"";
-    xml::append_attribute(b, g.str(g.node(g.source(e)).id));
+    xml::append_attribute(b, order.id[g.source(e)]);
     b += "\" target=\"";
-    xml::append_attribute(b, g.str(g.node(g.target(e)).id));
+    xml::append_attribute(b, order.id[g.target(e)]);
     // kind: Gephi keeps edges of different kinds between the same nodes apart
     // instead of summing them into one.
     b += "\" kind=\"";
@@ -103,7 +103,8 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     json::append_uint(scratch, r.obs.size());
     attvalue(b, "count", scratch);
     scratch.clear();
-    append_provenance(scratch, g, e, triple);
+    append_provenance(scratch, g, e, triple,
+                      {order.label[g.source(e)], g.str(r.relation), order.label[g.target(e)]});
     attvalue(b, "provenance", scratch);
     b += "</attvalues></edge>\n";
     out.maybe_flush();

@@ -31,35 +31,56 @@ Location nul_location(std::string_view text, const std::string& name) {
   return {name, line, at - start + 1};
 }
 
-void read_into(std::string_view text, const std::string& name, GraphFormat format,
-               GraphImpl& g, ReadReport& report) {
+void read_into(std::string_view text, const std::string& name, GraphFormat format, GraphImpl& g,
+               ReadReport& report) {
   if (looks_binary(text))
-    fail_input(std::string("binary data (NUL byte); expected ") + graph_format_name(format) +
-                   " text",
-               nul_location(text, name));
+    fail_input(
+        std::string("binary data (NUL byte); expected ") + graph_format_name(format) + " text",
+        nul_location(text, name));
   switch (format) {
-    case GraphFormat::kJson: read_json_graph(text, name, g, report); return;
-    case GraphFormat::kGraphml: read_graphml(text, name, g, report); return;
-    case GraphFormat::kDot: read_dot(text, name, g, report); return;
+    case GraphFormat::kJson:
+      read_json_graph(text, name, g, report);
+      return;
+    case GraphFormat::kGraphml:
+      read_graphml(text, name, g, report);
+      return;
+    case GraphFormat::kDot:
+      read_dot(text, name, g, report);
+      return;
     case GraphFormat::kGexf:
     case GraphFormat::kCarb:
       fail(ErrorCode::kUnsupported,
            std::string(graph_format_name(format)) + " files can be written but not read", {name});
     case GraphFormat::kTsv:
-    case GraphFormat::kJsonl: break;
+    case GraphFormat::kJsonl:
+      break;
   }
   fail(ErrorCode::kInternal, "triple formats are read through TripleReader");
 }
 
 void write_to(const GraphImpl& g, Sink& sink, GraphFormat format) {
   switch (format) {
-    case GraphFormat::kJson: write_json_graph(g, sink); break;
-    case GraphFormat::kGraphml: write_graphml(g, sink); break;
-    case GraphFormat::kGexf: write_gexf(g, sink); break;
-    case GraphFormat::kDot: write_dot(g, sink); break;
-    case GraphFormat::kTsv: write_tsv_graph(g, sink); break;
-    case GraphFormat::kJsonl: write_jsonl_graph(g, sink); break;
-    case GraphFormat::kCarb: write_carb_graph(g, sink); break;
+    case GraphFormat::kJson:
+      write_json_graph(g, sink);
+      break;
+    case GraphFormat::kGraphml:
+      write_graphml(g, sink);
+      break;
+    case GraphFormat::kGexf:
+      write_gexf(g, sink);
+      break;
+    case GraphFormat::kDot:
+      write_dot(g, sink);
+      break;
+    case GraphFormat::kTsv:
+      write_tsv_graph(g, sink);
+      break;
+    case GraphFormat::kJsonl:
+      write_jsonl_graph(g, sink);
+      break;
+    case GraphFormat::kCarb:
+      write_carb_graph(g, sink);
+      break;
   }
   sink.flush();
 }
@@ -98,13 +119,20 @@ Result<GraphFormat> graph_format_for(const std::string& path, std::string_view n
 
 const char* graph_format_name(GraphFormat format) {
   switch (format) {
-    case GraphFormat::kJson: return "json";
-    case GraphFormat::kGraphml: return "graphml";
-    case GraphFormat::kGexf: return "gexf";
-    case GraphFormat::kDot: return "dot";
-    case GraphFormat::kTsv: return "tsv";
-    case GraphFormat::kJsonl: return "jsonl";
-    case GraphFormat::kCarb: return "carb";
+    case GraphFormat::kJson:
+      return "json";
+    case GraphFormat::kGraphml:
+      return "graphml";
+    case GraphFormat::kGexf:
+      return "gexf";
+    case GraphFormat::kDot:
+      return "dot";
+    case GraphFormat::kTsv:
+      return "tsv";
+    case GraphFormat::kJsonl:
+      return "jsonl";
+    case GraphFormat::kCarb:
+      return "carb";
   }
   return "?";
 }
@@ -133,8 +161,7 @@ TripleFormat triple_format(GraphFormat f) {
 
 }  // namespace
 
-Result<KnowledgeGraph> read_graph(const std::string& path, GraphFormat format,
-                                  ReadReport* report) {
+Result<KnowledgeGraph> read_graph(const std::string& path, GraphFormat format, ReadReport* report) {
   if (format == GraphFormat::kTsv || format == GraphFormat::kJsonl) {
     TripleReader reader(path, triple_format(format));
     return build_from_triples(reader);

@@ -117,9 +117,9 @@ TripleContext edge_context(const GraphImpl& g, std::size_t edge) {
   return {g.label(g.source(edge)), g.str(g.edge(edge).relation), g.label(g.target(edge))};
 }
 
-void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch) {
+void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch,
+                       const TripleContext& context) {
   const EdgeRec& e = g.edge(edge);
-  const TripleContext context = edge_context(g, edge);
   out += '[';
   for (std::size_t i = 0; i < e.obs.size(); ++i) {
     if (i) out += ',';

@@ -26,8 +26,7 @@ void write_carb_graph(const GraphImpl& g, Sink& out);
 
 void read_json_graph(std::string_view text, const std::string& name, GraphImpl& g,
                      ReadReport& report);
-void read_graphml(std::string_view text, const std::string& name, GraphImpl& g,
-                  ReadReport& report);
+void read_graphml(std::string_view text, const std::string& name, GraphImpl& g, ReadReport& report);
 void read_dot(std::string_view text, const std::string& name, GraphImpl& g, ReadReport& report);
 
 // A node as a file describes it. Lists left empty fall back to label/type.
@@ -67,7 +66,8 @@ std::vector<Tally> parse_tallies(std::string_view json, const Location& where);
 // The texts an edge's observations leave out in graph files.
 TripleContext edge_context(const GraphImpl& g, std::size_t edge);
 // Provenance lists as JSON text ([TRIPLE,...]), compact, in the edge's context.
-void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch);
+void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, Triple& scratch,
+                       const TripleContext& context);
 std::vector<Triple> parse_provenance(std::string_view json, const Location& where,
                                      const TripleContext& context);
 

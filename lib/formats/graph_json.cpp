@@ -42,7 +42,7 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     b += i ? ",\n{\"id\":" : "\n{\"id\":";
     json::append_string(b, g.str(n.id));
     b += ",\"label\":";
-    json::append_string(b, g.label(v));
+    json::append_string(b, order.label[v]);
     b += ",\"type\":";
     json::append_string(b, g.type(v));
     b += ",\"mentions\":";
@@ -64,9 +64,9 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     const EdgeRec& r = g.edge(e);
     const std::size_t s = g.source(e), t = g.target(e);
     b += i ? ",\n{\"source\":" : "\n{\"source\":";
-    json::append_string(b, g.str(g.node(s).id));
+    json::append_string(b, order.id[s]);
     b += ",\"target\":";
-    json::append_string(b, g.str(g.node(t).id));
+    json::append_string(b, order.id[t]);
     b += ",\"key\":";
     json::append_uint(b, keys.next(s, t));
     b += ",\"relation\":";
@@ -82,7 +82,7 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     b += ",\"weight\":";
     json::append_uint(b, r.obs.size());
     b += ",\"provenance\":";
-    append_provenance(b, g, e, scratch);
+    append_provenance(b, g, e, scratch, {order.label[s], g.str(r.relation), order.label[t]});
     b += '}';
     out.maybe_flush();
   }
@@ -206,7 +206,8 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
             in.get_string(edge.label);
           } else if (field == "polarity") {
             in.get_string(field);
-            if (field == "negative") edge.polarity = Polarity::kNegative;
+            if (field == "negative")
+              edge.polarity = Polarity::kNegative;
             else if (field != "positive")
               in.fail_value("polarity must be positive or negative, not '" + field + "'");
           } else if (field == "confidence") {
@@ -251,8 +252,10 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           }
         }
         try {
-          if (s && t) import_edge(g, *s, *t, edge, {});
-          else import_edge(g, edge, {});  // reports the unknown endpoint
+          if (s && t)
+            import_edge(g, *s, *t, edge, {});
+          else
+            import_edge(g, edge, {});  // reports the unknown endpoint
         } catch (const Error& e) {
           in.fail_at(at, e.what());
         }

@@ -12,13 +12,13 @@ void write_tsv_graph(const GraphImpl& g, Sink& out) {
   const ExportOrder order = export_order(g);
   for (std::uint32_t e : order.edges) {
     const EdgeRec& r = g.edge(e);
-    append_tsv_field(b, g.label(g.source(e)), true);
+    append_tsv_field(b, order.label[g.source(e)], true);
     b += '\t';
     // TSV has no polarity column; a negated relation says so in words.
     if (r.polarity == Polarity::kNegative) b += "not ";
     append_tsv_field(b, g.str(r.relation), false);
     b += '\t';
-    append_tsv_field(b, g.label(g.target(e)), false);
+    append_tsv_field(b, order.label[g.target(e)], false);
     b += '\t';
     json::append_double(b, r.confidence());
     b += '\n';

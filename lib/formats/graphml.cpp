@@ -20,14 +20,22 @@ struct KeyDef {
 };
 
 constexpr KeyDef kKeys[] = {
-    {"v_label", "node", "label", "string"},     {"v_type", "node", "type", "string"},
-    {"v_mentions", "node", "mentions", "int"},  {"v_aliases", "node", "aliases", "string"},
-    {"v_actors", "node", "actors", "string"},   {"v_types", "node", "types", "string"},
-    {"v_r", "node", "r", "int"},                {"v_g", "node", "g", "int"},
-    {"v_b", "node", "b", "int"},                {"e_label", "edge", "label", "string"},
-    {"e_relation", "edge", "relation", "string"}, {"e_polarity", "edge", "polarity", "string"},
-    {"e_confidence", "edge", "confidence", "double"}, {"e_weight", "edge", "weight", "double"},
-    {"e_count", "edge", "count", "int"},        {"e_provenance", "edge", "provenance", "string"},
+    {"v_label", "node", "label", "string"},
+    {"v_type", "node", "type", "string"},
+    {"v_mentions", "node", "mentions", "int"},
+    {"v_aliases", "node", "aliases", "string"},
+    {"v_actors", "node", "actors", "string"},
+    {"v_types", "node", "types", "string"},
+    {"v_r", "node", "r", "int"},
+    {"v_g", "node", "g", "int"},
+    {"v_b", "node", "b", "int"},
+    {"e_label", "edge", "label", "string"},
+    {"e_relation", "edge", "relation", "string"},
+    {"e_polarity", "edge", "polarity", "string"},
+    {"e_confidence", "edge", "confidence", "double"},
+    {"e_weight", "edge", "weight", "double"},
+    {"e_count", "edge", "count", "int"},
+    {"e_provenance", "edge", "provenance", "string"},
 };
 
 void data(std::string& b, const char* key, std::string_view value) {
@@ -72,7 +80,7 @@ void write_graphml(const GraphImpl& g, Sink& out) {
     b += "<node id=\"";
     xml::append_attribute(b, g.str(n.id));
     b += "\">";
-    data(b, "v_label", g.label(v));
+    data(b, "v_label", order.label[v]);
     const std::string_view type = g.type(v);
     data_if(b, "v_type", type);
     scratch.clear();
@@ -101,9 +109,9 @@ void write_graphml(const GraphImpl& g, Sink& out) {
     b += "<edge id=\"e";
     json::append_uint(b, i);
     b += "\" source=\"";
-    xml::append_attribute(b, g.str(g.node(g.source(e)).id));
+    xml::append_attribute(b, order.id[g.source(e)]);
     b += "\" target=\"";
-    xml::append_attribute(b, g.str(g.node(g.target(e)).id));
+    xml::append_attribute(b, order.id[g.target(e)]);
     b += "\">";
     data(b, "e_label", g.edge_label(e));
     data(b, "e_relation", g.str(r.relation));
@@ -116,7 +124,8 @@ void write_graphml(const GraphImpl& g, Sink& out) {
     data(b, "e_weight", scratch);
     data(b, "e_count", scratch);
     scratch.clear();
-    append_provenance(scratch, g, e, triple);
+    append_provenance(scratch, g, e, triple,
+                      {order.label[g.source(e)], g.str(r.relation), order.label[g.target(e)]});
     data(b, "e_provenance", scratch);
     b += "</edge>\n";
     out.maybe_flush();
@@ -129,8 +138,8 @@ void write_graphml(const GraphImpl& g, Sink& out) {
 namespace {
 
 struct Key {
-  std::string domain;  // node, edge, graph, all, ...
-  std::string name;    // attr.name (the id when absent)
+  std::string domain;                   // node, edge, graph, all, ...
+  std::string name;                     // attr.name (the id when absent)
   std::optional<std::string> fallback;  // <default>
 };
 
@@ -199,8 +208,10 @@ class GraphmlReader {
       const auto ev = x_.next();
       if (ev == xml::Reader::Event::kEnd) break;
       if (ev == xml::Reader::Event::kStart) {
-        if (x_.name() == "default") k.fallback = x_.element_text();
-        else x_.skip_element();
+        if (x_.name() == "default")
+          k.fallback = x_.element_text();
+        else
+          x_.skip_element();
       }
     }
     if (keys_.count(id)) x_.fail("duplicate key id '" + id + "'");
@@ -241,13 +252,20 @@ class GraphmlReader {
         n.id = required("id");
         for (auto& [k, v] : read_data("node").items) {
           const std::string& name = k->name;
-          if (name == "label") n.label = v;
-          else if (name == "type") n.type = v;
-          else if (name == "mentions") n.mentions = parse_count(v, "mentions", where);
-          else if (name == "aliases") n.aliases = parse_tallies(v, where);
-          else if (name == "actors") n.actors = parse_tallies(v, where);
-          else if (name == "types") n.types = parse_tallies(v, where);
-          else if (!display_attribute(name)) note_ignored(report_, name);
+          if (name == "label")
+            n.label = v;
+          else if (name == "type")
+            n.type = v;
+          else if (name == "mentions")
+            n.mentions = parse_count(v, "mentions", where);
+          else if (name == "aliases")
+            n.aliases = parse_tallies(v, where);
+          else if (name == "actors")
+            n.actors = parse_tallies(v, where);
+          else if (name == "types")
+            n.types = parse_tallies(v, where);
+          else if (!display_attribute(name))
+            note_ignored(report_, name);
         }
         import_node(g_, n, where);
       } else if (x_.name() == "edge") {
@@ -256,13 +274,20 @@ class GraphmlReader {
         e.target = required("target");
         for (auto& [k, v] : read_data("edge").items) {
           const std::string& name = k->name;
-          if (name == "label") e.label = v;
-          else if (name == "relation") e.relation = v;
-          else if (name == "polarity") e.polarity = parse_polarity(v, where);
-          else if (name == "confidence") e.confidence = parse_confidence(v, where);
-          else if (name == "provenance") e.provenance_json = v;
-          else if (name == "weight" || name == "count") continue;  // derived from provenance
-          else if (!display_attribute(name)) note_ignored(report_, name);
+          if (name == "label")
+            e.label = v;
+          else if (name == "relation")
+            e.relation = v;
+          else if (name == "polarity")
+            e.polarity = parse_polarity(v, where);
+          else if (name == "confidence")
+            e.confidence = parse_confidence(v, where);
+          else if (name == "provenance")
+            e.provenance_json = v;
+          else if (name == "weight" || name == "count")
+            continue;  // derived from provenance
+          else if (!display_attribute(name))
+            note_ignored(report_, name);
         }
         edges_.emplace_back(std::move(e), where);
       } else if (x_.name() == "hyperedge") {

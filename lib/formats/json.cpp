@@ -26,13 +26,27 @@ void append_string(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         out += "\\u00";
         out += kHex[c >> 4];
@@ -61,12 +75,18 @@ void append_uint(std::string& out, std::uint64_t v) {
 
 const char* type_name(Type t) {
   switch (t) {
-    case Type::kObject: return "an object";
-    case Type::kArray: return "an array";
-    case Type::kString: return "a string";
-    case Type::kNumber: return "a number";
-    case Type::kBool: return "true or false";
-    case Type::kNull: return "null";
+    case Type::kObject:
+      return "an object";
+    case Type::kArray:
+      return "an array";
+    case Type::kString:
+      return "a string";
+    case Type::kNumber:
+      return "a number";
+    case Type::kBool:
+      return "true or false";
+    case Type::kNull:
+      return "null";
   }
   return "a value";
 }
@@ -123,12 +143,17 @@ Type Parser::peek() {
   if (pos_ >= text_.size()) fail_at(pos_, "unexpected end of JSON input");
   const char c = text_[pos_];
   switch (c) {
-    case '{': return Type::kObject;
-    case '[': return Type::kArray;
-    case '"': return Type::kString;
+    case '{':
+      return Type::kObject;
+    case '[':
+      return Type::kArray;
+    case '"':
+      return Type::kString;
     case 't':
-    case 'f': return Type::kBool;
-    case 'n': return Type::kNull;
+    case 'f':
+      return Type::kBool;
+    case 'n':
+      return Type::kNull;
     default:
       if (c == '-' || (c >= '0' && c <= '9')) return Type::kNumber;
   }
@@ -216,10 +241,14 @@ std::uint32_t Parser::read_hex4() {
   for (int k = 0; k < 4; ++k) {
     const char c = text_[pos_ + k];
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-    else fail_at(pos_ + k, "bad hex digit in \\u escape");
+    if (c >= '0' && c <= '9')
+      v |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<std::uint32_t>(c - 'A' + 10);
+    else
+      fail_at(pos_ + k, "bad hex digit in \\u escape");
   }
   pos_ += 4;
   return v;
@@ -255,14 +284,30 @@ void Parser::read_string_into(std::string& out) {
     const std::size_t escape_at = pos_;
     pos_ += 2;
     switch (e) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         std::uint32_t cp = read_hex4();
         if (cp >= 0xDC00 && cp <= 0xDFFF) fail_at(escape_at, "lone low surrogate in \\u escape");
@@ -348,24 +393,31 @@ void Parser::get_null() {
   pos_ += 4;
 }
 
-void Parser::skip() { skip_depth(0); }
-
-void Parser::skip_depth(std::size_t depth) {
-  if (first_.size() + depth >= kMaxDepth) fail_at(pos_, "JSON nested too deeply");
+void Parser::skip() {
+  // begin_object/begin_array refuse nesting beyond kMaxDepth, which bounds
+  // this recursion too.
   std::string scratch;
   switch (peek()) {
     case Type::kObject:
       begin_object();
-      while (next_member(scratch)) skip_depth(depth);
+      while (next_member(scratch)) skip();
       break;
     case Type::kArray:
       begin_array();
-      while (next_element()) skip_depth(depth);
+      while (next_element()) skip();
       break;
-    case Type::kString: get_string(scratch); break;
-    case Type::kNumber: scan_number(); break;
-    case Type::kBool: get_bool(); break;
-    case Type::kNull: get_null(); break;
+    case Type::kString:
+      get_string(scratch);
+      break;
+    case Type::kNumber:
+      scan_number();
+      break;
+    case Type::kBool:
+      get_bool();
+      break;
+    case Type::kNull:
+      get_null();
+      break;
   }
 }
 

@@ -79,7 +79,6 @@ class Parser {
   void read_string_into(std::string& out);
   std::uint32_t read_hex4();
   std::string_view scan_number();
-  void skip_depth(std::size_t depth);
 
   std::string_view text_;
   std::string name_;

@@ -49,9 +49,9 @@ Status render_graph(const KnowledgeGraph& graph, const std::string& path,
     if (format.empty())
       fail(ErrorCode::kUsage, "cannot tell the image format of '" + path + "'; use --format");
     const GraphImpl& g = graph_impl(graph);
-    const std::string layout =
-        !options.layout.empty() ? options.layout
-                                : (g.node_count() <= options.dot_limit ? "dot" : "sfdp");
+    const std::string layout = !options.layout.empty()
+                                   ? options.layout
+                                   : (g.node_count() <= options.dot_limit ? "dot" : "sfdp");
 
     render_messages.clear();
     agseterr(AGERR);
@@ -69,8 +69,8 @@ Status render_graph(const KnowledgeGraph& graph, const std::string& path,
     if (layout != "dot")
       agattr(cg.get(), AGRAPH, const_cast<char*>("overlap"), const_cast<char*>("prism"));
     if (gvLayout(gvc.get(), cg.get(), layout.c_str()) != 0)
-      fail(ErrorCode::kUsage, "Graphviz cannot lay out with '" + layout + "': " +
-                                  tidy(render_messages));
+      fail(ErrorCode::kUsage,
+           "Graphviz cannot lay out with '" + layout + "': " + tidy(render_messages));
     char* data = nullptr;
     unsigned int length = 0;
     const int rc = gvRenderData(gvc.get(), cg.get(), format.c_str(), &data, &length);

@@ -8,8 +8,8 @@
 namespace textgraph {
 
 struct NodeStyle {
-  unsigned char r, g, b;  // fill colour
-  const char* shape;      // Graphviz shape
+  unsigned char r, g, b;    // fill colour
+  const char* shape;        // Graphviz shape
   std::string hex() const;  // "#rrggbb"
 };
 

@@ -26,8 +26,7 @@ Result<TripleFormat> triple_format_of(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
     return Status::error(ErrorCode::kUsage,
-                         "cannot tell the triple format of '" + path + "' from its name",
-                         {path});
+                         "cannot tell the triple format of '" + path + "' from its name", {path});
   std::string ext = path.substr(dot + 1);
   for (char& c : ext)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -43,15 +42,26 @@ void append_tsv_field(std::string& out, std::string_view s, bool first) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      case '#':
-        if (first && i == 0) out += "\\#";
-        else out += c;
+      case '\t':
+        out += "\\t";
         break;
-      default: out += c;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '#':
+        if (first && i == 0)
+          out += "\\#";
+        else
+          out += c;
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -109,9 +119,10 @@ void parse_tsv_line(const std::string& line, const LineReader& reader, Triple& t
     const char c = line[i];
     if (c == '\t') {
       if (++count >= 4)
-        fail_input("expected 3 or 4 tab-separated fields (subject, relation, object, "
-                   "confidence), found more",
-                   reader.here(i + 1));
+        fail_input(
+            "expected 3 or 4 tab-separated fields (subject, relation, object, "
+            "confidence), found more",
+            reader.here(i + 1));
       field = &fields[count];
       starts[count] = i + 1;
       continue;
@@ -122,22 +133,33 @@ void parse_tsv_line(const std::string& line, const LineReader& reader, Triple& t
     }
     if (i + 1 >= line.size()) fail_input("backslash at the end of the line", reader.here(i + 1));
     switch (line[++i]) {
-      case 't': *field += '\t'; break;
-      case 'n': *field += '\n'; break;
-      case 'r': *field += '\r'; break;
-      case '\\': *field += '\\'; break;
-      case '#': *field += '#'; break;
+      case 't':
+        *field += '\t';
+        break;
+      case 'n':
+        *field += '\n';
+        break;
+      case 'r':
+        *field += '\r';
+        break;
+      case '\\':
+        *field += '\\';
+        break;
+      case '#':
+        *field += '#';
+        break;
       default:
-        fail_input(std::string("unknown escape '\\") + line[i] +
-                       "' (use \\t \\n \\r \\\\ or \\#)",
+        fail_input(std::string("unknown escape '\\") + line[i] + "' (use \\t \\n \\r \\\\ or \\#)",
                    reader.here(i));
     }
   }
   ++count;
   if (count < 3)
-    fail_input("expected 3 or 4 tab-separated fields (subject, relation, object, confidence), "
-               "found " + std::to_string(count),
-               reader.here());
+    fail_input(
+        "expected 3 or 4 tab-separated fields (subject, relation, object, confidence), "
+        "found " +
+            std::to_string(count),
+        reader.here());
   static const char* const kNames[] = {"subject", "relation", "object"};
   for (std::size_t k = 0; k < 3; ++k) {
     const std::size_t bad = find_disallowed(fields[k]);
@@ -168,19 +190,21 @@ void parse_tsv_line(const std::string& line, const LineReader& reader, Triple& t
 
 struct TripleReader::Impl {
   TripleFormat format;
-  std::string path;        // for a deferred open
+  std::string path;  // for a deferred open
   std::istream* borrowed = nullptr;
   std::string name;
   std::unique_ptr<LineReader> lines;
   std::string line;
-  std::size_t read = 0;    // triples returned so far
+  std::size_t read = 0;  // triples returned so far
   bool failed = false;
   Status error;
 
   void open() {
     if (lines) return;
-    if (borrowed) lines = std::make_unique<LineReader>(*borrowed, name);
-    else lines = std::make_unique<LineReader>(path);
+    if (borrowed)
+      lines = std::make_unique<LineReader>(*borrowed, name);
+    else
+      lines = std::make_unique<LineReader>(path);
   }
 
   bool next(Triple& out) {
@@ -302,9 +326,15 @@ Status TripleWriter::write(const Triple& t) {
   w.error = guard([&] {
     check_triple_or_throw(t, {});
     switch (w.format) {
-      case TripleFormat::kJsonl: append_triple_json(w.buffer, t, false); break;
-      case TripleFormat::kTsv: w.buffer += triple_to_tsv(t); break;
-      case TripleFormat::kCarb: w.buffer += triple_to_carb(t); break;
+      case TripleFormat::kJsonl:
+        append_triple_json(w.buffer, t, false);
+        break;
+      case TripleFormat::kTsv:
+        w.buffer += triple_to_tsv(t);
+        break;
+      case TripleFormat::kCarb:
+        w.buffer += triple_to_carb(t);
+        break;
     }
     w.buffer += '\n';
     ++w.written;
@@ -320,8 +350,10 @@ Status TripleWriter::commit() {
     w.flush();
     w.file->commit();
   });
-  if (w.error.ok()) w.error = Status::error(ErrorCode::kUsage, "triple writer already committed");
-  else return w.error;
+  if (w.error.ok())
+    w.error = Status::error(ErrorCode::kUsage, "triple writer already committed");
+  else
+    return w.error;
   return Status();
 }
 

@@ -235,17 +235,23 @@ void read_triple_json(json::Parser& in, Triple& t, const TripleContext* context)
       }
     } else if (key == "polarity") {
       in.get_string(scratch);
-      if (scratch == "positive") t.polarity = Polarity::kPositive;
-      else if (scratch == "negative") t.polarity = Polarity::kNegative;
-      else in.fail_value("polarity must be \"positive\" or \"negative\", not \"" + scratch + "\"");
+      if (scratch == "positive")
+        t.polarity = Polarity::kPositive;
+      else if (scratch == "negative")
+        t.polarity = Polarity::kNegative;
+      else
+        in.fail_value("polarity must be \"positive\" or \"negative\", not \"" + scratch + "\"");
     } else if (key == "modality") {
       in.get_string(t.modality);
     } else if (key == "attribution") {
       in.begin_object();
       while (in.next_member(key)) {
-        if (key == "source") in.get_string(t.attribution.source);
-        else if (key == "verb") in.get_string(t.attribution.verb);
-        else unknown_member(in, "attribution", key);
+        if (key == "source")
+          in.get_string(t.attribution.source);
+        else if (key == "verb")
+          in.get_string(t.attribution.verb);
+        else
+          unknown_member(in, "attribution", key);
       }
     } else if (key == "confidence") {
       t.confidence = in.get_double();
@@ -321,8 +327,7 @@ void check_triple_or_throw(const Triple& t, const Location& where) {
   check_text(t.provenance.document, "provenance.document", where);
   check_text(t.provenance.text, "provenance.text", where);
   // The graph merges on actor-or-text and lemma-or-text, so those must say something.
-  if (blank(t.subject.actor) && blank(t.subject.text))
-    fail_input("subject.text is empty", where);
+  if (blank(t.subject.actor) && blank(t.subject.text)) fail_input("subject.text is empty", where);
   if (blank(t.object.actor) && blank(t.object.text)) fail_input("object.text is empty", where);
   if (blank(t.relation.lemma) && blank(t.relation.text))
     fail_input("relation.text is empty", where);

@@ -13,11 +13,20 @@ void append_text(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char* rep;
     switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;  // so "]]>" never appears
-      case '\r': rep = "&#13;"; break;
-      default: continue;
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;  // so "]]>" never appears
+      case '\r':
+        rep = "&#13;";
+        break;
+      default:
+        continue;
     }
     out.append(s.data() + run, i - run);
     out += rep;
@@ -31,14 +40,29 @@ void append_attribute(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char* rep;
     switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      case '\t': rep = "&#9;"; break;
-      case '\n': rep = "&#10;"; break;
-      case '\r': rep = "&#13;"; break;
-      default: continue;
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\t':
+        rep = "&#9;";
+        break;
+      case '\n':
+        rep = "&#10;";
+        break;
+      case '\r':
+        rep = "&#13;";
+        break;
+      default:
+        continue;
     }
     out.append(s.data() + run, i - run);
     out += rep;
@@ -61,8 +85,8 @@ bool is_name_char(char c) {
 
 Reader::Reader(std::string_view text, std::string name) : in_(text), file_(std::move(name)) {
   if (in_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-  if (in_.size() >= 2 && ((in_[0] == '\xFF' && in_[1] == '\xFE') ||
-                          (in_[0] == '\xFE' && in_[1] == '\xFF')))
+  if (in_.size() >= 2 &&
+      ((in_[0] == '\xFF' && in_[1] == '\xFE') || (in_[0] == '\xFE' && in_[1] == '\xFF')))
     fail_at(0, "UTF-16 XML is not supported; convert the file to UTF-8");
   const std::size_t bad = find_disallowed(in_);
   if (bad != std::string_view::npos)
@@ -115,7 +139,8 @@ Reader::Event Reader::next() {
   while (true) {
     event_pos_ = pos_;
     if (pos_ >= in_.size()) {
-      if (!stack_.empty()) fail_at(pos_, "unexpected end of file: <" + stack_.back() + "> not closed");
+      if (!stack_.empty())
+        fail_at(pos_, "unexpected end of file: <" + stack_.back() + "> not closed");
       if (!seen_root_) fail_at(pos_, "no XML element in the file (empty file?)");
       return Event::kEof;
     }
@@ -186,8 +211,10 @@ void Reader::skip_doctype() {
   // than read the text differently from other XML tools.
   std::size_t depth = 0;
   for (std::size_t i = pos_; i < in_.size(); ++i) {
-    if (in_[i] == '[') ++depth;
-    else if (in_[i] == ']' && depth) --depth;
+    if (in_[i] == '[')
+      ++depth;
+    else if (in_[i] == ']' && depth)
+      --depth;
     else if (in_[i] == '>' && depth == 0) {
       if (in_.substr(pos_, i - pos_).find("<!ENTITY") != std::string_view::npos)
         fail_at(pos_, "DTD entity declarations are not supported");
@@ -206,11 +233,16 @@ void Reader::decode_reference(std::string& out) {
     fail_at(start, "'&' must start an entity or character reference (write &amp;)");
   const std::string_view ref = in_.substr(pos_ + 1, semi - pos_ - 1);
   pos_ = semi + 1;
-  if (ref == "amp") out += '&';
-  else if (ref == "lt") out += '<';
-  else if (ref == "gt") out += '>';
-  else if (ref == "quot") out += '"';
-  else if (ref == "apos") out += '\'';
+  if (ref == "amp")
+    out += '&';
+  else if (ref == "lt")
+    out += '<';
+  else if (ref == "gt")
+    out += '>';
+  else if (ref == "quot")
+    out += '"';
+  else if (ref == "apos")
+    out += '\'';
   else if (!ref.empty() && ref[0] == '#') {
     unsigned long cp = 0;
     const bool hex = ref.size() > 1 && ref[1] == 'x';
@@ -218,10 +250,14 @@ void Reader::decode_reference(std::string& out) {
     if (digits.empty()) fail_at(start, "empty character reference");
     for (char c : digits) {
       int d;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-      else fail_at(start, "bad character reference &" + std::string(ref) + ";");
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
+      else
+        fail_at(start, "bad character reference &" + std::string(ref) + ";");
       cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
       if (cp > 0x10FFFF) fail_at(start, "character reference out of range");
     }
@@ -342,10 +378,15 @@ std::string Reader::element_text() {
   std::string out;
   while (true) {
     switch (next()) {
-      case Event::kText: out += text_; break;
-      case Event::kEnd: return out;
-      case Event::kStart: fail("unexpected element <" + name_ + "> inside <" + element + ">");
-      case Event::kEof: fail("unexpected end of file");
+      case Event::kText:
+        out += text_;
+        break;
+      case Event::kEnd:
+        return out;
+      case Event::kStart:
+        fail("unexpected element <" + name_ + "> inside <" + element + ">");
+      case Event::kEof:
+        fail("unexpected end of file");
     }
   }
 }
@@ -354,10 +395,16 @@ void Reader::skip_element() {
   std::size_t depth = 1;
   while (depth) {
     switch (next()) {
-      case Event::kStart: ++depth; break;
-      case Event::kEnd: --depth; break;
-      case Event::kText: break;
-      case Event::kEof: fail("unexpected end of file");
+      case Event::kStart:
+        ++depth;
+        break;
+      case Event::kEnd:
+        --depth;
+        break;
+      case Event::kText:
+        break;
+      case Event::kEof:
+        fail("unexpected end of file");
     }
   }
 }

@@ -19,12 +19,12 @@
 namespace textgraph {
 
 struct TallyRec {
-  std::uint32_t text = 0;    // pool id
+  std::uint32_t text = 0;  // pool id
   std::uint64_t count = 0;
 };
 
 struct NodeRec {
-  std::uint32_t id = 0;      // pool id of the node key
+  std::uint32_t id = 0;  // pool id of the node key
   std::uint64_t mentions = 0;
   std::vector<TallyRec> aliases;
   std::vector<TallyRec> actors;
@@ -53,13 +53,13 @@ struct EdgeRec {
   std::uint32_t index = 0;     // position in Impl::edges
   std::uint32_t relation = 0;  // pool id of the relation key
   Polarity polarity = Polarity::kPositive;
-  double keep = 1;             // Π(1 - c_i), folded in observation order
+  double keep = 1;  // Π(1 - c_i), folded in observation order
   std::vector<ObsRec> obs;
   double confidence() const { return 1.0 - keep; }
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         NodeRec, EdgeRec>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeRec, EdgeRec>;
 using Vertex = BoostGraph::vertex_descriptor;
 using EdgeDesc = BoostGraph::edge_descriptor;
 
@@ -68,9 +68,9 @@ inline constexpr std::uint32_t kNoNode = UINT32_MAX;
 struct KnowledgeGraph::Impl {
   StringPool pool;
   BoostGraph g;
-  std::vector<EdgeDesc> edges;          // by edge index
-  std::vector<std::uint32_t> node_of;   // pool id of a node key → vertex, kNoNode if none
-  EdgeTable edge_index;                 // (source, target, relation, polarity) → edge index
+  std::vector<EdgeDesc> edges;         // by edge index
+  std::vector<std::uint32_t> node_of;  // pool id of a node key → vertex, kNoNode if none
+  EdgeTable edge_index;                // (source, target, relation, polarity) → edge index
   // Caches for add(), sparing node_key() and a second lookup for every name
   // seen before: the pool's aux value of a name (an argument's actor, else
   // its text) is the vertex it resolves to; relation_of_name maps a lemma's

@@ -142,8 +142,10 @@ void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple
                           o.spans.begin() + static_cast<long>(at + o.rel_span_count));
   at += o.rel_span_count;
   arg(o.object, t.object, at);
-  if (o.extra) t.extra = *o.extra;
-  else t.extra.clear();
+  if (o.extra)
+    t.extra = *o.extra;
+  else
+    t.extra.clear();
   t.polarity = e.polarity;
   t.modality.assign(str(o.modality));
   t.attribution.source.assign(str(o.source));
@@ -277,9 +279,8 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
         a->type = id[a->type];
         a->actor = id[a->actor];
       }
-      for (std::uint32_t* s :
-           {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb, &c.document,
-            &c.sentence_text})
+      for (std::uint32_t* s : {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb,
+                               &c.document, &c.sentence_text})
         *s = id[*s];
       self.add_observation(to, std::move(c));
     }

@@ -128,7 +128,7 @@ class StringPool {
   std::size_t used_ = 0;      // words used in the last block
   std::size_t capacity_ = 0;  // words in the last block
   std::vector<std::string_view> views_;
-  IdTable index_;             // hash → record slot
+  IdTable index_;                                   // hash → record slot
   std::uint32_t empty_record_[3] = {0, 0, kNoAux};  // the empty string: length, id 0, aux
 };
 

@@ -28,7 +28,8 @@ Result<Pattern> parse_pattern(std::string_view text) {
   if (open == std::string_view::npos || close == std::string_view::npos || close < open + 2)
     return Status::error(ErrorCode::kUsage,
                          "a pattern looks like 'SUBJECT -[RELATION]-> OBJECT' where each part is "
-                         "'?' or text, not '" + std::string(text) + "'");
+                         "'?' or text, not '" +
+                             std::string(text) + "'");
   Pattern p;
   p.subject = part(text.substr(0, open));
   p.relation = part(text.substr(open + 2, close - open - 2));

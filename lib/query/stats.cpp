@@ -62,7 +62,8 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
   std::vector<double> pagerank(s.nodes, 0.0);
   if (s.nodes) {
     boost::graph::page_rank(
-        g.g, boost::make_iterator_property_map(pagerank.begin(), boost::get(boost::vertex_index, g.g)),
+        g.g,
+        boost::make_iterator_property_map(pagerank.begin(), boost::get(boost::vertex_index, g.g)),
         boost::graph::n_iterations(50), 0.85);
     double sum = 0;
     for (double r : pagerank) sum += r;
@@ -86,10 +87,12 @@ std::string fixed(double v, int digits) {
 std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFormat format) {
   const KnowledgeGraph::Impl& g = graph_impl(graph);
   std::string out;
-  const std::pair<const char*, std::size_t> counts[] = {
-      {"nodes", s.nodes},         {"edges", s.edges},
-      {"observations", s.observations}, {"documents", s.documents},
-      {"negative_edges", s.negative_edges}, {"relations", s.relations.size()}};
+  const std::pair<const char*, std::size_t> counts[] = {{"nodes", s.nodes},
+                                                        {"edges", s.edges},
+                                                        {"observations", s.observations},
+                                                        {"documents", s.documents},
+                                                        {"negative_edges", s.negative_edges},
+                                                        {"relations", s.relations.size()}};
   if (format == RowFormat::kJson) {
     out += "{";
     bool first = true;
@@ -100,8 +103,8 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
       out += "\":";
       json::append_uint(out, v);
     }
-    for (const auto& [key, list] : {std::pair{"top_degree", &s.by_degree},
-                                    std::pair{"top_pagerank", &s.by_pagerank}}) {
+    for (const auto& [key, list] :
+         {std::pair{"top_degree", &s.by_degree}, std::pair{"top_pagerank", &s.by_pagerank}}) {
       out += ",\n\"";
       out += key;
       out += "\":[";
@@ -130,9 +133,10 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
     return out;
   }
   if (format == RowFormat::kTsv) {
-    for (const auto& [k, v] : counts) out += std::string("count\t") + k + "\t" + std::to_string(v) + "\n";
-    for (const auto& [key, list] : {std::pair{"degree", &s.by_degree},
-                                    std::pair{"pagerank", &s.by_pagerank}})
+    for (const auto& [k, v] : counts)
+      out += std::string("count\t") + k + "\t" + std::to_string(v) + "\n";
+    for (const auto& [key, list] :
+         {std::pair{"degree", &s.by_degree}, std::pair{"pagerank", &s.by_pagerank}})
       for (const RankedNode& r : *list) {
         out += key;
         out += '\t';
@@ -175,7 +179,8 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
     std::string rel = r.relation;
     for (char& c : rel)
       if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-    out += "  " + std::to_string(r.edges) + "\t" + std::to_string(r.observations) + "\t" + rel + "\n";
+    out +=
+        "  " + std::to_string(r.edges) + "\t" + std::to_string(r.observations) + "\t" + rel + "\n";
   }
   return out;
 }

@@ -75,8 +75,10 @@ std::vector<std::size_t> shortest_path(const KnowledgeGraph& graph, std::string_
   const KnowledgeGraph::Impl& g = graph_impl(graph);
   std::vector<std::size_t> distance;
   std::vector<std::uint32_t> via;
-  if (directed) bfs(g.g, match_nodes(graph, from), distance, via);
-  else bfs(undirected_view(g), match_nodes(graph, from), distance, via);
+  if (directed)
+    bfs(g.g, match_nodes(graph, from), distance, via);
+  else
+    bfs(undirected_view(g), match_nodes(graph, from), distance, via);
   // The nearest target; ties go to the lowest node index (deterministic).
   std::size_t best = kUnreached;
   for (std::size_t t : match_nodes(graph, to))

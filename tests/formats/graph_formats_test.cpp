@@ -21,8 +21,8 @@ namespace {
   const std::size_t from = i < 60 ? 0 : i - 60;
   return ::testing::AssertionFailure()
          << "sizes " << a.size() << " vs " << b.size() << ", first difference at byte " << i
-         << "\n  a: ..." << ::testing::PrintToString(a.substr(from, 120))
-         << "\n  b: ..." << ::testing::PrintToString(b.substr(from, 120));
+         << "\n  a: ..." << ::testing::PrintToString(a.substr(from, 120)) << "\n  b: ..."
+         << ::testing::PrintToString(b.substr(from, 120));
 }
 
 std::string out(const KnowledgeGraph& g, GraphFormat f) {
@@ -92,11 +92,11 @@ TEST(RoundTrip, JsonThroughGraphmlAndDotBackToJson) {
   const KnowledgeGraph g = testing::hostile_graph();
   const std::string json = out(g, GraphFormat::kJson);
   const KnowledgeGraph from_json = in(json, GraphFormat::kJson);
-  EXPECT_TRUE(same(out(in(out(from_json, GraphFormat::kGraphml), GraphFormat::kGraphml),
-                GraphFormat::kJson),
-            json));
-  EXPECT_TRUE(same(out(in(out(from_json, GraphFormat::kDot), GraphFormat::kDot), GraphFormat::kJson),
-            json));
+  EXPECT_TRUE(same(
+      out(in(out(from_json, GraphFormat::kGraphml), GraphFormat::kGraphml), GraphFormat::kJson),
+      json));
+  EXPECT_TRUE(same(
+      out(in(out(from_json, GraphFormat::kDot), GraphFormat::kDot), GraphFormat::kJson), json));
 }
 
 // JSONL lists observations edge by edge, so a graph rebuilt from it has the
@@ -152,8 +152,10 @@ TEST(Export, CarbLinesKeepTheirColumns) {
 
 TEST(Export, IsCanonicalWhateverTheInputOrder) {
   KnowledgeGraph a, b;
-  const char* rows[][3] = {{"Iran", "warn", "Israel"}, {"Putin", "meet", "Trump"},
-                           {"Iran", "warn", "Israel"}, {"Trump", "call", "Putin"}};
+  const char* rows[][3] = {{"Iran", "warn", "Israel"},
+                           {"Putin", "meet", "Trump"},
+                           {"Iran", "warn", "Israel"},
+                           {"Trump", "call", "Putin"}};
   for (int i = 0; i < 4; ++i) {
     Triple t;
     t.subject.text = rows[i][0];
@@ -180,9 +182,9 @@ TEST(Export, MergedGraphsExportLikeOneRun) {
     for (const Triple& t : b.edge(e).provenance) ASSERT_TRUE(all.add(t).ok());
   KnowledgeGraph merged = a;
   merged.merge(b);
-  for (GraphFormat f : {GraphFormat::kJson, GraphFormat::kGraphml, GraphFormat::kGexf,
-                        GraphFormat::kDot, GraphFormat::kTsv, GraphFormat::kJsonl,
-                        GraphFormat::kCarb})
+  for (GraphFormat f :
+       {GraphFormat::kJson, GraphFormat::kGraphml, GraphFormat::kGexf, GraphFormat::kDot,
+        GraphFormat::kTsv, GraphFormat::kJsonl, GraphFormat::kCarb})
     EXPECT_TRUE(same(out(merged, f), out(all, f))) << graph_format_name(f);
 }
 
@@ -215,17 +217,18 @@ TEST(Json, ReadsForeignNodeLinkData) {
 }
 
 TEST(Json, ErrorsAreLocated) {
-  EXPECT_EQ(read_error("{\"nodes\":[{\"id\":\"a\"},\n{\"id\":\"a\"}]}", GraphFormat::kJson)
-                .to_string(),
-            "bad:2:1: duplicate node id 'a'");
-  EXPECT_EQ(read_error("{\"nodes\":[{\"id\":\"a\"}],\n\"links\":[{\"source\":\"a\",\"target\":\"z\","
-                       "\"label\":\"r\"}]}",
-                       GraphFormat::kJson)
-                .to_string(),
-            "bad:2:10: edge target 'z' is not a node");
-  EXPECT_EQ(read_error("{\"nodes\":[{\"id\":\"a\"}\n  {\"id\":\"b\"}]}", GraphFormat::kJson)
-                .to_string(),
-            "bad:2:3: expected ',' or ']' in array");
+  EXPECT_EQ(
+      read_error("{\"nodes\":[{\"id\":\"a\"},\n{\"id\":\"a\"}]}", GraphFormat::kJson).to_string(),
+      "bad:2:1: duplicate node id 'a'");
+  EXPECT_EQ(
+      read_error("{\"nodes\":[{\"id\":\"a\"}],\n\"links\":[{\"source\":\"a\",\"target\":\"z\","
+                 "\"label\":\"r\"}]}",
+                 GraphFormat::kJson)
+          .to_string(),
+      "bad:2:10: edge target 'z' is not a node");
+  EXPECT_EQ(
+      read_error("{\"nodes\":[{\"id\":\"a\"}\n  {\"id\":\"b\"}]}", GraphFormat::kJson).to_string(),
+      "bad:2:3: expected ',' or ']' in array");
   EXPECT_EQ(read_error("{\"links\":[]}", GraphFormat::kJson).to_string(),
             "bad:1:2: \"nodes\" must come before \"links\"");
   EXPECT_EQ(read_error("", GraphFormat::kJson).to_string(),
@@ -276,33 +279,35 @@ TEST(Graphml, ErrorsAreLocated) {
                        GraphFormat::kGraphml)
                 .to_string(),
             "bad:4:14: <data> refers to undeclared key 'zz'");
-  EXPECT_EQ(read_error(head + "<node id=\"a\"/><edge source=\"a\" target=\"b\"/>\n</graph></graphml>",
-                       GraphFormat::kGraphml)
-                .to_string(),
-            "bad:4:15: edge target 'b' is not a node");
-  EXPECT_EQ(read_error(head + "<node id=\"a\"><data key=\"l\">x & y</data></node></graph></graphml>",
-                       GraphFormat::kGraphml)
-                .to_string(),
-            "bad:4:30: '&' must start an entity or character reference (write &amp;)");
+  EXPECT_EQ(
+      read_error(head + "<node id=\"a\"/><edge source=\"a\" target=\"b\"/>\n</graph></graphml>",
+                 GraphFormat::kGraphml)
+          .to_string(),
+      "bad:4:15: edge target 'b' is not a node");
+  EXPECT_EQ(
+      read_error(head + "<node id=\"a\"><data key=\"l\">x & y</data></node></graph></graphml>",
+                 GraphFormat::kGraphml)
+          .to_string(),
+      "bad:4:30: '&' must start an entity or character reference (write &amp;)");
   EXPECT_EQ(read_error(head + "<node id=\"a\"/>", GraphFormat::kGraphml).to_string(),
             "bad:4:15: unexpected end of file: <graph> not closed");
   EXPECT_EQ(read_error("", GraphFormat::kGraphml).to_string(),
             "bad:1:1: no XML element in the file (empty file?)");
   EXPECT_EQ(read_error("<graphml>\xC3</graphml>", GraphFormat::kGraphml).to_string(),
             "bad:1:10: invalid UTF-8 (byte 0xC3) (not allowed in XML)");
-  EXPECT_EQ(read_error("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml/>",
-                       GraphFormat::kGraphml)
-                .to_string(),
-            "bad:1:1: XML encoding 'ISO-8859-1' is not supported; convert the file to UTF-8");
+  EXPECT_EQ(
+      read_error("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml/>", GraphFormat::kGraphml)
+          .to_string(),
+      "bad:1:1: XML encoding 'ISO-8859-1' is not supported; convert the file to UTF-8");
 }
 
 TEST(Dot, ReadsForeignDot) {
   ReadReport report;
-  const KnowledgeGraph g = in(
-      "digraph G {\n  rankdir=LR;\n  a [label=\"Alice\\nSmith\", shape=box, group=x];\n"
-      "  subgraph cluster_0 { b; }\n  a -> b [label=\"knows\", color=red, foo=bar];\n"
-      "  a -> b [label=\"likes\"];\n}\n",
-      GraphFormat::kDot, &report);
+  const KnowledgeGraph g =
+      in("digraph G {\n  rankdir=LR;\n  a [label=\"Alice\\nSmith\", shape=box, group=x];\n"
+         "  subgraph cluster_0 { b; }\n  a -> b [label=\"knows\", color=red, foo=bar];\n"
+         "  a -> b [label=\"likes\"];\n}\n",
+         GraphFormat::kDot, &report);
   ASSERT_EQ(g.node_count(), 2u);
   EXPECT_EQ(g.node(0).label, "Alice\nSmith");
   EXPECT_EQ(g.node(1).label, "b");
@@ -315,9 +320,9 @@ TEST(Dot, ErrorsNameTheLine) {
   for (int i = 0; i < 2; ++i)
     EXPECT_EQ(read_error("digraph {\n a -> b\n c -> [ }\n", GraphFormat::kDot).to_string(),
               "bad:3: syntax error in line 3 near '['");
-  EXPECT_EQ(read_error("digraph { a -> b [label=\"r\", confidence=2] }", GraphFormat::kDot)
-                .to_string(),
-            "bad: edge 'a' -> 'b': confidence 2 is not within [0, 1]");
+  EXPECT_EQ(
+      read_error("digraph { a -> b [label=\"r\", confidence=2] }", GraphFormat::kDot).to_string(),
+      "bad: edge 'a' -> 'b': confidence 2 is not within [0, 1]");
   EXPECT_EQ(read_error("digraph { a -> b }", GraphFormat::kDot).to_string(),
             "bad: edge 'a' -> 'b': edge has neither a relation nor a label");
   EXPECT_EQ(read_error("  \n", GraphFormat::kDot).to_string(),
@@ -354,8 +359,8 @@ class GraphFiles : public ::testing::Test {
 
 TEST_F(GraphFiles, WriteAndReadEveryReadableFormat) {
   const KnowledgeGraph g = news_graph();
-  for (GraphFormat f : {GraphFormat::kJson, GraphFormat::kGraphml, GraphFormat::kDot,
-                        GraphFormat::kJsonl}) {
+  for (GraphFormat f :
+       {GraphFormat::kJson, GraphFormat::kGraphml, GraphFormat::kDot, GraphFormat::kJsonl}) {
     const std::string p = path(std::string("g.") + graph_format_name(f));
     ASSERT_TRUE(write_graph(g, p, f).ok());
     Result<KnowledgeGraph> back = read_graph(p, f);

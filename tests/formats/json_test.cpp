@@ -18,7 +18,9 @@ Status caught(F&& f) {
 
 TEST(JsonWriter, EscapesWhatJsonRequires) {
   std::string out;
-  append_string(out, std::string("a\"b\\c\nd\te\x01" "f\x7f\xc3\xa9", 14));
+  append_string(out, std::string("a\"b\\c\nd\te\x01"
+                                 "f\x7f\xc3\xa9",
+                                 14));
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001f\x7f\xc3\xa9\"");
 }
 
@@ -68,9 +70,9 @@ TEST(JsonParser, ErrorsNameLineAndColumn) {
 
 TEST(JsonParser, RefusesWhatRfc8259Refuses) {
   const char* bad[] = {
-      "[1,]", "{\"a\":1,}", "[01]", "[1.]", "[.5]", "[NaN]", "[\"\\x\"]", "[\"\t\"]",
-      "[\"\\ud800\"]", "[\"\\udc00\"]", "[\"\xff\"]", "[true false]", "[tru]", "[",
-      "\"abc",
+      "[1,]",      "{\"a\":1,}", "[01]",          "[1.]",          "[.5]",       "[NaN]",
+      "[\"\\x\"]", "[\"\t\"]",   "[\"\\ud800\"]", "[\"\\udc00\"]", "[\"\xff\"]", "[true false]",
+      "[tru]",     "[",          "\"abc",
   };
   for (const char* text : bad) {
     Status s = caught([&] {

@@ -44,16 +44,14 @@ TEST(TripleJson, LayoutIsTheDocumentedOne) {
   t.subject.text = "Putin";
   t.relation.text = "met";
   t.object.text = "envoys";
-  EXPECT_EQ(triple_to_json(t),
-            R"({"subject":{"text":"Putin","type":"","actor":"","spans":[]},)"
-            R"("relation":{"text":"met","lemma":"","spans":[]},)"
-            R"("object":{"text":"envoys","type":"","actor":"","spans":[]},)"
-            R"("extra":[],"polarity":"positive","modality":"",)"
-            R"("attribution":{"source":"","verb":""},"confidence":1,)"
-            R"("provenance":{"document":"","sentence":0,"text":""}})");
-  EXPECT_EQ(triple_to_json(t, true),
-            R"({"subject":{"text":"Putin"},"relation":{"text":"met"},)"
-            R"("object":{"text":"envoys"},"confidence":1})");
+  EXPECT_EQ(triple_to_json(t), R"({"subject":{"text":"Putin","type":"","actor":"","spans":[]},)"
+                               R"("relation":{"text":"met","lemma":"","spans":[]},)"
+                               R"("object":{"text":"envoys","type":"","actor":"","spans":[]},)"
+                               R"("extra":[],"polarity":"positive","modality":"",)"
+                               R"("attribution":{"source":"","verb":""},"confidence":1,)"
+                               R"("provenance":{"document":"","sentence":0,"text":""}})");
+  EXPECT_EQ(triple_to_json(t, true), R"({"subject":{"text":"Putin"},"relation":{"text":"met"},)"
+                                     R"("object":{"text":"envoys"},"confidence":1})");
 }
 
 TEST(TripleJson, RoundTripsEveryField) {
@@ -117,9 +115,9 @@ TEST(TripleTsv, EscapesRoundTrip) {
 }
 
 TEST(TripleTsv, SkipsCommentsBlankLinesAndBom) {
-  Result<std::vector<Triple>> t = parse_triples(
-      "\xEF\xBB\xBF# a comment\n\nPutin\tmet\tenvoys\r\nIran\twarned\tU.S.\t0.5\n", "t.tsv",
-      TripleFormat::kTsv);
+  Result<std::vector<Triple>> t =
+      parse_triples("\xEF\xBB\xBF# a comment\n\nPutin\tmet\tenvoys\r\nIran\twarned\tU.S.\t0.5\n",
+                    "t.tsv", TripleFormat::kTsv);
   ASSERT_TRUE(t.ok()) << t.status().to_string();
   ASSERT_EQ(t->size(), 2u);
   EXPECT_EQ((*t)[0].object.text, "envoys");
@@ -132,10 +130,12 @@ TEST(TripleTsv, ErrorsAreLocated) {
     const char* text;
     const char* message;
   } cases[] = {
-      {"a\tb\tc\nonly\ttwo\n", "t.tsv:2: expected 3 or 4 tab-separated fields (subject, "
-                               "relation, object, confidence), found 2"},
-      {"a\tb\tc\td\te\n", "t.tsv:1:8: expected 3 or 4 tab-separated fields (subject, relation, "
-                          "object, confidence), found more"},
+      {"a\tb\tc\nonly\ttwo\n",
+       "t.tsv:2: expected 3 or 4 tab-separated fields (subject, "
+       "relation, object, confidence), found 2"},
+      {"a\tb\tc\td\te\n",
+       "t.tsv:1:8: expected 3 or 4 tab-separated fields (subject, relation, "
+       "object, confidence), found more"},
       {"a\tb\tc\t1.5\n", "t.tsv:1:7: confidence 1.5 is not within [0, 1]"},
       {"a\tb\tc\thigh\n", "t.tsv:1:7: confidence 'high' is not a number"},
       {"a\\q\tb\tc\n", "t.tsv:1:2: unknown escape '\\q' (use \\t \\n \\r \\\\ or \\#)"},

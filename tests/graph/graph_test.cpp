@@ -44,7 +44,9 @@ std::string dump(const KnowledgeGraph& g) {
 
 TEST(NodeKey, FoldsAsciiCaseAndCollapsesWhitespace) {
   EXPECT_EQ(node_key("  Vladimir\tPUTIN \n"), "vladimir putin");
-  EXPECT_EQ(node_key("U.S.\xC2\xA0" "Envoys"), "u.s. envoys");
+  EXPECT_EQ(node_key("U.S.\xC2\xA0"
+                     "Envoys"),
+            "u.s. envoys");
   EXPECT_EQ(node_key("\xC3\x89MILE Zola"), "\xC3\x89mile zola");  // non-ASCII left alone
   EXPECT_EQ(node_key("\xF0\x9F\x98\x80 A"), "\xF0\x9F\x98\x80 a");
   EXPECT_EQ(node_key(" \t "), "");
@@ -142,8 +144,8 @@ TEST(KnowledgeGraph, ProvenanceKeepsEveryField) {
 }
 
 std::vector<Triple> sample(int seed, int n) {
-  static const char* const names[] = {"Putin", "Zelensky", "Trump", "Iran", "the EU", "NATO",
-                                      "putin", "Kyiv"};
+  static const char* const names[] = {"Putin",  "Zelensky", "Trump", "Iran",
+                                      "the EU", "NATO",     "putin", "Kyiv"};
   static const char* const rels[] = {"met", "warned", "criticised", "met"};
   std::vector<Triple> out;
   unsigned x = static_cast<unsigned>(seed) * 2654435761u + 1;

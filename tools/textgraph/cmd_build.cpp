@@ -21,7 +21,7 @@ int run_build(Args& args) {
   KnowledgeGraph graph;
   for (const std::string& input : inputs) {
     Result<TripleFormat> in_format =
-        !from.empty() ? triple_format_named(from)
+        !from.empty()  ? triple_format_named(from)
         : input == "-" ? Result<TripleFormat>(Status::error(
                              ErrorCode::kUsage, "standard input needs --from tsv|jsonl"))
                        : triple_format_of(input);

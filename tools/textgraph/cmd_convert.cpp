@@ -23,10 +23,10 @@ int run_convert(Args& args) {
   Result<GraphFormat> out_format = graph_format_for(files[1], format);
   if (!out_format.ok()) return report(out_format.status());
   if (!can_read(*in_format))
-    return report(Status::error(ErrorCode::kUsage,
-                                std::string(graph_format_name(*in_format)) +
-                                    " files can be written but not read",
-                                {files[0]}));
+    return report(Status::error(
+        ErrorCode::kUsage,
+        std::string(graph_format_name(*in_format)) + " files can be written but not read",
+        {files[0]}));
   ReadReport ignored;
   Result<KnowledgeGraph> graph = read_graph(files[0], *in_format, &ignored);
   if (!graph.ok()) return report(graph.status());
