@@ -207,17 +207,27 @@ void die(const Status& s) {
   std::exit(1);
 }
 
+// Adds the triples in batches of 4096 (all-or-nothing adds).
 KnowledgeGraph build(const std::vector<Spec>& specs, const std::vector<std::string>& names,
                      const std::vector<std::string>& relations) {
   KnowledgeGraph g;
-  Triple t;
+  std::vector<Triple> batch(4096);
+  std::size_t used = 0;
+  const auto flush = [&] {
+    batch.resize(used);
+    if (Status st = g.add(batch); !st.ok()) die(st);
+    batch.resize(4096);
+    used = 0;
+  };
   for (const Spec& s : specs) {
+    Triple& t = batch[used++];
     t.subject.text = names[s.s];
     t.relation.text = relations[s.r];
     t.object.text = names[s.o];
     t.confidence = s.confidence;
-    if (Status st = g.add(t); !st.ok()) die(st);
+    if (used == batch.size()) flush();
   }
+  flush();
   return g;
 }
 

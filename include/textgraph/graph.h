@@ -100,6 +100,9 @@ class KnowledgeGraph {
 
   // Adds one observation (see "Merging" above). On error the graph is unchanged.
   [[nodiscard]] Status add(const Triple& triple);
+  // Adds many, in order, all or nothing: every triple is checked first, and
+  // if one is refused ("triple 12: subject.text is empty") none is added.
+  [[nodiscard]] Status add(const std::vector<Triple>& triples);
   // Adds every node, edge and observation of other, in other's order.
   void merge(const KnowledgeGraph& other);
 

@@ -240,6 +240,17 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   return *this;
 }
 
+Status KnowledgeGraph::add(const std::vector<Triple>& triples) {
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    Status s = guard([&] { check_triple_or_throw(triples[i], {}); });
+    if (!s.ok())
+      return Status::error(s.code(), "triple " + std::to_string(i) + ": " + s.message());
+  }
+  return guard([&] {
+    for (const Triple& t : triples) impl_->add_triple(t);
+  });
+}
+
 Status KnowledgeGraph::add(const Triple& triple) {
   return guard([&] {
     check_triple_or_throw(triple, {});

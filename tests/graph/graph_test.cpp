@@ -183,6 +183,20 @@ TEST(KnowledgeGraph, MergeEqualsOneRunOverBothInputs) {
   EXPECT_EQ(left.observation_count(), 650u);
 }
 
+TEST(KnowledgeGraph, BatchAddIsAllOrNothing) {
+  const std::vector<Triple> good = sample(4, 50);
+  KnowledgeGraph one_by_one, batch;
+  for (const Triple& t : good) ASSERT_TRUE(one_by_one.add(t).ok());
+  ASSERT_TRUE(batch.add(good).ok());
+  EXPECT_EQ(dump(batch), dump(one_by_one));
+  std::vector<Triple> bad = good;
+  bad[7].object.text = "";
+  const Status s = batch.add(bad);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(s.message(), "triple 7: object.text is empty");
+  EXPECT_EQ(dump(batch), dump(one_by_one));
+}
+
 TEST(KnowledgeGraph, CopiesAreIndependent) {
   KnowledgeGraph g;
   ASSERT_TRUE(g.add(triple("A", "r", "B")).ok());
