@@ -12,6 +12,8 @@ struct ReadReport;
 
 namespace textgraph::cli {
 
+extern const Command kEval;
+
 // Graph commands (cmd_build.cpp ... cmd_stats.cpp).
 extern const Command kBuild;
 extern const Command kConvert;

@@ -14,8 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kBuild, &kConvert, &kRender, &kQuery, &kStats,
-    nullptr,  // keeps the table non-empty; subcommands are listed above this line
+    &kEval, &kBuild, &kConvert, &kRender, &kQuery, &kStats,
 };
 
 void print_help(std::ostream& out) {
