@@ -4,7 +4,7 @@
 //
 // usage: graph_bench [--triples N] [--entities N] [--runs N] [--dir DIR] [--only STEP]
 //   STEP: build, parse, export, load (default: all). DIR receives the files
-//   (bench.tsv input, bench.* outputs); default: the current directory.
+//   (triples.tsv input, bench.* outputs); default: the current directory.
 //
 // The triples are synthetic but shaped like news: entity names of two or
 // three words, 60 relation phrases, subjects and objects drawn with a skew
@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
   std::printf("input: %zu triples over %zu entities, %zu relations; %d runs, medians\n",
               specs.size(), names.size(), relations.size(), opt.runs);
 
-  const std::string tsv = base + ".tsv";
+  const std::string tsv = opt.dir + "/triples.tsv";  // the input (bench.tsv is an export)
   if (!std::filesystem::exists(tsv)) {
     std::ofstream out(tsv, std::ios::binary);
     char conf[32];

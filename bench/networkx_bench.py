@@ -2,7 +2,7 @@
 
 usage: /usr/bin/python3 networkx_bench.py DIR [RUNS]
 
-Reads DIR/bench.tsv (written by graph_bench), builds a MultiDiGraph that
+Reads DIR/triples.tsv (written by graph_bench), builds a MultiDiGraph that
 merges triples the way textgraph does (node key = ASCII-lowercased text with
 whitespace collapsed; edge key = subject, relation, object; count and
 noisy-or confidence; the observations kept as compact JSON, as textgraph
@@ -35,7 +35,7 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 def build():
     g = nx.MultiDiGraph()
     nodes = g.nodes
-    with open(f"{DIR}/bench.tsv", encoding="utf-8") as f:
+    with open(f"{DIR}/triples.tsv", encoding="utf-8") as f:
         for line in f:
             s, r, o, c = line.rstrip("\n").split("\t")
             c = float(c)

@@ -124,6 +124,10 @@
 // Failure: malformed input → kInvalidInput at FILE:LINE[:COL]; an empty or
 // binary file is malformed; a missing file → kIo; a format that cannot be
 // read (GEXF, CaRB) → kUnsupported.
+//
+// Threads: reading DOT and rendering go through Graphviz, whose error
+// reporting and lexer are process-wide; call them from one thread at a time.
+// Everything else may run on several threads on different objects.
 #pragma once
 
 #include <cstddef>
