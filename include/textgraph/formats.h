@@ -89,7 +89,11 @@
 //    "links":[{"source":"vladimir putin","target":"united states envoys","key":0,
 //              "relation":"meet with","label":"met with","polarity":"positive",
 //              "confidence":0.9,"count":2,"weight":2,"provenance":[TRIPLE, ...]}, ...]}
-//   where TRIPLE is the JSONL record above with default members left out.
+//   where TRIPLE is the JSONL record above with default members left out, and
+//   also subject.text, relation.text and object.text when they equal the
+//   edge's subject label, relation key and object label ({"confidence":0.9}
+//   is a whole record); the readers put them back. The same holds for the
+//   provenance attribute of GraphML, GEXF and DOT.
 //   networkx: nx.node_link_graph(json.load(f)) loads it as is with networkx
 //   2.x and 3.x up to 3.5, whose default edge key is "links"; networkx 3.4+
 //   warns that the default becomes "edges", after which pass edges="links".

@@ -27,17 +27,20 @@
 // read back, field for field, from Edge::provenance.
 //
 // Order and determinism. Nodes and edges are numbered 0, 1, ... in order of
-// first appearance, and provenance keeps the order of addition; exports
-// follow these orders. Ties ("most frequent label") go to the one seen first.
-// Hence merge(A, B) gives the same graph, and byte-identical exports, as one
-// run adding A's triples then B's; the confidence product is folded one
-// observation at a time in that same order so even its last bit agrees.
+// first appearance (indices, stable while the graph lives; the stable name of
+// a node across graphs and files is its id), provenance and tallies keep the
+// order of addition, and ties ("most frequent label") go to the one seen
+// first. Exports list nodes by id and edges by (subject id, object id,
+// relation), so files do not depend on the order of addition (formats.h).
+// merge(A, B) gives the same graph, and byte-identical exports, as one run
+// adding A's triples then B's; the confidence product is folded one
+// observation at a time in that same order, so even its last bit agrees.
 //
 // Failure: add() refuses (kInvalidInput, graph unchanged) a triple that
 // check_triple() (formats.h) refuses. Accessors take indices below
-// node_count()/edge_count(); passing others is a programming error (checked
-// by an assertion-like kInternal error in find-style calls, undefined in the
-// plain accessors, like std::vector::operator[]).
+// node_count() / edge_count(); other indices are a programming error with
+// undefined behaviour, as for std::vector::operator[]. Not thread-safe:
+// one writer, or any number of readers, at a time.
 #pragma once
 
 #include <cstddef>
