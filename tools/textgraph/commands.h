@@ -12,5 +12,6 @@ extern const Command kTrain;
 int run_train_tagger(Args& args);
 int run_train_parser(Args& args);
 extern const Command kEval;
+extern const Command kParse;
 
 }  // namespace textgraph::cli

@@ -16,7 +16,7 @@ namespace {
 const Command* const kCommands[] = {
     &kTrain,
     &kEval,
-    &kTrain,
+    &kParse,
 };
 
 void print_help(std::ostream& out) {
