@@ -80,6 +80,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -165,6 +166,17 @@ struct Chunk {
   std::size_t source_offset(std::size_t text_offset) const;
 };
 
+// How far a DocumentReader has got, for progress bars.
+struct ReadProgress {
+  std::size_t files = 0;          // inputs, directories expanded
+  std::size_t files_done = 0;     // inputs read to the end
+  std::uint64_t bytes = 0;        // total size of the inputs that are regular files
+                                  // (standard input and pipes count 0)
+  std::uint64_t bytes_done = 0;   // of those, bytes read so far (a CoNLL-U file counts
+                                  // when it is done)
+  std::size_t documents = 0;      // documents started so far
+};
+
 // Reads inputs as a sequence of chunks, one input after the other.
 class DocumentReader {
  public:
@@ -182,8 +194,12 @@ class DocumentReader {
   // was one, false at the end of the last input.
   [[nodiscard]] Result<bool> next(Chunk& out);
 
-  // The files a directory expanded to, in reading order (for progress output).
+  // The inputs with directories expanded, in reading order, as named in
+  // messages ("<stdin>" for standard input).
   const std::vector<std::string>& files() const;
+  // Safe to call while another thread is inside next() (analyze_stream's
+  // sink runs beside the reading).
+  ReadProgress progress() const;
 
   ~DocumentReader();
   DocumentReader(DocumentReader&&) noexcept;

@@ -59,6 +59,8 @@ class TextChunker {
 
   // The next chunk into `out`; false at the end of the document.
   bool next(Piece& out);
+  // Bytes of the document passed on in chunks so far.
+  std::size_t consumed() const { return offset_; }
 
  private:
   void read_more();

@@ -62,7 +62,11 @@ void add_directory(const std::string& dir, InputFormat forced, std::vector<Input
     fail_input("no " + extensions_wanted(forced) + " files in this directory", {dir});
   // Byte order of the paths: the same on every machine and locale.
   std::sort(files.begin(), files.end());
-  for (std::string& f : files) out.push_back({f, f, format_of(f, forced)});
+  for (std::string& f : files) {
+    std::error_code size_ec;
+    const std::uintmax_t size = fs::file_size(f, size_ec);
+    out.push_back({f, f, format_of(f, forced), size_ec ? 0 : static_cast<std::uint64_t>(size)});
+  }
 }
 
 }  // namespace
@@ -79,7 +83,7 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
   std::vector<InputSource> out;
   for (const std::string& path : inputs) {
     if (path == "-") {
-      out.push_back({"-", "<stdin>", forced == InputFormat::kAuto ? InputFormat::kText : forced});
+      out.push_back({"-", "<stdin>", forced == InputFormat::kAuto ? InputFormat::kText : forced, 0});
       continue;
     }
     struct stat st {};
@@ -88,7 +92,8 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
     if (S_ISDIR(st.st_mode))
       add_directory(path, forced, out);
     else
-      out.push_back({path, path, format_of(path, forced)});
+      out.push_back({path, path, format_of(path, forced),
+                     S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size) : 0});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // expanded and each file's format settled.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct InputSource {
   std::string path;     // to open; "-" = standard input
   std::string name;     // in messages and document ids: the path, or "<stdin>"
   InputFormat format;   // kText, kJsonl or kConllu (never kAuto)
+  std::uint64_t size = 0;  // bytes, for a regular file; 0 otherwise
 };
 
 // The format of a file named `path` under `forced` (kAuto: by extension).

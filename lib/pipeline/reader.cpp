@@ -1,6 +1,7 @@
 // DocumentReader: inputs (files, directories, stdin, JSONL, CoNLL-U) as a
 // sequence of chunks.
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -74,8 +75,15 @@ struct DocumentReader::Impl {
   std::istream* in = nullptr;
   std::unique_ptr<TextChunker> chunker;  // raw text, or the current JSONL document's text
   std::unique_ptr<LineReader> lines;     // JSONL
+  std::uint64_t jsonl_bytes = 0;         // JSONL: bytes of the lines read so far
   std::unique_ptr<ConlluReader> conllu;
   std::optional<Sentence> pending;       // CoNLL-U: read ahead, starts the next chunk
+
+  // Progress, read by progress() from another thread.
+  std::atomic<std::size_t> files_done{0};
+  std::atomic<std::uint64_t> bytes_done{0};  // finished sources and the current one
+  std::uint64_t finished_bytes = 0;          // sizes of the finished sources
+  std::atomic<std::size_t> documents_started{0};
 
   // The document being read.
   std::size_t documents = 0;  // documents started so far
@@ -93,7 +101,7 @@ struct DocumentReader::Impl {
   }
 
   void start_document(std::string id, std::string date_ = {}, std::string source_ = {}) {
-    ++documents;
+    documents_started = ++documents;
     doc_id = std::move(id);
     date = std::move(date_);
     source = std::move(source_);
@@ -102,6 +110,9 @@ struct DocumentReader::Impl {
   }
 
   void close_source() {
+    finished_bytes += current ? current->size : 0;
+    bytes_done = finished_bytes;
+    ++files_done;
     chunker.reset();
     lines.reset();
     conllu.reset();
@@ -125,6 +136,7 @@ struct DocumentReader::Impl {
     switch (current->format) {
       case InputFormat::kJsonl:
         lines = std::make_unique<LineReader>(open_stream(*current), current->name);
+        jsonl_bytes = 0;
         break;
       case InputFormat::kConllu:
         conllu = std::make_unique<ConlluReader>(open_stream(*current), current->name);
@@ -156,6 +168,7 @@ struct DocumentReader::Impl {
     out.keep_tokens = options.keep_tokens;
     out.line_breaks = options.line_breaks;
     out.document.id = doc_id;
+    if (!lines) bytes_done = finished_bytes + std::min<std::uint64_t>(chunker->consumed(), current->size);
   }
 
   // The next JSONL document into `chunker`; false at the end of the file.
@@ -163,6 +176,8 @@ struct DocumentReader::Impl {
     std::string line;
     while (lines->next(line)) {
       const std::size_t n = lines->line_number();
+      jsonl_bytes += line.size() + 1;
+      bytes_done = finished_bytes + std::min<std::uint64_t>(jsonl_bytes, current->size);
       // A byte order mark may open the file; it is not part of the JSON.
       if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
       if (all_blank(line)) continue;
@@ -279,5 +294,15 @@ Result<bool> DocumentReader::next(Chunk& out) {
 }
 
 const std::vector<std::string>& DocumentReader::files() const { return impl_->files; }
+
+ReadProgress DocumentReader::progress() const {
+  ReadProgress p;
+  p.files = impl_->sources.size();
+  p.files_done = impl_->files_done;
+  for (const InputSource& s : impl_->sources) p.bytes += s.size;
+  p.bytes_done = impl_->bytes_done;
+  p.documents = impl_->documents_started;
+  return p;
+}
 
 }  // namespace textgraph

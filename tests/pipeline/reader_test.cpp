@@ -87,6 +87,24 @@ TEST(DocumentReader, DirectoryIsWalkedRecursivelyInByteOrder) {
   EXPECT_EQ(chunks[3].raw, "From JSONL.");
   EXPECT_EQ(chunks[3].origin.file, p + "/e.jsonl");
 
+  Result<DocumentReader> reader = DocumentReader::open({p}, {});
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->files().size(), 5u);
+  ReadProgress before = reader->progress();
+  EXPECT_EQ(before.files, 5u);
+  EXPECT_EQ(before.files_done, 0u);
+  EXPECT_EQ(before.bytes, 12u + 11u + 18u + 27u + 36u);
+  EXPECT_EQ(before.bytes_done, 0u);
+  Chunk c;
+  ASSERT_TRUE(reader->next(c).ok());
+  EXPECT_EQ(reader->progress().bytes_done, 27u);  // B.txt
+  while (*reader->next(c)) {
+  }
+  const ReadProgress after = reader->progress();
+  EXPECT_EQ(after.files_done, 5u);
+  EXPECT_EQ(after.bytes_done, after.bytes);
+  EXPECT_EQ(after.documents, 5u);
+
   InputOptions text_only;
   text_only.format = InputFormat::kText;
   EXPECT_EQ(read_all({p}, text_only).size(), 4u);
