@@ -39,4 +39,26 @@ enum class CgraphContent {
 // disc may be null (default disciplines).
 CgraphPtr build_cgraph(const KnowledgeGraph::Impl& g, CgraphContent content, Agdisc_t* disc);
 
+class Sink;
+
+// The DOT export in its three steps (write_dot runs them; the benchmark
+// bench/dot_bench.cpp times them apart): the constructor builds the cgraph
+// graph with the export's disciplines (arena memory, output into a Sink),
+// write() runs agwrite, close() (or the destructor) runs agclose and
+// releases the memory. write() throws the Sink's error, or kIo.
+class DotWriter {
+ public:
+  explicit DotWriter(const KnowledgeGraph::Impl& g);
+  DotWriter(const DotWriter&) = delete;
+  DotWriter& operator=(const DotWriter&) = delete;
+  ~DotWriter();
+  void write(Sink& out);
+  void close();
+
+ private:
+  struct Memory;
+  std::unique_ptr<Memory> memory_;
+  Agraph_t* graph_ = nullptr;
+};
+
 }  // namespace textgraph

@@ -34,7 +34,7 @@ void import_node(GraphImpl& g, const NodeImport& n, const Location& where) {
   if (g.find_node(n.id)) fail_input("duplicate node id '" + n.id + "'", where);
   const std::uint32_t v = g.node_for_key(key);
   NodeRec& r = g.g[v];
-  auto fill = [&](const std::vector<Tally>& from, std::vector<TallyRec>& to, const char* what) {
+  auto fill = [&](const std::vector<Tally>& from, TallyList& to, const char* what) {
     for (const Tally& t : from) {
       check_field(t.text, what, where);
       if (t.text.empty()) fail_input(std::string(what) + " entry is empty", where);
@@ -66,13 +66,22 @@ void import_edge(GraphImpl& g, const EdgeImport& e, const Location& where) {
 
 void import_edge(GraphImpl& g, std::uint32_t source_vertex, std::uint32_t target_vertex,
                  const EdgeImport& e, const Location& where) {
+  import_edge(g, source_vertex, target_vertex, relation_key(g, e.relation, e.label), e, where);
+}
+
+std::uint32_t relation_key(GraphImpl& g, std::string_view relation, std::string_view label) {
+  std::string key = node_key(relation);
+  if (key.empty()) key = node_key(label);
+  return g.pool.intern(key);
+}
+
+void import_edge(GraphImpl& g, std::uint32_t source_vertex, std::uint32_t target_vertex,
+                 std::uint32_t key, const EdgeImport& e, const Location& where) {
   const std::optional<std::uint32_t> source = source_vertex, target = target_vertex;
   check_field(e.relation, "edge relation", where);
   check_field(e.label, "edge label", where);
-  std::string key = node_key(e.relation);
-  if (key.empty()) key = node_key(e.label);
-  if (key.empty()) fail_input("edge has neither a relation nor a label", where);
-  const std::uint32_t edge = g.edge_for(*source, *target, g.pool.intern(key), e.polarity);
+  if (key == 0) fail_input("edge has neither a relation nor a label", where);
+  const std::uint32_t edge = g.edge_for(*source, *target, key, e.polarity);
   const std::vector<Triple>* provenance = &e.provenance;
   std::vector<Triple> parsed;
   if (!e.provenance_json.empty()) {
@@ -100,7 +109,7 @@ void import_edge(GraphImpl& g, std::uint32_t source_vertex, std::uint32_t target
   g.add_observation(edge, g.make_obs(t));
 }
 
-void append_tallies(std::string& out, const GraphImpl& g, const std::vector<TallyRec>& list) {
+void append_tallies(std::string& out, const GraphImpl& g, const TallyList& list) {
   out += '[';
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (i) out += ',';

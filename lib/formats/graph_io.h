@@ -57,11 +57,19 @@ void import_edge(GraphImpl& g, const EdgeImport& edge, const Location& where);
 // The same with both endpoints already looked up (vertex indices).
 void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, const EdgeImport& edge,
                  const Location& where);
+// The same with the relation key known too: the pool id of
+// node_key(relation), or of node_key(label) when that is empty (0 when both
+// are: an error). See relation_key().
+void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::uint32_t key,
+                 const EdgeImport& edge, const Location& where);
+// Pool id of the relation key of an edge with this relation and label
+// (interned when new; 0 when both texts are blank).
+std::uint32_t relation_key(GraphImpl& g, std::string_view relation, std::string_view label);
 
 void note_ignored(ReadReport& report, std::string_view name);
 
 // Tally lists as JSON text ([["Putin",2],...]), used inside GraphML and DOT.
-void append_tallies(std::string& out, const GraphImpl& g, const std::vector<TallyRec>& list);
+void append_tallies(std::string& out, const GraphImpl& g, const TallyList& list);
 std::vector<Tally> parse_tallies(std::string_view json, const Location& where);
 // The texts an edge's observations leave out in graph files.
 TripleContext edge_context(const GraphImpl& g, std::size_t edge);

@@ -179,6 +179,32 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
       // Labels depend only on the nodes, which are all read now.
       labels.resize(g.node_count());
       for (std::size_t v = 0; v < labels.size(); ++v) labels[v] = g.label(v);
+      // Files written by textgraph list links by source, so the source's
+      // lookup is usually the previous link's.
+      std::string last_source;
+      std::optional<std::uint32_t> last_s;
+      // Relation key by pool id of the relation text (kNoNode = not known
+      // yet): a handful of relations repeat across a million links.
+      std::vector<std::uint32_t> key_of_text;
+      const auto key_for = [&](const std::string& relation, const std::string& label) {
+        const std::optional<std::uint32_t> id = g.pool.find(relation);
+        if (id && *id < key_of_text.size() && key_of_text[*id] != kNoNode) return key_of_text[*id];
+        const std::string k = node_key(relation);
+        if (k.empty()) return relation_key(g, relation, label);  // the label's: not cached
+        const std::uint32_t key = g.pool.intern(k);
+        if (const std::optional<std::uint32_t> again = g.pool.find(relation)) {
+          if (*again >= key_of_text.size()) key_of_text.resize(g.pool.size(), kNoNode);
+          key_of_text[*again] = key;
+        }
+        return key;
+      };
+      const auto find_source = [&] {
+        if (!last_s || edge.source != last_source) {
+          last_source = edge.source;
+          last_s = g.find_node(edge.source);
+        }
+        return last_s;
+      };
       in.begin_array();
       while (in.next_element()) {
         in.peek();
@@ -190,10 +216,20 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
         edge.polarity = Polarity::kPositive;
         edge.confidence.reset();
         edge.provenance.clear();
-        bool has_source = false, has_target = false;
+        bool has_source = false, has_target = false, has_relation = false, has_label = false;
+        bool provenance_read = false;
         std::size_t provenance_at = 0, provenance_end = 0;
+        std::optional<std::uint32_t> s, t;
+        std::uint32_t relation = 0;
         in.begin_object();
         while (in.next_member(field)) {
+          if (provenance_read &&
+              (field == "source" || field == "target" || field == "relation" || field == "label")) {
+            // The provenance was read in a context this member changes:
+            // read it again once the link is complete.
+            provenance_read = false;
+            edge.provenance.clear();
+          }
           if (field == "source") {
             read_id(in, edge.source);
             has_source = true;
@@ -202,8 +238,10 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
             has_target = true;
           } else if (field == "relation") {
             in.get_string(edge.relation);
+            has_relation = true;
           } else if (field == "label") {
             in.get_string(edge.label);
+            has_label = true;
           } else if (field == "polarity") {
             in.get_string(field);
             if (field == "negative")
@@ -217,11 +255,31 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           } else if (field == "key" || field == "count" || field == "weight") {
             in.skip();  // derived: networkx's edge key, and the provenance size
           } else if (field == "provenance") {
-            // Read once the link is complete: its texts depend on the
-            // endpoints and relation, which may come later in the object.
+            // Its texts depend on the endpoints and the relation key. When
+            // those are known already (textgraph writes provenance last) it
+            // is read here; else once the link is complete.
             in.peek();
             provenance_at = in.value_offset();
-            in.skip();
+            edge.provenance.clear();  // a repeated member replaces the earlier one
+            provenance_read = false;
+            bool known = has_source && has_target && has_relation && has_label;
+            if (known) {
+              s = find_source();
+              t = g.find_node(edge.target);
+              known = s && t;
+            }
+            if (known) {
+              relation = key_for(edge.relation, edge.label);
+              const TripleContext context{label_of(*s), g.str(relation), label_of(*t)};
+              in.begin_array();
+              while (in.next_element()) {
+                edge.provenance.emplace_back();
+                read_triple_json(in, edge.provenance.back(), &context);
+              }
+              provenance_read = true;
+            } else {
+              in.skip();
+            }
             provenance_end = in.offset();
           } else {
             note_ignored(report, field);
@@ -229,12 +287,13 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           }
         }
         if (!has_source || !has_target) in.fail_at(at, "link needs \"source\" and \"target\"");
-        const std::optional<std::uint32_t> s = g.find_node(edge.source);
-        const std::optional<std::uint32_t> t = g.find_node(edge.target);
-        if (provenance_end > provenance_at && s && t) {
-          std::string key = node_key(edge.relation);
-          if (key.empty()) key = node_key(edge.label);
-          const TripleContext context{label_of(*s), key, label_of(*t)};
+        if (!provenance_read) {
+          s = find_source();
+          t = g.find_node(edge.target);
+          relation = key_for(edge.relation, edge.label);
+        }
+        if (!provenance_read && provenance_end > provenance_at && s && t) {
+          const TripleContext context{label_of(*s), g.str(relation), label_of(*t)};
           // The sub-parser counts from 1:1; its errors are moved to where
           // the provenance sits in the file (worked out only then).
           json::Parser sub(text.substr(provenance_at, provenance_end - provenance_at), name);
@@ -253,7 +312,7 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
         }
         try {
           if (s && t)
-            import_edge(g, *s, *t, edge, {});
+            import_edge(g, *s, *t, relation, edge, {});
           else
             import_edge(g, edge, {});  // reports the unknown endpoint
         } catch (const Error& e) {

@@ -200,7 +200,7 @@ bool Parser::next_member(std::string& key) {
     fail_at(pos_, "expected a member name in double quotes");
   value_pos_ = pos_;
   key.clear();
-  read_string_into(key);
+  read_string_into(&key);
   skip_space();
   if (pos_ >= text_.size() || text_[pos_] != ':') fail_at(pos_, "expected ':' after member name");
   ++pos_;
@@ -232,7 +232,7 @@ std::string Parser::get_string() {
 void Parser::get_string(std::string& out) {
   expect_type(Type::kString);
   out.clear();
-  read_string_into(out);
+  read_string_into(&out);
 }
 
 std::uint32_t Parser::read_hex4() {
@@ -254,7 +254,8 @@ std::uint32_t Parser::read_hex4() {
   return v;
 }
 
-void Parser::read_string_into(std::string& out) {
+// out == nullptr: the string is checked and skipped, not kept.
+void Parser::read_string_into(std::string* out) {
   ++pos_;  // opening quote
   const std::size_t n = text_.size();
   while (true) {
@@ -269,7 +270,7 @@ void Parser::read_string_into(std::string& out) {
       const std::string_view piece = text_.substr(pos_, run - pos_);
       const std::size_t bad = utf8::find_invalid(piece);
       if (bad != std::string_view::npos) fail_at(pos_ + bad, "invalid UTF-8 in JSON string");
-      out.append(piece);
+      if (out) out->append(piece);
       pos_ = run;
     }
     if (pos_ >= n) fail_at(pos_, "unterminated JSON string");
@@ -283,30 +284,32 @@ void Parser::read_string_into(std::string& out) {
     const char e = text_[pos_ + 1];
     const std::size_t escape_at = pos_;
     pos_ += 2;
+    std::string ignored;
+    std::string& to = out ? *out : ignored;
     switch (e) {
       case '"':
-        out += '"';
+        to += '"';
         break;
       case '\\':
-        out += '\\';
+        to += '\\';
         break;
       case '/':
-        out += '/';
+        to += '/';
         break;
       case 'b':
-        out += '\b';
+        to += '\b';
         break;
       case 'f':
-        out += '\f';
+        to += '\f';
         break;
       case 'n':
-        out += '\n';
+        to += '\n';
         break;
       case 'r':
-        out += '\r';
+        to += '\r';
         break;
       case 't':
-        out += '\t';
+        to += '\t';
         break;
       case 'u': {
         std::uint32_t cp = read_hex4();
@@ -320,7 +323,7 @@ void Parser::read_string_into(std::string& out) {
             fail_at(escape_at, "high surrogate \\u escape not followed by a low surrogate");
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         }
-        utf8::append(out, cp);
+        utf8::append(to, cp);
         break;
       }
       default:
@@ -395,19 +398,19 @@ void Parser::get_null() {
 
 void Parser::skip() {
   // begin_object/begin_array refuse nesting beyond kMaxDepth, which bounds
-  // this recursion too.
-  std::string scratch;
+  // this recursion too. Strings are checked as get_string would, not copied.
+  std::string key;
   switch (peek()) {
     case Type::kObject:
       begin_object();
-      while (next_member(scratch)) skip();
+      while (next_member(key)) skip();
       break;
     case Type::kArray:
       begin_array();
       while (next_element()) skip();
       break;
     case Type::kString:
-      get_string(scratch);
+      read_string_into(nullptr);
       break;
     case Type::kNumber:
       scan_number();

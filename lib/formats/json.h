@@ -76,7 +76,7 @@ class Parser {
  private:
   void skip_space();
   void expect_type(Type want);
-  void read_string_into(std::string& out);
+  void read_string_into(std::string* out);  // nullptr: check and skip only
   std::uint32_t read_hex4();
   std::string_view scan_number();
 

@@ -39,35 +39,40 @@ Result<TripleFormat> triple_format_of(const std::string& path) {
 // ── TSV and CaRB ────────────────────────────────────────────────────────────
 
 void append_tsv_field(std::string& out, std::string_view s, bool first) {
+  // Runs of bytes that need no escape are copied at once: most fields are one run.
+  std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    switch (c) {
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '#':
-        if (first && i == 0)
-          out += "\\#";
-        else
-          out += c;
-        break;
-      default:
-        out += c;
-    }
+    const char* escape = nullptr;
+    if (c == '\t')
+      escape = "\\t";
+    else if (c == '\n')
+      escape = "\\n";
+    else if (c == '\r')
+      escape = "\\r";
+    else if (c == '\\')
+      escape = "\\\\";
+    else if (c == '#' && first && i == 0)
+      escape = "\\#";
+    else
+      continue;
+    out.append(s.data() + run, i - run);
+    out += escape;
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 void append_carb_field(std::string& out, std::string_view s) {
-  for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c != '\t' && c != '\n' && c != '\r') continue;
+    out.append(s.data() + run, i - run);
+    out += ' ';
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/edge_table.h"
+#include "graph/small_list.h"
 #include "graph/string_pool.h"
 #include "textgraph/graph.h"
 
@@ -23,12 +24,14 @@ struct TallyRec {
   std::uint64_t count = 0;
 };
 
+using TallyList = SmallList<TallyRec>;
+
 struct NodeRec {
   std::uint32_t id = 0;  // pool id of the node key
   std::uint64_t mentions = 0;
-  std::vector<TallyRec> aliases;
-  std::vector<TallyRec> actors;
-  std::vector<TallyRec> types;
+  TallyList aliases;  // the first entry sits in the record itself (see small_list.h)
+  TallyList actors;
+  TallyList types;
 };
 
 struct ArgRec {
@@ -54,7 +57,7 @@ struct EdgeRec {
   std::uint32_t relation = 0;  // pool id of the relation key
   Polarity polarity = Polarity::kPositive;
   double keep = 1;  // Π(1 - c_i), folded in observation order
-  std::vector<ObsRec> obs;
+  SmallList<ObsRec> obs;  // the first observation sits in the record itself
   double confidence() const { return 1.0 - keep; }
 };
 
@@ -97,7 +100,7 @@ struct KnowledgeGraph::Impl {
   void add_observation(std::uint32_t edge, ObsRec obs);
 
   // Tallies: add `count` to text's entry (appended when new).
-  static void tally(std::vector<TallyRec>& list, std::uint32_t text, std::uint64_t count);
+  static void tally(TallyList& list, std::uint32_t text, std::uint64_t count);
 
   // The validated triple's arguments counted on its nodes, and the observation.
   void add_triple(const Triple& t);

@@ -13,7 +13,7 @@ bool blank(std::string_view s) {
 }
 
 // Most frequent entry; ties go to the earliest. nullopt for an empty list.
-std::optional<std::uint32_t> most_frequent(const std::vector<TallyRec>& list) {
+std::optional<std::uint32_t> most_frequent(const TallyList& list) {
   const TallyRec* best = nullptr;
   for (const TallyRec& t : list)
     if (!best || t.count > best->count) best = &t;
@@ -75,7 +75,7 @@ void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, ObsRec obs) {
   ++observations;
 }
 
-void KnowledgeGraph::Impl::tally(std::vector<TallyRec>& list, std::uint32_t text,
+void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text,
                                  std::uint64_t count) {
   for (TallyRec& t : list)
     if (t.text == text) {
@@ -217,7 +217,7 @@ std::string_view KnowledgeGraph::Impl::type(std::size_t v) const {
 std::string_view KnowledgeGraph::Impl::edge_label(std::size_t e) const {
   const EdgeRec& r = edge(e);
   if (r.obs.size() == 1 && r.obs[0].rel_text) return str(r.obs[0].rel_text);
-  std::vector<TallyRec> counts;
+  TallyList counts;
   for (const ObsRec& o : r.obs)
     if (o.rel_text) tally(counts, o.rel_text, 1);
   if (auto t = most_frequent(counts)) return str(*t);
@@ -312,7 +312,7 @@ Node KnowledgeGraph::node(std::size_t index) const {
   n.label = m.label(index);
   n.type = m.type(index);
   n.mentions = static_cast<std::size_t>(r.mentions);
-  auto copy = [&](const std::vector<TallyRec>& from, std::vector<Tally>& to) {
+  auto copy = [&](const TallyList& from, std::vector<Tally>& to) {
     for (const TallyRec& t : from)
       to.push_back({std::string(m.str(t.text)), static_cast<std::size_t>(t.count)});
   };
