@@ -1,6 +1,8 @@
 #include "formats/text_check.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "core/utf8.h"
 
@@ -9,6 +11,15 @@ namespace textgraph {
 std::size_t find_disallowed(std::string_view s) noexcept {
   std::size_t i = 0;
   const std::size_t n = s.size();
+  // Most text is printable ASCII: eight bytes at a time while it is.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // A byte < 0x20 or >= 0x80 ends the fast path (byte-wise check below).
+    if (((w - kOnes * 0x20) | w) & kHigh) break;
+    i += 8;
+  }
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c < 0x80) {

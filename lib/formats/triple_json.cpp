@@ -283,13 +283,20 @@ void read_triple_json(json::Parser& in, Triple& t, const TripleContext* context)
 
 namespace {
 
-// Throws when a text field holds what no format could carry.
-void check_text(const std::string& s, const char* field, const Location& where) {
+// Throws when a text field holds what no format could carry. The field's
+// name is `prefix` + `field` (prefix may be null); it is put together only
+// for the message.
+void check_text(const std::string& s, const char* prefix, const char* field,
+                const Location& where) {
   const std::size_t bad = find_disallowed(s);
   if (bad != std::string::npos)
-    fail_input(std::string(field) + " holds " + describe_disallowed(s, bad) + " at byte " +
-                   std::to_string(bad),
+    fail_input((prefix ? std::string(prefix) : std::string()) + field + " holds " +
+                   describe_disallowed(s, bad) + " at byte " + std::to_string(bad),
                where);
+}
+
+void check_text(const std::string& s, const char* field, const Location& where) {
+  check_text(s, nullptr, field, where);
 }
 
 bool blank(const std::string& s) {
@@ -298,18 +305,24 @@ bool blank(const std::string& s) {
   return true;
 }
 
-void check_spans(const std::vector<Span>& spans, const char* field, const Location& where) {
+void check_spans(const std::vector<Span>& spans, const char* prefix, const char* field,
+                 const Location& where) {
   for (const Span& s : spans)
     if (s.known() && s.end < s.begin)
-      fail_input(std::string(field) + " has a span that ends before it begins", where);
+      fail_input((prefix ? std::string(prefix) : std::string()) + field +
+                     " has a span that ends before it begins",
+                 where);
+}
+
+void check_spans(const std::vector<Span>& spans, const char* field, const Location& where) {
+  check_spans(spans, nullptr, field, where);
 }
 
 void check_argument(const Argument& a, const char* name, const Location& where) {
-  const std::string n = name;
-  check_text(a.text, (n + ".text").c_str(), where);
-  check_text(a.type, (n + ".type").c_str(), where);
-  check_text(a.actor, (n + ".actor").c_str(), where);
-  check_spans(a.spans, (n + ".spans").c_str(), where);
+  check_text(a.text, name, ".text", where);
+  check_text(a.type, name, ".type", where);
+  check_text(a.actor, name, ".actor", where);
+  check_spans(a.spans, name, ".spans", where);
 }
 
 }  // namespace
