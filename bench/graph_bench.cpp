@@ -3,8 +3,11 @@
 // the median of --runs runs, and the process's peak resident memory.
 //
 // usage: graph_bench [--triples N] [--entities N] [--runs N] [--dir DIR] [--only STEP]
+//                    [--formats LIST]
 //   STEP: build, parse, export, load (default: all). DIR receives the files
 //   (triples.tsv input, bench.* outputs); default: the current directory.
+//   LIST: the exports to time, comma-separated (json,graphml,gexf,dot,tsv,
+//   jsonl,carb); default: all.
 //
 // The triples are synthetic but shaped like news: entity names of two or
 // three words, 60 relation phrases, subjects and objects drawn with a skew
@@ -36,6 +39,7 @@ struct Options {
   int runs = 5;
   std::string dir = ".";
   std::string only;
+  std::string formats;  // comma-separated export formats; empty = all
 };
 
 // Deterministic generator (xorshift64*), independent of the standard library.
@@ -248,6 +252,8 @@ int main(int argc, char** argv) {
       opt.dir = v;
     else if (k == "--only")
       opt.only = v;
+    else if (k == "--formats")
+      opt.formats = "," + v + ",";
     else {
       std::fprintf(stderr, "graph_bench: unknown option %s\n", k.c_str());
       return 2;
@@ -315,6 +321,9 @@ int main(int argc, char** argv) {
                                    GraphFormat::kDot,  GraphFormat::kTsv,     GraphFormat::kJsonl,
                                    GraphFormat::kCarb};
     for (GraphFormat f : formats) {
+      if (!opt.formats.empty() &&
+          opt.formats.find(std::string(",") + graph_format_name(f) + ",") == std::string::npos)
+        continue;
       const std::string path = base + "." + graph_format_name(f);
       auto [w, c] = timed(opt.runs, [&] {
         if (Status s = write_graph(g, path, f); !s.ok()) die(s);
