@@ -1,0 +1,158 @@
+// textgraph/ner.h — named entities: PER, ORG and LOC mentions as IOB2 tags.
+//
+// Usage:
+//   textgraph::Result<textgraph::NerTagger> ner = textgraph::NerTagger::load_default();
+//   if (!ner.ok()) { report(ner.status()); return; }      // names the model file
+//   textgraph::Document doc = ...;                         // tokenizer or CoNLL-U
+//   ner->tag(doc);                                         // fills Word::ner of every word
+//   for (const textgraph::EntitySpan& e : textgraph::entity_spans(doc.sentences[0]))
+//     std::cout << e.type << " words " << e.first << ".." << e.last - 1 << "\n";
+//
+//   // One sentence on its own (no document context):
+//   ner->tag(sentence);
+//   // Sentences read from a file, `# newdoc` comments marking documents:
+//   ner->tag(sentences);
+//
+//   // Several threads may tag different documents with one NerTagger at
+//   // once; copies are cheap (they share the read-only model).
+//
+// What it predicts: for every word, "O" or an IOB2 tag "B-TYPE" / "I-TYPE"
+// over the entity types of the training data (PER, ORG, LOC for Universal
+// NER). Tags follow UNER conventions: names of people, organisations and
+// places are entities; demonyms ("Iranian leaders") and other adjectives are
+// not. The decoder is a first-order Viterbi search over BILOU labels scored
+// by an averaged perceptron (word, affix, shape and context features, a
+// gazetteer, a casing lexicon; lib/ner/features.h), followed by a second
+// pass that also sees the first pass's labels of the other mentions of the
+// same word in the document, so that a name is tagged alike throughout.
+// Output depends only on the words' forms, the document's sentences and the
+// model: the same input always gets the same tags, with any thread count.
+// Words' other fields (POS tags, heads) are neither read nor changed.
+//
+// Failure: load() returns ErrorCode::kModel, naming the file, when the model
+// is missing, truncated, corrupt, of a newer format version, of another kind
+// than "ner", or fails its self-test (the model carries sentences with the
+// tags it gave them when it was trained; loading re-tags them and refuses
+// the model if anything differs). read_iob2() reports malformed input as
+// ErrorCode::kInvalidInput naming FILE:LINE, an unreadable file as kIo.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "textgraph/document.h"
+#include "textgraph/model.h"
+#include "textgraph/status.h"
+
+namespace textgraph {
+
+inline constexpr char kNerModelKind[] = "ner";       // ModelFile::kind
+inline constexpr char kNerModelFile[] = "ner.tgm";   // name in default_model_dir()
+
+class NerTagger {
+ public:
+  // Reads and checks a model file (see "Failure" above).
+  [[nodiscard]] static Result<NerTagger> load(const std::string& path);
+  // default_model_dir() + "/ner.tgm".
+  [[nodiscard]] static Result<NerTagger> load_default();
+  // From a model already in memory; `name` is used in error messages.
+  [[nodiscard]] static Result<NerTagger> from_model(const ModelFile& model, const std::string& name);
+
+  // Tags one sentence as a document of its own.
+  void tag(Sentence& sentence) const;
+  // Tags the sentences of one document together.
+  void tag(Document& document) const;
+  // Tags sentences read from a file: a sentence whose comments hold a
+  // "newdoc" line (CoNLL-U / IOB2 "# newdoc id = ...") starts a new
+  // document; without any, all sentences form one document.
+  void tag(std::vector<Sentence>& sentences) const;
+
+  // The entity types the model knows, sorted ("LOC", "ORG", "PER").
+  const std::vector<std::string>& types() const;
+  // The model's JSON metadata (training data, license, command, dev scores).
+  const std::string& metadata_json() const;
+
+  ~NerTagger();
+  NerTagger(const NerTagger&);
+  NerTagger& operator=(const NerTagger&);
+  NerTagger(NerTagger&&) noexcept;
+  NerTagger& operator=(NerTagger&&) noexcept;
+
+ private:
+  struct Impl;
+  explicit NerTagger(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+// --- Entity spans and their scores -------------------------------------
+
+// One entity mention: words[first .. last) of a sentence (0-based indices,
+// i.e. word ids first + 1 .. last).
+struct EntitySpan {
+  std::size_t first = 0;  // index of the first word
+  std::size_t last = 0;   // one past the last word
+  std::string type;       // "PER", "ORG", "LOC", ...
+  bool operator==(const EntitySpan&) const = default;
+};
+
+// The entities of a sentence's Word::ner tags, read the way conlleval reads
+// them: an entity starts at B-X, and also at an I-X that does not continue an
+// entity of type X (after O, or after an entity of another type); it goes
+// on over I-X. Tags other than B-/I- (including "" and "O") are outside.
+std::vector<EntitySpan> entity_spans(const Sentence& sentence);
+
+// Counts of one entity type (or of all): exact span and type must match.
+struct EntityCounts {
+  std::size_t gold = 0;       // entities in the gold data
+  std::size_t predicted = 0;  // entities in the system output
+  std::size_t correct = 0;    // predicted entities equal to a gold one
+  double precision() const;   // percent; 0 when nothing was predicted
+  double recall() const;      // percent; 0 when there is no gold entity
+  double f1() const;          // percent; 0 when precision + recall is 0
+};
+
+struct NerScores {
+  std::size_t sentences = 0;  // sentences compared
+  std::size_t words = 0;      // words compared
+  std::size_t tags_correct = 0;              // words with the gold IOB2 tag ("" counts as "O")
+  EntityCounts all;                          // over every type (the headline F1)
+  std::map<std::string, EntityCounts> by_type;  // per type, gold and predicted types
+};
+
+// Compares system tags with gold tags sentence by sentence (the CoNLL-2003
+// conlleval definition: micro-averaged exact-match precision, recall and F1).
+// Sentences must correspond one to one with the same words; a pair with a
+// different number of words counts its gold entities as missed and its
+// predicted ones as wrong.
+NerScores compare_entities(const std::vector<Sentence>& gold, const std::vector<Sentence>& system);
+// Tags copies of the gold sentences (documents from "newdoc" comments) and compares.
+NerScores score_ner(const NerTagger& tagger, const std::vector<Sentence>& gold);
+
+// A table of per-type and overall precision, recall and F1, one line each.
+std::string format_scores(const NerScores& scores);
+
+// --- IOB2 files (Universal NER layout) ---------------------------------
+//
+// One word per line, five tab-separated columns: ID, FORM, TAG, and two
+// further columns ("-" when written here). Sentences are separated by a
+// blank line and may start with comment lines "# sent_id = ...",
+// "# text = ...", "# newdoc id = ...".
+
+// Reads an IOB2 file ("-" = standard input): words with form and ner; the
+// sentence's id, text and comments as in CoNLL-U. Tags must be "O", "B-X" or
+// "I-X". Other columns are ignored.
+[[nodiscard]] Result<std::vector<Sentence>> read_iob2(const std::string& path);
+[[nodiscard]] Result<std::vector<Sentence>> parse_iob2(std::string_view text, const std::string& name);
+
+// Writes one sentence: "# newdoc id = ..." if its comments hold one, then
+// "# sent_id = ID" (`fallback_id` when Sentence::id is empty), "# text = ..."
+// (rebuilt from the words when Sentence::text is empty), one line per word
+// "ID\tFORM\tTAG\t-\t-" (an untagged word gets "O"), and a blank line.
+void write_iob2(const Sentence& sentence, std::ostream& out, std::string_view fallback_id = "");
+
+}  // namespace textgraph

@@ -1,0 +1,79 @@
+// Internal: everything an NER model holds, how it is saved into a
+// ModelFile, and the decoder used both by NerTagger and by training (so the
+// dev scores printed during training are exactly what NerTagger produces).
+//
+// Sections of an "ner" model:
+//   types      the entity types, sorted (strings)
+//   gazetteer  the gazetteer entries (gazetteer.h)
+//   casing     the casing lexicon: u64 count, then (u64 hash, u8 class) pairs by hash
+//   weights    the first pass (train::WeightTable): word features and label transitions
+//   weights2   the second, document-level pass; a table without rows = no second pass
+//
+// Failure: NerModel::load throws textgraph::Error(kModel) naming the file
+// when a section is missing or inconsistent.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ner/features.h"
+#include "ner/gazetteer.h"
+#include "ner/labels.h"
+#include "textgraph/document.h"
+#include "textgraph/model.h"
+#include "train/perceptron.h"
+
+namespace textgraph::ner {
+
+// A weight table with its label-transition scores taken out once.
+struct Pass {
+  train::WeightTable weights;
+  std::vector<float> transitions;  // (prev + 1) * labels + cur; -inf where not allowed
+
+  void set(train::WeightTable table, const LabelSet& labels);
+  bool empty() const { return weights.num_features() == 0; }
+};
+
+struct NerModel {
+  LabelSet labels;
+  Gazetteer gazetteer;
+  CasingLexicon casing;
+  Pass first;   // sentence-level pass
+  Pass second;  // document-level pass; empty() = none
+
+  void save_sections(ModelFile& model) const;
+  static NerModel load(const ModelFile& model, const std::string& name);
+};
+
+// The best label sequence under emission scores emit[i * L + y] (L =
+// labels.size()) and transitions[(prev + 1) * L + cur], respecting the
+// BILOU constraints. Ties go to the lower label, so results are
+// deterministic. out is resized to n.
+void viterbi(const LabelSet& labels, const float* emit, std::size_t n, const float* transitions,
+             std::vector<int>& out);
+
+// A sentence prepared for decoding: its tokens and each word's features.
+struct PreparedSentence {
+  std::vector<NerToken> toks;
+  SentenceInfo info;
+  std::vector<std::uint64_t> feats;   // every word's word features, word after word
+  std::vector<std::uint32_t> offsets; // feats of word i: [offsets[i], offsets[i + 1])
+};
+void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& out);
+
+// Document contexts for the second pass of every word of every sentence,
+// from the first pass's labels (see DocumentContext).
+void document_contexts(const LabelSet& labels, const std::vector<const PreparedSentence*>& sentences,
+                       const std::vector<const std::vector<int>*>& first_labels,
+                       std::vector<std::vector<DocumentContext>>& out);
+
+// Decodes one prepared sentence with one pass; `context` (one per word) adds
+// the second pass's features, nullptr = first pass.
+void decode(const NerModel& model, const Pass& pass, const PreparedSentence& sentence,
+            const std::vector<DocumentContext>* context, std::vector<int>& labels);
+
+// Tags the sentences of one document (fills Word::ner). Thread-safe.
+void tag_document(const NerModel& model, std::span<Sentence> sentences);
+
+}  // namespace textgraph::ner
