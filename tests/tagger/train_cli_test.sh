@@ -8,7 +8,7 @@ trap 'rm -rf "$T"' EXIT
 FIX="$TEXTGRAPH_TEST_DATA/tagger/news_fixture.conllu"
 
 "$TEXTGRAPH" train --help | grep -q "train tagger"
-"$TEXTGRAPH" train tagger --help >/dev/null
+"$TEXTGRAPH" train tagger --help | grep -q -- "--min-count"
 
 status=0; "$TEXTGRAPH" train 2>/dev/null || status=$?
 [ "$status" -eq 2 ] || { echo "no kind: exit $status, want 2"; exit 1; }

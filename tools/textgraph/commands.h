@@ -6,7 +6,10 @@
 
 namespace textgraph::cli {
 
+extern const Command kTrain;
+
+// `textgraph train` kinds, one per train_<kind>.cpp.
+int run_train_tagger(Args& args);
 extern const Command kEval;
-extern const Command kTrain;  // cmd_train.cpp
 
 }  // namespace textgraph::cli
