@@ -155,4 +155,37 @@ std::string format_scores(const NerScores& scores);
 // "ID\tFORM\tTAG\t-\t-" (an untagged word gets "O"), and a blank line.
 void write_iob2(const Sentence& sentence, std::ostream& out, std::string_view fallback_id = "");
 
+// --- Whole files (`textgraph ner`) --------------------------------------
+
+enum class NerInput {
+  kConllu,  // CoNLL-U; "# newdoc" comments start documents
+  kText,    // raw UTF-8 text, tokenized first (textgraph/tokenizer.h); one document
+  kIob2,    // IOB2; its tags are replaced (and compared with, see NerFileResult::scores)
+};
+
+struct NerFileOptions {
+  NerInput input = NerInput::kConllu;
+  std::size_t threads = 1;  // documents tagged at once; the output is the same for any count
+};
+
+struct NerFileResult {
+  std::size_t documents = 0;     // documents tagged
+  std::size_t sentences = 0;     // sentences written
+  std::size_t words = 0;         // words written
+  std::size_t entities = 0;      // entities found
+  std::size_t repaired = 0;      // kText: invalid UTF-8 sequences replaced by U+FFFD
+  NerScores scores;              // kIob2: the input's tags (gold) against the output
+};
+
+// Tags every sentence of `input_path` ("-" = standard input) and writes
+// IOB2 (write_iob2; sentences without a sent_id are numbered from 1) to
+// `output_path` ("-" = standard output) atomically: on failure an existing
+// output file is left untouched. CoNLL-U and IOB2 inputs are streamed one
+// document at a time. Fails with the reader's error (kInvalidInput naming
+// FILE:LINE, kIo) or kIo when the output cannot be written; binary input
+// given as text is kInvalidInput.
+[[nodiscard]] Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input_path,
+                                             const std::string& output_path,
+                                             const NerFileOptions& options = {});
+
 }  // namespace textgraph

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "core/utf8.h"
+#include "ner/iob2.h"
 #include "textgraph/conllu.h"
 #include "textgraph/ner.h"
 
@@ -21,30 +22,24 @@ bool valid_tag(std::string_view tag) {
   return true;
 }
 
-std::vector<Sentence> read_lines(LineReader& lines) {
-  std::vector<Sentence> out;
-  Sentence s;
+}  // namespace
+
+bool Iob2Reader::next(Sentence& s) {
+  s = Sentence();
   bool got = false, in_words = false;
   std::size_t first_line = 0;
   std::string line;
-  auto finish = [&] {
-    if (!got) return;
-    if (s.words.empty()) fail_input("sentence without words", {lines.name(), first_line});
-    out.push_back(std::move(s));
-    s = Sentence();
-    got = in_words = false;
-  };
-  while (lines.next(line)) {
+  while (lines_.next(line)) {
     if (const std::size_t bad = utf8::find_invalid(line); bad != std::string::npos)
-      fail_input("invalid UTF-8", lines.here(bad + 1));
+      fail_input("invalid UTF-8", lines_.here(bad + 1));
     if (line.empty()) {
-      finish();
+      if (got) break;
       continue;
     }
-    if (!got) first_line = lines.line_number();
+    if (!got) first_line = lines_.line_number();
     got = true;
     if (line[0] == '#') {
-      if (in_words) fail_input("comment line inside a sentence (missing blank line?)", lines.here());
+      if (in_words) fail_input("comment line inside a sentence (missing blank line?)", lines_.here());
       std::string_view c(line);
       c.remove_prefix(1);
       if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
@@ -59,7 +54,7 @@ std::vector<Sentence> read_lines(LineReader& lines) {
     for (int k = 0; k < 3; ++k) {
       const std::size_t tab = rest.find('\t');
       if (tab == std::string_view::npos && k < 2)
-        fail_input("expected at least 3 tab-separated columns (ID, FORM, TAG)", lines.here());
+        fail_input("expected at least 3 tab-separated columns (ID, FORM, TAG)", lines_.here());
       f[k] = rest.substr(0, tab);
       rest = tab == std::string_view::npos ? std::string_view() : rest.substr(tab + 1);
     }
@@ -68,16 +63,26 @@ std::vector<Sentence> read_lines(LineReader& lines) {
     auto [p, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), id);
     if (ec != std::errc() || p != f[0].data() + f[0].size() || id != expected)
       fail_input("bad word id '" + std::string(f[0]) + "' (expected " + std::to_string(expected) + ")",
-                 lines.here(1));
-    if (f[1].empty()) fail_input("empty word form", lines.here());
+                 lines_.here(1));
+    if (f[1].empty()) fail_input("empty word form", lines_.here());
     if (!valid_tag(f[2]))
-      fail_input("bad tag '" + std::string(f[2]) + "' (expected O, B-TYPE or I-TYPE)", lines.here());
+      fail_input("bad tag '" + std::string(f[2]) + "' (expected O, B-TYPE or I-TYPE)", lines_.here());
     Word w;
     w.form = std::string(f[1]);
     w.ner = std::string(f[2]);
     s.words.push_back(std::move(w));
   }
-  finish();
+  if (got && s.words.empty()) fail_input("sentence without words", {lines_.name(), first_line});
+  return got;
+}
+
+namespace {
+
+std::vector<Sentence> read_lines(LineReader& lines) {
+  std::vector<Sentence> out;
+  Iob2Reader reader(lines);
+  Sentence s;
+  while (reader.next(s)) out.push_back(std::move(s));
   return out;
 }
 

@@ -16,6 +16,7 @@ struct TrainKind {
 
 const TrainKind kKinds[] = {
     {"tagger", run_train_tagger},
+    {"ner", run_train_ner},
 };
 
 int run_train(Args& args) {
@@ -30,7 +31,7 @@ int run_train(Args& args) {
 
 }  // namespace
 
-const Command kTrain{"train", "train a model (tagger) from CoNLL-U treebanks",
+const Command kTrain{"train", "train a model (tagger, ner) from annotated corpora",
                      "usage: textgraph train KIND [OPTIONS]\n"
                      "\n"
                      "Trains a model with the project's own code, deterministically for a\n"
@@ -48,6 +49,20 @@ const Command kTrain{"train", "train a model (tagger) from CoNLL-U treebanks",
                      "      right)  --folds N (4: jack-knife folds feeding the second pass)\n"
                      "  --min-count N (3: rarer words are treated as unknown words)\n"
                      "  --license TEXT (default: derived from the UD treebank file names)\n"
+                     "  --quiet (no progress lines on stderr)\n"
+                     "\n"
+                     "textgraph train ner --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
+                     "  Named-entity tagger from IOB2 files in the Universal NER layout (ID,\n"
+                     "  FORM, TAG, ...; \"# newdoc\" comments mark documents). --dev picks the\n"
+                     "  best epoch and prints entity precision, recall and F1 per type (exact\n"
+                     "  span and type). The model records the files, license, command, scores.\n"
+                     "  --epochs N (20)  --patience N (4)  --seed N (1)\n"
+                     "  --passes 1|2 (2: a second, document-level pass also sees the first\n"
+                     "      pass's labels of the same words elsewhere in the document)\n"
+                     "  --folds N (5: jack-knife folds, by document, feeding the second pass)\n"
+                     "  --actors FILE|none (actor dictionary whose names become gazetteer\n"
+                     "      entries; default: the shipped actors.tsv)\n"
+                     "  --license TEXT (default: derived from the file names)\n"
                      "  --quiet (no progress lines on stderr)\n",
                      run_train};
 

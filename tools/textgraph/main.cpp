@@ -16,6 +16,7 @@ namespace {
 const Command* const kCommands[] = {
     &kEval,
     &kTrain,
+    &kNer,
 };
 
 void print_help(std::ostream& out) {
