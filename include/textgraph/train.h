@@ -91,6 +91,8 @@ struct NerTrainOptions {
   int passes = 2;                        // 2 = a second, document-level pass
   int folds = 5;                         // jackknife folds (by document) for the second pass
   int casing_min_count = 2;              // forms seen fewer times stay out of the casing lexicon
+  int min_word_count = 2;                // rarer words lose their identity: they are trained
+                                         // as the unknown words of new text are seen
   std::string license;                   // recorded in the model; "" = derived from file names
   std::string command;                   // the command line, recorded in the model
   std::ostream* log = nullptr;           // progress lines; nullptr = silent

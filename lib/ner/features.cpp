@@ -1,6 +1,7 @@
 #include "ner/features.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "train/hashing.h"
@@ -50,6 +51,35 @@ enum Template : std::uint32_t {
   kDocSelfLower,
   kSuffixM1,
   kSuffixP1,
+  kPos,
+  kPosM1,
+  kPosP1,
+  kPos3,
+  kPosLower,
+  kSentenceLength,
+};
+
+// EXPERIMENT: templates switched off by TG_NER_OFF="3,5,...".
+struct Off {
+  std::vector<bool> off = std::vector<bool>(64, false);
+  Off() {
+    if (const char* e = std::getenv("TG_NER_OFF")) {
+      std::string s(e);
+      std::size_t p = 0;
+      while (p < s.size()) {
+        std::size_t q = s.find(',', p);
+        if (q == std::string::npos) q = s.size();
+        off[std::stoul(s.substr(p, q - p))] = true;
+        p = q + 1;
+      }
+    }
+  }
+};
+const Off& off() { static const Off o; return o; }
+struct Out {
+  std::vector<std::uint64_t>& v;
+  std::uint32_t t = 0;
+  void push_back(std::uint64_t k) { if (!off().off[t]) v.push_back(k); }
 };
 
 // Sentinels for positions before the start and after the end.
@@ -129,7 +159,8 @@ std::string word_shape(std::string_view s, bool collapse) {
 }
 
 void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
-                      const CasingLexicon& casing, std::vector<NerToken>& toks,
+                      const CasingLexicon& casing, const Vocabulary& vocabulary,
+                      std::vector<NerToken>& toks,
                       SentenceInfo& info) {
   const std::size_t n = sentence.words.size();
   toks.assign(n, NerToken{});
@@ -142,6 +173,10 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
     lower = ascii_lower(form);
     t.form = hashes[i] = hash_string(form);
     t.lower = hash_string(lower);
+    if (!vocabulary.count(t.lower)) {
+      static const std::uint64_t kUnknown = hash_string("<unknown>");
+      t.form = t.lower = kUnknown;
+    }
     t.shape = hash_string(word_shape(form, true));
     t.long_shape = hash_string(word_shape(form, false));
     for (std::size_t k = 1; k <= 4; ++k) {
@@ -152,8 +187,9 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
                             : t.lower + 2;
     }
     t.cap = capitalization(form);
+    if (!sentence.words[i].xpos.empty()) t.pos = hash_string(sentence.words[i].xpos);
     t.start = i == 0 ? 2 : opens_clause(sentence.words[i - 1].form) ? 1 : 0;
-    if (auto it = casing.find(t.lower); it != casing.end()) t.casing = it->second;
+    if (auto it = casing.find(hash_string(lower)); it != casing.end()) t.casing = it->second;
     if (t.cap != kCapNone) {
       ++letters;
       if (capitalized(t.cap)) ++caps;
@@ -175,51 +211,59 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
 }
 
 void word_features(const std::vector<NerToken>& toks, const SentenceInfo& info, std::size_t i,
-                   std::vector<std::uint64_t>& out) {
+                   std::vector<std::uint64_t>& out_) {
+  Out out{out_};
   const NerToken& w = toks[i];
   const NerToken& m1 = at(toks, i, -1);
   const NerToken& m2 = at(toks, i, -2);
   const NerToken& p1 = at(toks, i, 1);
   const NerToken& p2 = at(toks, i, 2);
-  out.push_back(feature(kBias, 0));
-  out.push_back(feature(kForm, w.form));
-  out.push_back(feature(kLower, w.lower));
-  out.push_back(feature(kShape, w.shape));
-  out.push_back(feature(kLongShape, w.long_shape));
+  out.t = kBias; out.push_back(feature(kBias, 0));
+  out.t = kForm; out.push_back(feature(kForm, w.form));
+  out.t = kLower; out.push_back(feature(kLower, w.lower));
+  out.t = kShape; out.push_back(feature(kShape, w.shape));
+  out.t = kLongShape; out.push_back(feature(kLongShape, w.long_shape));
   for (std::uint64_t k = 0; k < 4; ++k) {
-    out.push_back(feature(kPrefix, w.prefix[k], k));
-    out.push_back(feature(kSuffix, w.suffix[k], k));
+    out.t = kPrefix; out.push_back(feature(kPrefix, w.prefix[k], k));
+    out.t = kSuffix; out.push_back(feature(kSuffix, w.suffix[k], k));
   }
-  out.push_back(feature(kCapFirst, w.cap, w.start));
-  out.push_back(feature(kLowerM1, m1.lower));
-  out.push_back(feature(kLowerM2, m2.lower));
-  out.push_back(feature(kLowerP1, p1.lower));
-  out.push_back(feature(kLowerP2, p2.lower));
-  out.push_back(feature(kFormM1, m1.form));
-  out.push_back(feature(kFormP1, p1.form));
-  out.push_back(feature(kBigramM1, m1.lower, w.lower));
-  out.push_back(feature(kBigramP1, w.lower, p1.lower));
-  out.push_back(feature(kShapeM1, m1.shape, w.shape));
-  out.push_back(feature(kShapeP1, w.shape, p1.shape));
-  out.push_back(feature(kShape3, m1.shape, w.shape, p1.shape));
-  out.push_back(feature(kCap3, m1.cap, w.cap, p1.cap));
-  out.push_back(feature(kCasing, w.casing, w.cap, w.start));
-  out.push_back(feature(kSentenceCasing, info.casing, w.cap));
-  out.push_back(feature(kLowerM1Shape, m1.lower, w.shape));
-  out.push_back(feature(kShapeLowerP1, w.shape, p1.lower));
-  out.push_back(feature(kSuffixM1, m1.suffix[2]));
-  out.push_back(feature(kSuffixP1, p1.suffix[2]));
+  out.t = kCapFirst; out.push_back(feature(kCapFirst, w.cap, w.start));
+  out.t = kLowerM1; out.push_back(feature(kLowerM1, m1.lower));
+  out.t = kLowerM2; out.push_back(feature(kLowerM2, m2.lower));
+  out.t = kLowerP1; out.push_back(feature(kLowerP1, p1.lower));
+  out.t = kLowerP2; out.push_back(feature(kLowerP2, p2.lower));
+  out.t = kFormM1; out.push_back(feature(kFormM1, m1.form));
+  out.t = kFormP1; out.push_back(feature(kFormP1, p1.form));
+  out.t = kBigramM1; out.push_back(feature(kBigramM1, m1.lower, w.lower));
+  out.t = kBigramP1; out.push_back(feature(kBigramP1, w.lower, p1.lower));
+  out.t = kShapeM1; out.push_back(feature(kShapeM1, m1.shape, w.shape));
+  out.t = kShapeP1; out.push_back(feature(kShapeP1, w.shape, p1.shape));
+  out.t = kShape3; out.push_back(feature(kShape3, m1.shape, w.shape, p1.shape));
+  out.t = kCap3; out.push_back(feature(kCap3, m1.cap, w.cap, p1.cap));
+  out.t = kCasing; out.push_back(feature(kCasing, w.casing, w.cap, w.start));
+  out.t = kSentenceCasing; out.push_back(feature(kSentenceCasing, info.casing, w.cap));
+  out.t = kLowerM1Shape; out.push_back(feature(kLowerM1Shape, m1.lower, w.shape));
+  out.t = kShapeLowerP1; out.push_back(feature(kShapeLowerP1, w.shape, p1.lower));
+  out.t = kSuffixM1; out.push_back(feature(kSuffixM1, m1.suffix[2]));
+  out.t = kSuffixP1; out.push_back(feature(kSuffixP1, p1.suffix[2]));
+  if (w.pos) {
+    out.t = kPos; out.push_back(feature(kPos, w.pos));
+    out.t = kPosM1; out.push_back(feature(kPosM1, m1.pos, w.pos));
+    out.t = kPosP1; out.push_back(feature(kPosP1, w.pos, p1.pos));
+    out.t = kPos3; out.push_back(feature(kPos3, m1.pos, w.pos, p1.pos));
+    out.t = kPosLower; out.push_back(feature(kPosLower, w.pos, w.lower));
+  }
   for (std::uint64_t g : w.gaz) {
     if (!g) break;
-    out.push_back(feature(kGaz, g));
+    out.t = kGaz; out.push_back(feature(kGaz, g));
   }
   for (std::uint64_t g : m1.gaz) {
     if (!g) break;
-    out.push_back(feature(kGazM1, g));
+    out.t = kGazM1; out.push_back(feature(kGazM1, g));
   }
   for (std::uint64_t g : p1.gaz) {
     if (!g) break;
-    out.push_back(feature(kGazP1, g));
+    out.t = kGazP1; out.push_back(feature(kGazP1, g));
   }
 }
 
@@ -268,6 +312,20 @@ CasingLexicon build_casing_lexicon(const std::vector<const Sentence*>& sentences
     lexicon.emplace(h, cls);
   }
   return lexicon;
+}
+
+}  // namespace textgraph::ner
+
+namespace textgraph::ner {
+
+Vocabulary build_vocabulary(const std::vector<const Sentence*>& sentences, int min_count) {
+  std::unordered_map<std::uint64_t, int> counts;
+  for (const Sentence* s : sentences)
+    for (const Word& w : s->words) ++counts[hash_string(ascii_lower(w.form))];
+  Vocabulary v;
+  for (const auto& [h, n] : counts)
+    if (n >= min_count) v.insert(h);
+  return v;
 }
 
 }  // namespace textgraph::ner

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ner/gazetteer.h"
@@ -49,6 +50,13 @@ enum Capitalization : std::uint32_t {
 // `min_count` times are not in it (class 0).
 using CasingLexicon = std::unordered_map<std::uint64_t, std::uint8_t>;  // hash of lowercase -> class
 
+// The words seen often enough in training to keep their identity (hashes
+// of lowercase forms). Other words are "unknown": their form features all
+// share one value, so that the rare words of the training data teach the
+// model how to treat the unseen words of new text (by their shape, affixes
+// and context).
+using Vocabulary = std::unordered_set<std::uint64_t>;
+
 struct NerToken {
   std::uint64_t form = 0;        // exact form
   std::uint64_t lower = 0;       // lowercase form
@@ -60,6 +68,7 @@ struct NerToken {
   std::uint32_t casing = 0;      // CasingLexicon class, 0 = unknown
   std::uint32_t start = 0;       // 2 = first word of the sentence, 1 = after an opening
                                  // quote, bracket, colon or dash, 0 = elsewhere
+  std::uint64_t pos = 0;         // EXPERIMENT: hash of XPOS
   std::uint64_t gaz[6] = {};     // gazetteer features of this word; 0 = none
 };
 
@@ -70,7 +79,8 @@ struct SentenceInfo {
 // The per-word hashes of a sentence (toks is resized; `hashes` receives
 // hash_string of every form, which the gazetteer matches on).
 void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
-                      const CasingLexicon& casing, std::vector<NerToken>& toks,
+                      const CasingLexicon& casing, const Vocabulary& vocabulary,
+                      std::vector<NerToken>& toks,
                       SentenceInfo& info);
 
 // Appends the word-only features of word i.
@@ -100,5 +110,7 @@ std::uint64_t transition_key(int prev);
 
 // Builds a casing lexicon from sentences (see CasingLexicon).
 CasingLexicon build_casing_lexicon(const std::vector<const Sentence*>& sentences, int min_count);
+// The lowercase forms seen at least min_count times.
+Vocabulary build_vocabulary(const std::vector<const Sentence*>& sentences, int min_count);
 
 }  // namespace textgraph::ner

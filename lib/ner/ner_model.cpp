@@ -60,6 +60,13 @@ void NerModel::save_sections(ModelFile& model) const {
     model.sections.push_back({"casing", w.take()});
   }
   {
+    std::vector<std::uint64_t> words(vocabulary.begin(), vocabulary.end());
+    std::sort(words.begin(), words.end());
+    ByteWriter w;
+    w.put_vector(words);
+    model.sections.push_back({"vocabulary", w.take()});
+  }
+  {
     ByteWriter w;
     first.weights.save(w);
     model.sections.push_back({"weights", w.take()});
@@ -72,44 +79,51 @@ void NerModel::save_sections(ModelFile& model) const {
 }
 
 NerModel NerModel::load(const ModelFile& model, const std::string& name) {
+  // Every error names the file (as its location) and the section.
+  auto read = [&](const std::string& sec, auto&& parse) {
+    ByteReader in(section(model, sec, name), "section " + sec);
+    try {
+      parse(in);
+      in.expect_end();
+    } catch (const Error& e) {
+      std::string message = e.what();
+      if (message.rfind("section " + sec, 0) != 0) message = "section " + sec + ": " + message;
+      throw Error(ErrorCode::kModel, message, {name});
+    }
+  };
   NerModel m;
-  {
-    ByteReader in(section(model, "types", name), name + ": section types");
+  read("types", [&](ByteReader& in) {
     std::vector<std::string> types = in.get_strings();
-    in.expect_end();
     if (types.empty() || types.size() > 1000 || !std::is_sorted(types.begin(), types.end()) ||
         std::adjacent_find(types.begin(), types.end()) != types.end() ||
         std::any_of(types.begin(), types.end(), [](const std::string& t) { return t.empty(); }))
-      fail(ErrorCode::kModel, "section types is invalid (corrupt model)", {name});
+      fail(ErrorCode::kModel, "section types is invalid (corrupt model)");
     m.labels = LabelSet(std::move(types));
-  }
-  {
-    ByteReader in(section(model, "gazetteer", name), name + ": section gazetteer");
-    m.gazetteer = Gazetteer::load(in);
-    in.expect_end();
-  }
-  {
-    ByteReader in(section(model, "casing", name), name + ": section casing");
+  });
+  read("gazetteer", [&](ByteReader& in) { m.gazetteer = Gazetteer::load(in); });
+  read("casing", [&](ByteReader& in) {
     const auto n = in.get<std::uint64_t>();
-    if (n > (1ULL << 28)) fail(ErrorCode::kModel, "section casing is invalid (corrupt model)", {name});
+    if (n > (1ULL << 28)) fail(ErrorCode::kModel, "section casing is invalid (corrupt model)");
     for (std::uint64_t k = 0; k < n; ++k) {
       const auto h = in.get<std::uint64_t>();
       const auto c = in.get<std::uint8_t>();
-      if (c < 1 || c > 5) fail(ErrorCode::kModel, "section casing is invalid (corrupt model)", {name});
+      if (c < 1 || c > 5) fail(ErrorCode::kModel, "section casing is invalid (corrupt model)");
       m.casing.emplace(h, c);
     }
-    in.expect_end();
-  }
+  });
+  read("vocabulary", [&](ByteReader& in) {
+    const std::vector<std::uint64_t> words = in.get_vector<std::uint64_t>();
+    m.vocabulary.insert(words.begin(), words.end());
+  });
   const int n = m.labels.size();
-  auto table = [&](const char* section_name, bool required) {
-    ByteReader in(section(model, section_name, name), name + ": section " + section_name);
-    train::WeightTable t = train::WeightTable::load(in);
-    in.expect_end();
-    if ((required || t.num_features() > 0) && t.num_classes() != n)
-      fail(ErrorCode::kModel,
-           std::string("section ") + section_name + " has " + std::to_string(t.num_classes()) +
-               " labels, the model " + std::to_string(n) + " (corrupt model)",
-           {name});
+  auto table = [&](const std::string& sec, bool required) {
+    train::WeightTable t;
+    read(sec, [&](ByteReader& in) {
+      t = train::WeightTable::load(in);
+      if ((required || t.num_features() > 0) && t.num_classes() != n)
+        fail(ErrorCode::kModel, "section " + sec + " has " + std::to_string(t.num_classes()) +
+                                    " labels, the model " + std::to_string(n) + " (corrupt model)");
+    });
     return t;
   };
   m.first.set(table("weights", true), m.labels);
@@ -161,7 +175,7 @@ void viterbi(const LabelSet& labels, const float* emit, std::size_t n, const flo
 }
 
 void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& out) {
-  prepare_sentence(sentence, model.gazetteer, model.casing, out.toks, out.info);
+  prepare_sentence(sentence, model.gazetteer, model.casing, model.vocabulary, out.toks, out.info);
   out.feats.clear();
   out.offsets.assign(1, 0);
   for (std::size_t i = 0; i < out.toks.size(); ++i) {

@@ -6,6 +6,7 @@
 //   types      the entity types, sorted (strings)
 //   gazetteer  the gazetteer entries (gazetteer.h)
 //   casing     the casing lexicon: u64 count, then (u64 hash, u8 class) pairs by hash
+//   vocabulary the known words: u64 hashes of lowercase forms, sorted
 //   weights    the first pass (train::WeightTable): word features and label transitions
 //   weights2   the second, document-level pass; a table without rows = no second pass
 //
@@ -39,6 +40,7 @@ struct NerModel {
   LabelSet labels;
   Gazetteer gazetteer;
   CasingLexicon casing;
+  Vocabulary vocabulary;
   Pass first;   // sentence-level pass
   Pass second;  // document-level pass; empty() = none
 

@@ -57,7 +57,7 @@ NerScores compare_entities(const std::vector<Sentence>& gold, const std::vector<
     ++scores.sentences;
     const bool aligned = g.words.size() == p.words.size();
     const std::vector<EntitySpan> ge = entity_spans(g);
-    const std::vector<EntitySpan> pe = aligned ? entity_spans(p) : std::vector<EntitySpan>();
+    const std::vector<EntitySpan> pe = entity_spans(p);
     scores.words += g.words.size();
     if (aligned)
       for (std::size_t i = 0; i < g.words.size(); ++i) {
@@ -75,7 +75,7 @@ NerScores compare_entities(const std::vector<Sentence>& gold, const std::vector<
       ++scores.all.predicted;
       EntityCounts& t = scores.by_type[e.type];
       ++t.predicted;
-      if (gold_set.count({e.first, e.last, e.type})) {
+      if (aligned && gold_set.count({e.first, e.last, e.type})) {
         ++scores.all.correct;
         ++t.correct;
       }

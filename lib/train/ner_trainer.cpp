@@ -13,6 +13,10 @@
 #include <ostream>
 #include <limits>
 #include <set>
+#include <map>
+#include <iostream>
+#include <cstdlib>
+#include "textgraph/conllu.h"
 
 #include "core/error.h"
 #include "ner/ner_model.h"
@@ -42,6 +46,23 @@ Corpus read_corpus(const std::string& path) {
   Corpus c;
   c.name = std::filesystem::path(path).filename().string();
   c.sentences = std::move(*s);
+  // EXPERIMENT: POS tags joined by sent_id.
+  for (const char* var : {"TG_NER_POS_TRAIN", "TG_NER_POS_DEV"}) {
+    const char* f = std::getenv(var);
+    if (!f) continue;
+    auto conllu = read_conllu(f);
+    if (!conllu.ok()) continue;
+    std::map<std::string, const Sentence*> by_id;
+    for (const Sentence& x : *conllu) by_id[x.id] = &x;
+    std::size_t joined = 0;
+    for (Sentence& x : c.sentences) {
+      auto it = by_id.find(x.id);
+      if (it == by_id.end() || it->second->words.size() != x.words.size()) continue;
+      ++joined;
+      for (std::size_t i = 0; i < x.words.size(); ++i) x.words[i].xpos = it->second->words[i].xpos;
+    }
+    std::cerr << var << ": joined " << joined << " of " << c.sentences.size() << "\n";
+  }
   for (const Sentence& x : c.sentences) {
     c.words += x.words.size();
     c.entities += entity_spans(x).size();
@@ -66,6 +87,7 @@ std::string license_of(const std::vector<Corpus>& corpora) {
 struct Example {
   const Sentence* sentence = nullptr;
   PreparedSentence prepared;
+  PreparedSentence unknown;  // every word unknown (word dropout)
   std::vector<int> gold;
   std::size_t document = 0;  // index of its document
 };
@@ -126,6 +148,23 @@ void write_scores(rapidjson::Writer<rapidjson::StringBuffer>& w, const NerScores
   w.EndObject();
 }
 
+// The mean of several weight tables (models trained on different orders
+// of the data): smoother weights than any one of them.
+train::WeightTable mean_table(const std::vector<train::WeightTable>& tables) {
+  std::map<std::uint64_t, std::map<std::uint16_t, float>> sum;
+  for (const train::WeightTable& t : tables)
+    for (const train::WeightTable::Row& r : t.rows())
+      for (const auto& [c, w] : r.weights) sum[r.key][c] += w;
+  std::vector<train::WeightTable::Row> rows;
+  const float k = static_cast<float>(tables.size());
+  for (const auto& [key, weights] : sum) {
+    train::WeightTable::Row row{key, {}};
+    for (const auto& [c, w] : weights) row.weights.emplace_back(c, w / k);
+    rows.push_back(std::move(row));
+  }
+  return train::WeightTable::build(tables.front().num_classes(), std::move(rows));
+}
+
 class Trainer {
  public:
   Trainer(const NerTrainOptions& options) : options_(options), log_(options.log) {}
@@ -157,6 +196,9 @@ class Trainer {
   std::vector<float> emit_, trans_;
   std::vector<int> predicted_;
   std::vector<std::uint64_t> feats_;
+  std::vector<bool> dropped_;
+  double dropout_ = std::getenv("TG_NER_DROPOUT") ? std::atof(std::getenv("TG_NER_DROPOUT")) : 0.0;
+  train::Rng rng_{options_.seed ^ 0x5bd1e995ULL};
 };
 
 void Trainer::learn(train::PerceptronTrainer& trainer, const Example& ex,
@@ -173,9 +215,12 @@ void Trainer::learn(train::PerceptronTrainer& trainer, const Example& ex,
       if (!model_.labels.allowed(prev, cur)) row[cur] = -std::numeric_limits<float>::infinity();
   }
   emit_.assign(n * Ls, 0.0f);
+  dropped_.assign(n, false);
+  if (dropout_ > 0 && !ex.unknown.toks.empty())
+    for (std::size_t i = 0; i < n; ++i) dropped_[i] = rng_.below(1000000) < dropout_ * 1000000;
   auto word_feats = [&](std::size_t i) {
-    feats_.assign(ex.prepared.feats.begin() + ex.prepared.offsets[i],
-                  ex.prepared.feats.begin() + ex.prepared.offsets[i + 1]);
+    const PreparedSentence& p = dropped_[i] ? ex.unknown : ex.prepared;
+    feats_.assign(p.feats.begin() + p.offsets[i], p.feats.begin() + p.offsets[i + 1]);
     if (context) ner::document_features(ex.prepared.toks, i, (*context)[i], feats_);
   };
   for (std::size_t i = 0; i < n; ++i) {
@@ -302,12 +347,16 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   }
   model_.gazetteer.finish();
   model_.casing = ner::build_casing_lexicon(sentences, options_.casing_min_count);
+  model_.vocabulary = ner::build_vocabulary(sentences, options_.min_word_count);
 
   train_.resize(sentences.size());
+  NerModel unknown_model = model_;
+  unknown_model.vocabulary.clear();
   std::size_t train_words = 0;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     train_[i].sentence = sentences[i];
     ner::prepare(model_, *sentences[i], train_[i].prepared);
+    if (dropout_ > 0) ner::prepare(unknown_model, *sentences[i], train_[i].unknown);
     train_[i].gold = model_.labels.encode(*sentences[i]);
     train_words += sentences[i]->words.size();
   }
@@ -323,14 +372,47 @@ NerTrainResult Trainer::run(const std::string& output_path) {
     *log_ << "ner: " << train_.size() << " sentences, " << train_words << " words, "
           << train_docs_.size() << " documents, " << model_.labels.size() << " labels, "
           << model_.gazetteer.size() << " gazetteer entries, " << model_.casing.size()
-          << " casing entries\n";
+          << " casing entries, " << model_.vocabulary.size() << " known words\n";
 
   NerTrainResult result;
+  if (const char* e = std::getenv("TG_NER_CV")) {
+    // EXPERIMENT: k-fold cross-validation by document, fixed epochs.
+    const std::size_t folds = std::atoi(e);
+    std::vector<Sentence> gold, sys;
+    for (std::size_t f = 0; f < folds; ++f) {
+      std::vector<std::size_t> rest;
+      for (std::size_t i = 0; i < train_.size(); ++i)
+        if (train_[i].document % folds != f) rest.push_back(i);
+      ner::Pass p;
+      p.set(train_pass(rest, nullptr, options_.epochs, false, nullptr, "cv"), model_.labels);
+      std::vector<int> y;
+      for (std::size_t i = 0; i < train_.size(); ++i)
+        if (train_[i].document % folds == f) {
+          ner::decode(model_, p, train_[i].prepared, nullptr, y);
+          gold.push_back(*train_[i].sentence);
+          sys.push_back(*train_[i].sentence);
+          model_.labels.decode(y, sys.back());
+        }
+    }
+    const NerScores s = compare_entities(gold, sys);
+    std::cout << "CV " << scores_line(s) << "\n";
+    std::exit(0);
+  }
   std::vector<std::size_t> all(train_.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   result.best_epoch = options_.epochs;
   model_.first.set(train_pass(all, nullptr, options_.epochs, true, &result.best_epoch, "pass 1"),
                    model_.labels);
+  if (const char* e = std::getenv("TG_NER_ENSEMBLE")) {
+    std::vector<train::WeightTable> tables{model_.first.weights};
+    NerTrainOptions o = options_;
+    for (int k = 1; k < std::atoi(e); ++k) {
+      const_cast<NerTrainOptions&>(options_).seed = o.seed + 1000 * k;
+      tables.push_back(train_pass(all, nullptr, result.best_epoch, false, nullptr, "member"));
+    }
+    const_cast<NerTrainOptions&>(options_).seed = o.seed;
+    model_.first.set(mean_table(tables), model_.labels);
+  }
   if (log_)
     *log_ << "ner pass 1: kept epoch " << result.best_epoch << ", "
           << model_.first.weights.num_features() << " features, "
@@ -422,6 +504,8 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   w.Int(options_.folds);
   w.Key("casing_min_count");
   w.Int(options_.casing_min_count);
+  w.Key("min_word_count");
+  w.Int(options_.min_word_count);
   w.Key("best_epoch");
   w.Int(result.best_epoch);
   w.Key("best_epoch_pass2");

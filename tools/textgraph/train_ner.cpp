@@ -33,6 +33,7 @@ int run_train_ner(Args& args) {
   if (auto v = args.integer("--passes", 1, 2)) o.passes = static_cast<int>(*v);
   if (auto v = args.integer("--folds", 2, 100)) o.folds = static_cast<int>(*v);
   if (auto v = args.option("--actors")) o.actors_file = *v;
+  if (auto v = args.integer("--min-count", 1, 1000)) o.min_word_count = static_cast<int>(*v);
   if (auto v = args.option("--license")) o.license = *v;
   const bool quiet = args.flag("--quiet");
   const std::vector<std::string> rest = args.positionals();
@@ -46,7 +47,8 @@ int run_train_ner(Args& args) {
   for (std::size_t i = 0; i < o.train_files.size(); ++i) command << (i ? "," : "") << o.train_files[i];
   if (!o.dev_file.empty()) command << " --dev " << o.dev_file;
   command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs
-          << " --patience " << o.patience << " --passes " << o.passes << " --folds " << o.folds;
+          << " --patience " << o.patience << " --passes " << o.passes << " --folds " << o.folds
+          << " --min-count " << o.min_word_count;
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
