@@ -3,31 +3,28 @@
 // Usage:
 //   textgraph::Result<textgraph::NerTagger> ner = textgraph::NerTagger::load_default();
 //   if (!ner.ok()) { report(ner.status()); return; }      // names the model file
-//   textgraph::Document doc = ...;                         // tokenizer or CoNLL-U
-//   ner->tag(doc);                                         // fills Word::ner of every word
-//   for (const textgraph::EntitySpan& e : textgraph::entity_spans(doc.sentences[0]))
-//     std::cout << e.type << " words " << e.first << ".." << e.last - 1 << "\n";
+//   textgraph::Sentence sentence = ...;                   // words with forms (tokenizer,
+//                                                         // CoNLL-U, IOB2)
+//   ner->tag(sentence);                                   // fills Word::ner of every word
+//   for (const textgraph::EntitySpan& e : textgraph::entity_spans(sentence))
+//     std::cout << e.type << ": words " << e.first + 1 << ".." << e.last << "\n";
+//   ner->tag(document);                                   // every sentence of a Document
 //
-//   // One sentence on its own (no document context):
-//   ner->tag(sentence);
-//   // Sentences read from a file, `# newdoc` comments marking documents:
-//   ner->tag(sentences);
-//
-//   // Several threads may tag different documents with one NerTagger at
+//   // Several threads may tag different sentences with one NerTagger at
 //   // once; copies are cheap (they share the read-only model).
 //
 // What it predicts: for every word, "O" or an IOB2 tag "B-TYPE" / "I-TYPE"
 // over the entity types of the training data (PER, ORG, LOC for Universal
-// NER). Tags follow UNER conventions: names of people, organisations and
-// places are entities; demonyms ("Iranian leaders") and other adjectives are
-// not. The decoder is a first-order Viterbi search over BILOU labels scored
-// by an averaged perceptron (word, affix, shape and context features, a
-// gazetteer, a casing lexicon; lib/ner/features.h), followed by a second
-// pass that also sees the first pass's labels of the other mentions of the
-// same word in the document, so that a name is tagged alike throughout.
-// Output depends only on the words' forms, the document's sentences and the
-// model: the same input always gets the same tags, with any thread count.
-// Words' other fields (POS tags, heads) are neither read nor changed.
+// NER). Tags follow the UNER conventions: names of people, organisations
+// and places are entities, countries and cities are LOC ("U.S. pressure"),
+// institutions acting as actors are ORG ("the Pentagon said"); titles
+// ("President") and demonyms ("Iranian leaders") are not part of entities.
+// Each sentence is tagged on its own by a first-order Viterbi search over
+// BILOU labels scored by an averaged perceptron (word, affix, shape, case
+// and context features, a gazetteer of the actor dictionary's names, a
+// casing lexicon; lib/ner/features.h). Only Word::form is read and only
+// Word::ner is written: the same words always get the same tags, with any
+// thread count.
 //
 // Failure: load() returns ErrorCode::kModel, naming the file, when the model
 // is missing, truncated, corrupt, of a newer format version, of another kind
@@ -35,6 +32,7 @@
 // tags it gave them when it was trained; loading re-tags them and refuses
 // the model if anything differs). read_iob2() reports malformed input as
 // ErrorCode::kInvalidInput naming FILE:LINE, an unreadable file as kIo.
+// tag() never fails: any words (empty, odd bytes, very long) get valid IOB2.
 #pragma once
 
 #include <cstddef>
@@ -63,13 +61,10 @@ class NerTagger {
   // From a model already in memory; `name` is used in error messages.
   [[nodiscard]] static Result<NerTagger> from_model(const ModelFile& model, const std::string& name);
 
-  // Tags one sentence as a document of its own.
+  // Sets Word::ner of every word of the sentence (nothing else is read or changed).
   void tag(Sentence& sentence) const;
-  // Tags the sentences of one document together.
+  // The same for every sentence.
   void tag(Document& document) const;
-  // Tags sentences read from a file: a sentence whose comments hold a
-  // "newdoc" line (CoNLL-U / IOB2 "# newdoc id = ...") starts a new
-  // document; without any, all sentences form one document.
   void tag(std::vector<Sentence>& sentences) const;
 
   // The entity types the model knows, sorted ("LOC", "ORG", "PER").
@@ -125,12 +120,13 @@ struct NerScores {
 };
 
 // Compares system tags with gold tags sentence by sentence (the CoNLL-2003
-// conlleval definition: micro-averaged exact-match precision, recall and F1).
+// conlleval definition: micro-averaged exact-match precision, recall and F1;
+// an entity is correct when its first word, last word and type all match).
 // Sentences must correspond one to one with the same words; a pair with a
 // different number of words counts its gold entities as missed and its
 // predicted ones as wrong.
 NerScores compare_entities(const std::vector<Sentence>& gold, const std::vector<Sentence>& system);
-// Tags copies of the gold sentences (documents from "newdoc" comments) and compares.
+// Tags copies of the gold sentences and compares.
 NerScores score_ner(const NerTagger& tagger, const std::vector<Sentence>& gold);
 
 // A table of per-type and overall precision, recall and F1, one line each.
@@ -158,18 +154,17 @@ void write_iob2(const Sentence& sentence, std::ostream& out, std::string_view fa
 // --- Whole files (`textgraph ner`) --------------------------------------
 
 enum class NerInput {
-  kConllu,  // CoNLL-U; "# newdoc" comments start documents
-  kText,    // raw UTF-8 text, tokenized first (textgraph/tokenizer.h); one document
+  kConllu,  // CoNLL-U
+  kText,    // raw UTF-8 text, tokenized first (textgraph/tokenizer.h)
   kIob2,    // IOB2; its tags are replaced (and compared with, see NerFileResult::scores)
 };
 
 struct NerFileOptions {
   NerInput input = NerInput::kConllu;
-  std::size_t threads = 1;  // documents tagged at once; the output is the same for any count
+  std::size_t threads = 1;  // threads tagging at once; the output is the same for any count
 };
 
 struct NerFileResult {
-  std::size_t documents = 0;     // documents tagged
   std::size_t sentences = 0;     // sentences written
   std::size_t words = 0;         // words written
   std::size_t entities = 0;      // entities found
@@ -180,8 +175,8 @@ struct NerFileResult {
 // Tags every sentence of `input_path` ("-" = standard input) and writes
 // IOB2 (write_iob2; sentences without a sent_id are numbered from 1) to
 // `output_path` ("-" = standard output) atomically: on failure an existing
-// output file is left untouched. CoNLL-U and IOB2 inputs are streamed one
-// document at a time. Fails with the reader's error (kInvalidInput naming
+// output file is left untouched. CoNLL-U and IOB2 inputs are streamed (a
+// few hundred sentences per thread in memory); text is read whole. Fails with the reader's error (kInvalidInput naming
 // FILE:LINE, kIo) or kIo when the output cannot be written; binary input
 // given as text is kInvalidInput.
 [[nodiscard]] Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input_path,

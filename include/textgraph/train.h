@@ -80,16 +80,15 @@ struct TaggerTrainResult {
 namespace textgraph {
 
 struct NerTrainOptions {
-  std::vector<std::string> train_files;  // IOB2 files; "# newdoc" comments mark documents
-  std::string dev_file;                  // IOB2 with gold tags; "" = none (all epochs run)
+  std::vector<std::string> train_files;  // IOB2 files (Universal NER layout)
+  std::string dev_file;                  // IOB2 with gold tags: picks the best epoch;
+                                         // "" = none (all epochs run, their average is kept)
   std::string actors_file;               // actor dictionary whose names become gazetteer
                                          // entries; "" = the shipped one (actors.tsv in
                                          // default_model_dir()), "none" = no gazetteer
   int epochs = 20;                       // at most this many passes over the training data
   int patience = 4;                      // stop after this many epochs without a better dev F1
   std::uint64_t seed = 1;                // shuffling seed
-  int passes = 2;                        // 2 = a second, document-level pass
-  int folds = 5;                         // jackknife folds (by document) for the second pass
   int casing_min_count = 2;              // forms seen fewer times stay out of the casing lexicon
   int min_word_count = 2;                // rarer words lose their identity: they are trained
                                          // as the unknown words of new text are seen
@@ -100,9 +99,7 @@ struct NerTrainOptions {
 
 struct NerTrainResult {
   NerScores dev;               // of the saved model on dev_file (zeros without one)
-  NerScores dev_first_pass;    // of the first pass alone
-  int best_epoch = 0;          // the first pass's kept epoch
-  int best_epoch2 = 0;         // the second pass's kept epoch (0 = one pass)
+  int best_epoch = 0;          // the epoch whose weights were kept
   double seconds = 0;          // wall time of the whole training
   std::size_t model_bytes = 0; // size of the written file
 };

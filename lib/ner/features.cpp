@@ -1,6 +1,5 @@
 #include "ner/features.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -20,9 +19,9 @@ enum Template : std::uint32_t {
   kLower,
   kShape,
   kLongShape,
-  kPrefix,  // + length
-  kSuffix,  // + length
-  kCapFirst,
+  kPrefix,  // + length - 1
+  kSuffix,  // + length - 1
+  kCapStart,
   kLowerM1,
   kLowerM2,
   kLowerP1,
@@ -42,44 +41,9 @@ enum Template : std::uint32_t {
   kSentenceCasing,
   kLowerM1Shape,
   kShapeLowerP1,
-  kTransition,
-  kDocSelf,
-  kDocContext,
-  kDocMajority,
-  kDocMajorityCap,
-  kDocLowerElsewhere,
-  kDocSelfLower,
   kSuffixM1,
   kSuffixP1,
-  kPos,
-  kPosM1,
-  kPosP1,
-  kPos3,
-  kPosLower,
-  kSentenceLength,
-};
-
-// EXPERIMENT: templates switched off by TG_NER_OFF="3,5,...".
-struct Off {
-  std::vector<bool> off = std::vector<bool>(64, false);
-  Off() {
-    if (const char* e = std::getenv("TG_NER_OFF")) {
-      std::string s(e);
-      std::size_t p = 0;
-      while (p < s.size()) {
-        std::size_t q = s.find(',', p);
-        if (q == std::string::npos) q = s.size();
-        off[std::stoul(s.substr(p, q - p))] = true;
-        p = q + 1;
-      }
-    }
-  }
-};
-const Off& off() { static const Off o; return o; }
-struct Out {
-  std::vector<std::uint64_t>& v;
-  std::uint32_t t = 0;
-  void push_back(std::uint64_t k) { if (!off().off[t]) v.push_back(k); }
+  kTransition,
 };
 
 // Sentinels for positions before the start and after the end.
@@ -121,13 +85,21 @@ Capitalization capitalization(std::string_view form) {
   return kCapMixed;
 }
 
-bool capitalized(std::uint32_t cap) { return cap == kCapInitial || cap == kCapAll || cap == kCapMixed || cap == kCapOne; }
+bool capitalized(std::uint32_t cap) { return cap != kCapNone && cap != kCapLower; }
 
-// Words after which a capital says nothing (the start of a quote, a list item, a heading).
+// Words after which a capital says nothing (the start of a quote, a list
+// item, a heading, a sentence the splitter did not cut).
 bool opens_clause(std::string_view form) {
   return form == "\"" || form == ":" || form == "-" || form == "--" || form == "(" ||
          form == "*" || form == "." || form == "?" || form == "!" || form == "``" ||
          form == "\xe2\x80\x9c";  // left double quotation mark
+}
+
+// Titles (most words capitalized) and shouting (all caps) blur the case signal.
+std::uint32_t sentence_casing(std::size_t letters, std::size_t caps, std::size_t all_caps) {
+  if (letters >= 3 && all_caps * 10 >= letters * 8) return 2;
+  if (letters >= 3 && caps * 10 >= letters * 6) return 1;
+  return 0;
 }
 
 }  // namespace
@@ -160,26 +132,32 @@ std::string word_shape(std::string_view s, bool collapse) {
 
 void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
                       const CasingLexicon& casing, const Vocabulary& vocabulary,
-                      std::vector<NerToken>& toks,
-                      SentenceInfo& info) {
+                      std::vector<NerToken>& toks, SentenceInfo& info) {
+  static const std::uint64_t kUnknown = hash_string("<unknown>");
   const std::size_t n = sentence.words.size();
   toks.assign(n, NerToken{});
-  std::vector<std::uint64_t> hashes(n);
-  std::string lower;
+  thread_local std::vector<std::uint64_t> hashes;
+  thread_local std::string lower;
+  hashes.resize(n);
   std::size_t letters = 0, caps = 0, all_caps = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& form = sentence.words[i].form;
     NerToken& t = toks[i];
     lower = ascii_lower(form);
+    const std::uint64_t lower_hash = hash_string(lower);
     t.form = hashes[i] = hash_string(form);
-    t.lower = hash_string(lower);
-    if (!vocabulary.count(t.lower)) {
-      static const std::uint64_t kUnknown = hash_string("<unknown>");
-      t.form = t.lower = kUnknown;
-    }
+    t.lower = lower_hash;
+    if (!vocabulary.count(lower_hash)) t.form = t.lower = kUnknown;
     t.shape = hash_string(word_shape(form, true));
     t.long_shape = hash_string(word_shape(form, false));
+    // Affixes longer than the word fall back to the (possibly unknown) word.
     for (std::size_t k = 1; k <= 4; ++k) {
+      const bool known = t.lower == lower_hash;
+      if (!known && std::getenv("TG_AFF") && lower.size() <= static_cast<std::size_t>(std::atoi(std::getenv("TG_AFF"))) && k >= 3) {
+        t.prefix[k - 1] = t.lower + 1;
+        t.suffix[k - 1] = t.lower + 2;
+        continue;
+      }
       t.prefix[k - 1] = lower.size() >= k ? hash_string(std::string_view(lower).substr(0, k))
                                           : t.lower + 1;
       t.suffix[k - 1] = lower.size() >= k
@@ -187,20 +165,17 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
                             : t.lower + 2;
     }
     t.cap = capitalization(form);
-    if (!sentence.words[i].xpos.empty()) t.pos = hash_string(sentence.words[i].xpos);
     t.start = i == 0 ? 2 : opens_clause(sentence.words[i - 1].form) ? 1 : 0;
-    if (auto it = casing.find(hash_string(lower)); it != casing.end()) t.casing = it->second;
+    if (auto it = casing.find(lower_hash); it != casing.end()) t.casing = it->second;
     if (t.cap != kCapNone) {
       ++letters;
       if (capitalized(t.cap)) ++caps;
       if (t.cap == kCapAll || t.cap == kCapOne) ++all_caps;
     }
   }
-  info.casing = 0;
-  if (letters >= 3 && all_caps * 10 >= letters * 8) info.casing = 2;
-  else if (letters >= 3 && caps * 10 >= letters * 6) info.casing = 1;
-
-  std::vector<int> used(n, 0);
+  info.casing = sentence_casing(letters, caps, all_caps);
+  thread_local std::vector<int> used;
+  used.assign(n, 0);
   gazetteer.find(hashes, [&](std::size_t first, std::size_t last, std::uint32_t category) {
     for (std::size_t i = first; i < last; ++i) {
       if (used[i] >= 6) continue;
@@ -211,71 +186,52 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
 }
 
 void word_features(const std::vector<NerToken>& toks, const SentenceInfo& info, std::size_t i,
-                   std::vector<std::uint64_t>& out_) {
-  Out out{out_};
+                   std::vector<std::uint64_t>& out) {
   const NerToken& w = toks[i];
   const NerToken& m1 = at(toks, i, -1);
   const NerToken& m2 = at(toks, i, -2);
   const NerToken& p1 = at(toks, i, 1);
   const NerToken& p2 = at(toks, i, 2);
-  out.t = kBias; out.push_back(feature(kBias, 0));
-  out.t = kForm; out.push_back(feature(kForm, w.form));
-  out.t = kLower; out.push_back(feature(kLower, w.lower));
-  out.t = kShape; out.push_back(feature(kShape, w.shape));
-  out.t = kLongShape; out.push_back(feature(kLongShape, w.long_shape));
+  out.push_back(feature(kBias, 0));
+  out.push_back(feature(kForm, w.form));
+  out.push_back(feature(kLower, w.lower));
+  out.push_back(feature(kShape, w.shape));
+  out.push_back(feature(kLongShape, w.long_shape));
   for (std::uint64_t k = 0; k < 4; ++k) {
-    out.t = kPrefix; out.push_back(feature(kPrefix, w.prefix[k], k));
-    out.t = kSuffix; out.push_back(feature(kSuffix, w.suffix[k], k));
+    out.push_back(feature(kPrefix, w.prefix[k], k));
+    out.push_back(feature(kSuffix, w.suffix[k], k));
   }
-  out.t = kCapFirst; out.push_back(feature(kCapFirst, w.cap, w.start));
-  out.t = kLowerM1; out.push_back(feature(kLowerM1, m1.lower));
-  out.t = kLowerM2; out.push_back(feature(kLowerM2, m2.lower));
-  out.t = kLowerP1; out.push_back(feature(kLowerP1, p1.lower));
-  out.t = kLowerP2; out.push_back(feature(kLowerP2, p2.lower));
-  out.t = kFormM1; out.push_back(feature(kFormM1, m1.form));
-  out.t = kFormP1; out.push_back(feature(kFormP1, p1.form));
-  out.t = kBigramM1; out.push_back(feature(kBigramM1, m1.lower, w.lower));
-  out.t = kBigramP1; out.push_back(feature(kBigramP1, w.lower, p1.lower));
-  out.t = kShapeM1; out.push_back(feature(kShapeM1, m1.shape, w.shape));
-  out.t = kShapeP1; out.push_back(feature(kShapeP1, w.shape, p1.shape));
-  out.t = kShape3; out.push_back(feature(kShape3, m1.shape, w.shape, p1.shape));
-  out.t = kCap3; out.push_back(feature(kCap3, m1.cap, w.cap, p1.cap));
-  out.t = kCasing; out.push_back(feature(kCasing, w.casing, w.cap, w.start));
-  out.t = kSentenceCasing; out.push_back(feature(kSentenceCasing, info.casing, w.cap));
-  out.t = kLowerM1Shape; out.push_back(feature(kLowerM1Shape, m1.lower, w.shape));
-  out.t = kShapeLowerP1; out.push_back(feature(kShapeLowerP1, w.shape, p1.lower));
-  out.t = kSuffixM1; out.push_back(feature(kSuffixM1, m1.suffix[2]));
-  out.t = kSuffixP1; out.push_back(feature(kSuffixP1, p1.suffix[2]));
-  if (w.pos) {
-    out.t = kPos; out.push_back(feature(kPos, w.pos));
-    out.t = kPosM1; out.push_back(feature(kPosM1, m1.pos, w.pos));
-    out.t = kPosP1; out.push_back(feature(kPosP1, w.pos, p1.pos));
-    out.t = kPos3; out.push_back(feature(kPos3, m1.pos, w.pos, p1.pos));
-    out.t = kPosLower; out.push_back(feature(kPosLower, w.pos, w.lower));
-  }
+  out.push_back(feature(kCapStart, w.cap, w.start));
+  out.push_back(feature(kLowerM1, m1.lower));
+  out.push_back(feature(kLowerM2, m2.lower));
+  out.push_back(feature(kLowerP1, p1.lower));
+  out.push_back(feature(kLowerP2, p2.lower));
+  out.push_back(feature(kFormM1, m1.form));
+  out.push_back(feature(kFormP1, p1.form));
+  out.push_back(feature(kBigramM1, m1.lower, w.lower));
+  out.push_back(feature(kBigramP1, w.lower, p1.lower));
+  out.push_back(feature(kShapeM1, m1.shape, w.shape));
+  out.push_back(feature(kShapeP1, w.shape, p1.shape));
+  out.push_back(feature(kShape3, m1.shape, w.shape, p1.shape));
+  out.push_back(feature(kCap3, m1.cap, w.cap, p1.cap));
+  out.push_back(feature(kCasing, w.casing, w.cap, w.start));
+  out.push_back(feature(kSentenceCasing, info.casing, w.cap));
+  out.push_back(feature(kLowerM1Shape, m1.lower, w.shape));
+  out.push_back(feature(kShapeLowerP1, w.shape, p1.lower));
+  out.push_back(feature(kSuffixM1, m1.suffix[2]));
+  out.push_back(feature(kSuffixP1, p1.suffix[2]));
   for (std::uint64_t g : w.gaz) {
     if (!g) break;
-    out.t = kGaz; out.push_back(feature(kGaz, g));
+    out.push_back(feature(kGaz, g));
   }
   for (std::uint64_t g : m1.gaz) {
     if (!g) break;
-    out.t = kGazM1; out.push_back(feature(kGazM1, g));
+    out.push_back(feature(kGazM1, g));
   }
   for (std::uint64_t g : p1.gaz) {
     if (!g) break;
-    out.t = kGazP1; out.push_back(feature(kGazP1, g));
+    out.push_back(feature(kGazP1, g));
   }
-}
-
-void document_features(const std::vector<NerToken>& toks, std::size_t i,
-                       const DocumentContext& c, std::vector<std::uint64_t>& out) {
-  const NerToken& w = toks[i];
-  out.push_back(feature(kDocSelf, c.self));
-  out.push_back(feature(kDocContext, c.left, c.self, c.right));
-  out.push_back(feature(kDocMajority, c.majority, c.share));
-  out.push_back(feature(kDocMajorityCap, c.majority, c.share, w.cap));
-  out.push_back(feature(kDocLowerElsewhere, c.lower_elsewhere, w.cap));
-  out.push_back(feature(kDocSelfLower, c.self, w.lower));
 }
 
 std::uint64_t transition_key(int prev) {
@@ -284,16 +240,16 @@ std::uint64_t transition_key(int prev) {
 
 CasingLexicon build_casing_lexicon(const std::vector<const Sentence*>& sentences, int min_count) {
   std::map<std::uint64_t, std::pair<int, int>> counts;  // lowercase hash -> (lower, capitalized)
-  std::vector<NerToken> toks;
   for (const Sentence* s : sentences) {
-    std::size_t letters = 0, caps = 0;
+    std::size_t letters = 0, caps = 0, all_caps = 0;
     for (const Word& w : s->words) {
       const Capitalization c = capitalization(w.form);
       if (c == kCapNone) continue;
       ++letters;
       if (capitalized(c)) ++caps;
+      if (c == kCapAll || c == kCapOne) ++all_caps;
     }
-    if (letters >= 3 && caps * 10 >= letters * 6) continue;  // titles and shouting
+    if (sentence_casing(letters, caps, all_caps) != 0) continue;
     for (std::size_t i = 1; i < s->words.size(); ++i) {
       if (opens_clause(s->words[i - 1].form)) continue;
       const std::string& form = s->words[i].form;
@@ -308,18 +264,14 @@ CasingLexicon build_casing_lexicon(const std::vector<const Sentence*>& sentences
     const int total = lu.first + lu.second;
     if (total < min_count) continue;
     const double share = static_cast<double>(lu.second) / total;
-    std::uint8_t cls = share == 0.0 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 1.0 ? 4 : 5;
+    const std::uint8_t cls = share == 0.0 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 1.0 ? 4 : 5;
     lexicon.emplace(h, cls);
   }
   return lexicon;
 }
 
-}  // namespace textgraph::ner
-
-namespace textgraph::ner {
-
 Vocabulary build_vocabulary(const std::vector<const Sentence*>& sentences, int min_count) {
-  std::unordered_map<std::uint64_t, int> counts;
+  std::map<std::uint64_t, int> counts;
   for (const Sentence* s : sentences)
     for (const Word& w : s->words) ++counts[hash_string(ascii_lower(w.form))];
   Vocabulary v;

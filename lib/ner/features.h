@@ -1,16 +1,13 @@
 // Internal: the features of the NER tagger, shared by training
-// (lib/train/train_ner.cpp) and tagging (ner_model.cpp) so the two can never
-// disagree.
+// (lib/train/ner_trainer.cpp) and tagging (ner_model.cpp) so the two can
+// never disagree.
 //
 // A sentence is first turned into per-word hashes and classes
 // (prepare_sentence: form, lowercase, shape, affixes, capitalization, the
 // casing lexicon's class, gazetteer matches). Then:
-//   word_features()     the features of word i that depend on the words
-//                       only (scored once per word, for every label);
-//   document_features() the second pass's features: the first pass's labels
-//                       around word i and of the other mentions of the same
-//                       word in the document;
-//   transition_key()    the key whose weights score label pairs (prev, cur).
+//   word_features()   the features of word i, scored once per word for
+//                     every label;
+//   transition_key()  the key whose weights score label pairs (prev, cur).
 // Changing any template changes the keys: retrain the model.
 #pragma once
 
@@ -30,24 +27,24 @@ namespace textgraph::ner {
 std::string ascii_lower(std::string_view s);
 // Uppercase X, lowercase x, digit d, other bytes kept. `collapse` merges runs
 // of the same symbol ("McDonald" -> "XxXx"); otherwise runs are cut at 4
-// symbols ("McDonald" -> "XxXxxxx", "1995" -> "dddd", "20051126" -> "dddd").
+// symbols ("McDonald" -> "XxXxxxx", "20051126" -> "dddd").
 std::string word_shape(std::string_view s, bool collapse);
 
 // How a word is written.
 enum Capitalization : std::uint32_t {
-  kCapNone = 0,  // "1995", ","
-  kCapLower,       // "envoys"
-  kCapInitial,     // "Putin"
-  kCapAll,        // "NATO" (two letters or more)
-  kCapMixed,      // "iPhone", "McDonald" (a capital after the first letter)
-  kCapOne,         // "I", "A"
+  kCapNone = 0,  // no letters: "1995", ","
+  kCapLower,     // "envoys"
+  kCapInitial,   // "Putin"
+  kCapAll,       // "NATO" (two capitals or more, no lower case)
+  kCapMixed,     // "iPhone", "McDonald" (a capital after the first letter)
+  kCapOne,       // "I", "A"
 };
 
 // The casing lexicon: how often a lowercase form was written with a capital
 // in training text where case carries meaning (not sentence-initial, not in
-// all-caps sentences), bucketed: 1 always lower, 2 mostly lower, 3 mixed,
-// 4 mostly capitalized, 5 always capitalized. Forms seen fewer than
-// `min_count` times are not in it (class 0).
+// titles or all-caps sentences), bucketed: 1 always lower, 2 mostly lower,
+// 3 mixed, 4 mostly capitalized, 5 always capitalized. Forms seen fewer
+// times than the training's min_count are not in it (class 0).
 using CasingLexicon = std::unordered_map<std::uint64_t, std::uint8_t>;  // hash of lowercase -> class
 
 // The words seen often enough in training to keep their identity (hashes
@@ -58,8 +55,8 @@ using CasingLexicon = std::unordered_map<std::uint64_t, std::uint8_t>;  // hash 
 using Vocabulary = std::unordered_set<std::uint64_t>;
 
 struct NerToken {
-  std::uint64_t form = 0;        // exact form
-  std::uint64_t lower = 0;       // lowercase form
+  std::uint64_t form = 0;        // exact form; one shared value for unknown words
+  std::uint64_t lower = 0;       // lowercase form; one shared value for unknown words
   std::uint64_t shape = 0;       // word_shape, runs collapsed
   std::uint64_t long_shape = 0;  // word_shape, runs cut at 4
   std::uint64_t prefix[4] = {};  // first 1..4 bytes of the lowercase form
@@ -67,42 +64,23 @@ struct NerToken {
   std::uint32_t cap = 0;         // Capitalization
   std::uint32_t casing = 0;      // CasingLexicon class, 0 = unknown
   std::uint32_t start = 0;       // 2 = first word of the sentence, 1 = after an opening
-                                 // quote, bracket, colon or dash, 0 = elsewhere
-  std::uint64_t pos = 0;         // EXPERIMENT: hash of XPOS
-  std::uint64_t gaz[6] = {};     // gazetteer features of this word; 0 = none
+                                 // quote, bracket, colon, dash or sentence mark, 0 = elsewhere
+  std::uint64_t gaz[6] = {};     // gazetteer matches covering this word, 1 + category * 4 +
+                                 // role (0 begin, 1 inside, 2 last, 3 whole); 0 = none
 };
 
 struct SentenceInfo {
   std::uint32_t casing = 0;  // 0 normal, 1 most words capitalized (title), 2 mostly all caps
 };
 
-// The per-word hashes of a sentence (toks is resized; `hashes` receives
-// hash_string of every form, which the gazetteer matches on).
+// The per-word hashes of a sentence (toks is resized).
 void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
                       const CasingLexicon& casing, const Vocabulary& vocabulary,
-                      std::vector<NerToken>& toks,
-                      SentenceInfo& info);
+                      std::vector<NerToken>& toks, SentenceInfo& info);
 
-// Appends the word-only features of word i.
+// Appends the features of word i.
 void word_features(const std::vector<NerToken>& toks, const SentenceInfo& info, std::size_t i,
                    std::vector<std::uint64_t>& out);
-
-// The document context of the second pass for one word: what the first pass
-// said about the other occurrences of the same word in the document.
-struct DocumentContext {
-  std::uint32_t self = 0;     // first-pass label of the word itself
-  std::uint32_t left = 0;     // first-pass label of the word before (0 = O or none)
-  std::uint32_t right = 0;    // first-pass label of the word after
-  std::uint32_t majority = 0; // entity type (1 + type index) most often given to the same
-                              // capitalized form elsewhere in the document; 0 = none
-  std::uint32_t share = 0;    // how often, bucketed: 0 none, 1 some, 2 most, 3 all
-  std::uint32_t lower_elsewhere = 0;  // 1 if the same form appears elsewhere in lower case
-                                      // in a non-initial position, 2 if not, 0 = not capitalized
-};
-
-// Appends the second pass's features of word i.
-void document_features(const std::vector<NerToken>& toks, std::size_t i,
-                       const DocumentContext& c, std::vector<std::uint64_t>& out);
 
 // The key whose weights score the label following `prev` (LabelSet::kStart
 // before the first word).

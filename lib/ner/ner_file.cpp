@@ -13,41 +13,21 @@ namespace textgraph {
 
 namespace {
 
-bool starts_document(const Sentence& s) {
-  for (const std::string& c : s.comments)
-    if (c.rfind("newdoc", 0) == 0) return true;
-  return false;
-}
+// Sentences are read and tagged in batches: few enough to bound memory,
+// enough to keep the threads' hand-over cheap.
+constexpr std::size_t kBatch = 256;
 
-// Groups a stream of sentences into documents at "newdoc" comments, so that
-// only one document at a time (per thread) is held in memory.
-class Documents {
- public:
-  // next(s) reads the next sentence into s: true if there was one.
-  template <class Next>
-  std::optional<std::vector<Sentence>> read(Next&& next) {
-    if (done_) return std::nullopt;
-    std::vector<Sentence> doc;
-    if (pending_) doc.push_back(std::move(*pending_));
-    pending_.reset();
-    Sentence s;
-    while (next(s)) {
-      if (!doc.empty() && starts_document(s)) {
-        pending_ = std::move(s);
-        return doc;
-      }
-      doc.push_back(std::move(s));
-      s = Sentence();
-    }
-    done_ = true;
-    if (doc.empty()) return std::nullopt;
-    return doc;
+template <class Next>
+std::optional<std::vector<Sentence>> read_batch(Next&& next) {
+  std::vector<Sentence> batch;
+  Sentence s;
+  while (batch.size() < kBatch && next(s)) {
+    batch.push_back(std::move(s));
+    s = Sentence();
   }
-
- private:
-  std::optional<Sentence> pending_;
-  bool done_ = false;
-};
+  if (batch.empty()) return std::nullopt;
+  return batch;
+}
 
 struct Tagged {
   std::vector<Sentence> gold;    // as read (kIob2 only, for the scores)
@@ -68,17 +48,14 @@ Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input
     NerFileResult result;
     const bool score = options.input == NerInput::kIob2;
     OutputFile out(output_path);
-    auto work = [&](std::vector<Sentence> doc) {
+    auto work = [&](std::vector<Sentence> batch) {
       Tagged t;
-      if (score) t.gold = doc;
-      for (Sentence& s : doc)
-        for (Word& w : s.words) w.ner.clear();
-      tagger.tag(doc);
-      t.system = std::move(doc);
+      if (score) t.gold = batch;
+      tagger.tag(batch);
+      t.system = std::move(batch);
       return t;
     };
     auto write = [&](Tagged t) {
-      ++result.documents;
       for (const Sentence& s : t.system) {
         write_iob2(s, out.stream(), std::to_string(++result.sentences));
         result.words += s.words.size();
@@ -92,7 +69,6 @@ Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input
       add(result.scores.all, d.all);
       for (const auto& [type, c] : d.by_type) add(result.scores.by_type[type], c);
     };
-    Documents docs;
     if (options.input == NerInput::kText) {
       const std::string text = read_file(input_path);
       if (looks_binary(text)) fail_input("binary data, not text", {input_path});
@@ -104,14 +80,14 @@ Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input
       LineReader lines(input_path);
       Iob2Reader reader(lines);
       ordered_parallel_map(
-          options.threads, [&] { return docs.read([&](Sentence& s) { return reader.next(s); }); },
+          options.threads, [&] { return read_batch([&](Sentence& s) { return reader.next(s); }); },
           work, write);
     } else {
       ConlluReader reader(input_path);
       ordered_parallel_map(
           options.threads,
           [&] {
-            return docs.read([&](Sentence& s) {
+            return read_batch([&](Sentence& s) {
               Result<bool> got = reader.next(s);
               if (!got.ok())
                 throw Error(got.status().code(), got.status().message(), got.status().where());

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_map>
+#include <span>
 
 #include "core/error.h"
 #include "model/bytes.h"
@@ -20,12 +20,9 @@ const std::string& section(const ModelFile& model, const std::string& name,
   return *s;
 }
 
-// The first-pass label of a word as a context value: 0 = O, else 1 + label.
-std::uint32_t context_label(int label) { return static_cast<std::uint32_t>(label) + 1; }
-
 }  // namespace
 
-void Pass::set(train::WeightTable table, const LabelSet& labels) {
+void Scorer::set(train::WeightTable table, const LabelSet& labels) {
   weights = std::move(table);
   const int n = labels.size();
   transitions.assign(static_cast<std::size_t>((n + 1) * n), 0.0f);
@@ -68,13 +65,8 @@ void NerModel::save_sections(ModelFile& model) const {
   }
   {
     ByteWriter w;
-    first.weights.save(w);
+    scorer.weights.save(w);
     model.sections.push_back({"weights", w.take()});
-  }
-  {
-    ByteWriter w;
-    second.weights.save(w);
-    model.sections.push_back({"weights2", w.take()});
   }
 }
 
@@ -116,18 +108,14 @@ NerModel NerModel::load(const ModelFile& model, const std::string& name) {
     m.vocabulary.insert(words.begin(), words.end());
   });
   const int n = m.labels.size();
-  auto table = [&](const std::string& sec, bool required) {
-    train::WeightTable t;
-    read(sec, [&](ByteReader& in) {
-      t = train::WeightTable::load(in);
-      if ((required || t.num_features() > 0) && t.num_classes() != n)
-        fail(ErrorCode::kModel, "section " + sec + " has " + std::to_string(t.num_classes()) +
-                                    " labels, the model " + std::to_string(n) + " (corrupt model)");
-    });
-    return t;
-  };
-  m.first.set(table("weights", true), m.labels);
-  m.second.set(table("weights2", false), m.labels);
+  train::WeightTable weights;
+  read("weights", [&](ByteReader& in) {
+    weights = train::WeightTable::load(in);
+    if (weights.num_classes() != n)
+      fail(ErrorCode::kModel, "section weights has " + std::to_string(weights.num_classes()) +
+                                  " labels, the model " + std::to_string(n) + " (corrupt model)");
+  });
+  m.scorer.set(std::move(weights), m.labels);
   return m;
 }
 
@@ -184,102 +172,26 @@ void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& 
   }
 }
 
-void document_contexts(const LabelSet& labels, const std::vector<const PreparedSentence*>& sentences,
-                       const std::vector<const std::vector<int>*>& first_labels,
-                       std::vector<std::vector<DocumentContext>>& out) {
-  const std::size_t types = labels.types().size();
-  // Per capitalized form: how often each type (index 1 + type) or O (index 0) was given.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> given;
-  std::unordered_map<std::uint64_t, bool> lower_seen;  // lowercase form seen in lower case
-  auto is_cap = [](std::uint32_t cap) { return cap == kCapInitial || cap == kCapAll || cap == kCapMixed; };
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const auto& toks = sentences[s]->toks;
-    const auto& y = *first_labels[s];
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].cap == kCapLower && toks[i].start == 0) lower_seen[toks[i].lower] = true;
-      if (!is_cap(toks[i].cap)) continue;
-      auto& counts = given[toks[i].form];
-      counts.resize(types + 1, 0);
-      ++counts[y[i] == LabelSet::kO ? 0 : 1 + static_cast<std::size_t>(labels.type_of(y[i]))];
-    }
-  }
-  out.resize(sentences.size());
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const auto& toks = sentences[s]->toks;
-    const auto& y = *first_labels[s];
-    auto& ctx = out[s];
-    ctx.assign(toks.size(), DocumentContext{});
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      DocumentContext& c = ctx[i];
-      c.self = context_label(y[i]);
-      c.left = i > 0 ? context_label(y[i - 1]) : 0;
-      c.right = i + 1 < toks.size() ? context_label(y[i + 1]) : 0;
-      if (!is_cap(toks[i].cap)) continue;
-      c.lower_elsewhere = lower_seen.count(toks[i].lower) ? 1 : 2;
-      // The other occurrences: this word's own label taken out.
-      std::vector<std::uint32_t> counts = given[toks[i].form];
-      --counts[y[i] == LabelSet::kO ? 0 : 1 + static_cast<std::size_t>(labels.type_of(y[i]))];
-      std::uint32_t total = 0, best = 0;
-      std::size_t arg = 0;
-      for (std::size_t t = 0; t <= types; ++t) {
-        total += counts[t];
-        if (t > 0 && counts[t] > best) {
-          best = counts[t];
-          arg = t;
-        }
-      }
-      if (best == 0) continue;
-      c.majority = static_cast<std::uint32_t>(arg);
-      c.share = best == total ? 3 : best * 2 >= total ? 2 : 1;
-    }
-  }
-}
-
-void decode(const NerModel& model, const Pass& pass, const PreparedSentence& sentence,
-            const std::vector<DocumentContext>* context, std::vector<int>& labels) {
+void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence& sentence,
+            std::vector<int>& labels) {
   const std::size_t n = sentence.toks.size();
-  const int L = model.labels.size();
+  const auto L = static_cast<std::size_t>(model.labels.size());
   thread_local std::vector<float> emit;
-  thread_local std::vector<std::uint64_t> doc_feats;
-  emit.assign(n * static_cast<std::size_t>(L), 0.0f);
+  emit.assign(n * L, 0.0f);
   for (std::size_t i = 0; i < n; ++i) {
-    float* e = emit.data() + i * static_cast<std::size_t>(L);
     std::span<const std::uint64_t> f(sentence.feats.data() + sentence.offsets[i],
                                      sentence.offsets[i + 1] - sentence.offsets[i]);
-    pass.weights.add_scores(f, e);
-    if (context) {
-      doc_feats.clear();
-      document_features(sentence.toks, i, (*context)[i], doc_feats);
-      pass.weights.add_scores(doc_feats, e);
-    }
+    scorer.weights.add_scores(f, emit.data() + i * L);
   }
-  viterbi(model.labels, emit.data(), n, pass.transitions.data(), labels);
+  viterbi(model.labels, emit.data(), n, scorer.transitions.data(), labels);
 }
 
-void tag_document(const NerModel& model, std::span<Sentence> sentences) {
-  thread_local std::vector<PreparedSentence> prepared;
-  thread_local std::vector<std::vector<int>> first;
-  thread_local std::vector<std::vector<DocumentContext>> contexts;
-  if (prepared.size() < sentences.size()) prepared.resize(sentences.size());
-  if (first.size() < sentences.size()) first.resize(sentences.size());
-  std::vector<const PreparedSentence*> ps;
-  std::vector<const std::vector<int>*> fl;
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    prepare(model, sentences[s], prepared[s]);
-    decode(model, model.first, prepared[s], nullptr, first[s]);
-    ps.push_back(&prepared[s]);
-    fl.push_back(&first[s]);
-  }
-  if (model.second.empty()) {
-    for (std::size_t s = 0; s < sentences.size(); ++s) model.labels.decode(first[s], sentences[s]);
-    return;
-  }
-  document_contexts(model.labels, ps, fl, contexts);
-  std::vector<int> labels;
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    decode(model, model.second, prepared[s], &contexts[s], labels);
-    model.labels.decode(labels, sentences[s]);
-  }
+void tag_sentence(const NerModel& model, Sentence& sentence) {
+  thread_local PreparedSentence prepared;
+  thread_local std::vector<int> labels;
+  prepare(model, sentence, prepared);
+  decode(model, model.scorer, prepared, labels);
+  model.labels.decode(labels, sentence);
 }
 
 }  // namespace textgraph::ner

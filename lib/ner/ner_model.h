@@ -7,14 +7,12 @@
 //   gazetteer  the gazetteer entries (gazetteer.h)
 //   casing     the casing lexicon: u64 count, then (u64 hash, u8 class) pairs by hash
 //   vocabulary the known words: u64 hashes of lowercase forms, sorted
-//   weights    the first pass (train::WeightTable): word features and label transitions
-//   weights2   the second, document-level pass; a table without rows = no second pass
+//   weights    the perceptron (train::WeightTable): word features and label transitions
 //
 // Failure: NerModel::load throws textgraph::Error(kModel) naming the file
-// when a section is missing or inconsistent.
+// and section when a section is missing or inconsistent.
 #pragma once
 
-#include <span>
 #include <string>
 #include <vector>
 
@@ -28,12 +26,11 @@
 namespace textgraph::ner {
 
 // A weight table with its label-transition scores taken out once.
-struct Pass {
+struct Scorer {
   train::WeightTable weights;
   std::vector<float> transitions;  // (prev + 1) * labels + cur; -inf where not allowed
 
   void set(train::WeightTable table, const LabelSet& labels);
-  bool empty() const { return weights.num_features() == 0; }
 };
 
 struct NerModel {
@@ -41,8 +38,7 @@ struct NerModel {
   Gazetteer gazetteer;
   CasingLexicon casing;
   Vocabulary vocabulary;
-  Pass first;   // sentence-level pass
-  Pass second;  // document-level pass; empty() = none
+  Scorer scorer;
 
   void save_sections(ModelFile& model) const;
   static NerModel load(const ModelFile& model, const std::string& name);
@@ -59,23 +55,17 @@ void viterbi(const LabelSet& labels, const float* emit, std::size_t n, const flo
 struct PreparedSentence {
   std::vector<NerToken> toks;
   SentenceInfo info;
-  std::vector<std::uint64_t> feats;   // every word's word features, word after word
+  std::vector<std::uint64_t> feats;   // every word's features, word after word
   std::vector<std::uint32_t> offsets; // feats of word i: [offsets[i], offsets[i + 1])
 };
 void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& out);
 
-// Document contexts for the second pass of every word of every sentence,
-// from the first pass's labels (see DocumentContext).
-void document_contexts(const LabelSet& labels, const std::vector<const PreparedSentence*>& sentences,
-                       const std::vector<const std::vector<int>*>& first_labels,
-                       std::vector<std::vector<DocumentContext>>& out);
+// The labels of one prepared sentence under a scorer (the model's own, or
+// one being trained). Thread-safe.
+void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence& sentence,
+            std::vector<int>& labels);
 
-// Decodes one prepared sentence with one pass; `context` (one per word) adds
-// the second pass's features, nullptr = first pass.
-void decode(const NerModel& model, const Pass& pass, const PreparedSentence& sentence,
-            const std::vector<DocumentContext>* context, std::vector<int>& labels);
-
-// Tags the sentences of one document (fills Word::ner). Thread-safe.
-void tag_document(const NerModel& model, std::span<Sentence> sentences);
+// Fills Word::ner of every word of the sentence. Thread-safe.
+void tag_sentence(const NerModel& model, Sentence& sentence);
 
 }  // namespace textgraph::ner

@@ -44,7 +44,7 @@ void run_self_test(const ner::NerModel& model, const std::string& metadata, cons
     }
     sentences.push_back(std::move(s));
   }
-  ner::tag_document(model, sentences);
+  for (Sentence& s : sentences) ner::tag_sentence(model, s);
   for (std::size_t s = 0; s < sentences.size(); ++s)
     for (std::size_t i = 0; i < sentences[s].words.size(); ++i)
       if (sentences[s].words[i].ner != expected[s][i])
@@ -53,12 +53,6 @@ void run_self_test(const ner::NerModel& model, const std::string& metadata, cons
                  expected[s][i] + "', got '" + sentences[s].words[i].ner +
                  "' (damaged model or incompatible build)",
              {name});
-}
-
-bool starts_document(const Sentence& s) {
-  for (const std::string& c : s.comments)
-    if (c.rfind("newdoc", 0) == 0) return true;
-  return false;
 }
 
 }  // namespace
@@ -93,21 +87,12 @@ Result<NerTagger> NerTagger::load_default() {
   return load(default_model_dir() + "/" + kNerModelFile);
 }
 
-void NerTagger::tag(Sentence& sentence) const {
-  ner::tag_document(impl_->model, std::span<Sentence>(&sentence, 1));
-}
+void NerTagger::tag(Sentence& sentence) const { ner::tag_sentence(impl_->model, sentence); }
 
-void NerTagger::tag(Document& document) const {
-  ner::tag_document(impl_->model, document.sentences);
-}
+void NerTagger::tag(Document& document) const { tag(document.sentences); }
 
 void NerTagger::tag(std::vector<Sentence>& sentences) const {
-  std::size_t begin = 0;
-  for (std::size_t s = 1; s <= sentences.size(); ++s) {
-    if (s < sentences.size() && !starts_document(sentences[s])) continue;
-    ner::tag_document(impl_->model, std::span<Sentence>(sentences.data() + begin, s - begin));
-    begin = s;
-  }
+  for (Sentence& s : sentences) ner::tag_sentence(impl_->model, s);
 }
 
 const std::vector<std::string>& NerTagger::types() const { return impl_->model.labels.types(); }

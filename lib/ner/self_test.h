@@ -14,7 +14,7 @@
 
 namespace textgraph::ner {
 
-// The sentences, already split into words (EWT conventions), as one document.
+// The sentences, already split into words (EWT conventions).
 const std::vector<std::vector<std::string>>& self_test_sentences();
 
 // The self-test sentences as Sentence values (forms only).

@@ -114,13 +114,6 @@ TEST_F(NerModelTest, SameSeedGivesTheSameFile) {
   EXPECT_TRUE(NerTagger::load(c).ok());
 }
 
-TEST_F(NerModelTest, OnePassModelWorks) {
-  const std::string path = train_small_model("one-pass.tgm", 1, 1);
-  Result<NerTagger> t = NerTagger::load(path);
-  ASSERT_TRUE(t.ok()) << t.status().to_string();
-  EXPECT_GE(score_ner(*t, fixture()).all.f1(), 90.0);
-}
-
 TEST_F(NerModelTest, TagsOnlyTheNerField) {
   Sentence s = words({"Putin", "met", "Macron", "in", "Paris", "."});
   s.words[0].upos = "PROPN";
@@ -168,25 +161,20 @@ TEST_F(NerModelTest, OutputIsAlwaysValidIob2) {
   for (const Sentence& s : all) EXPECT_TRUE(valid_iob2(s)) << s.id;
 }
 
-TEST_F(NerModelTest, DocumentsAreTaggedTogetherOrApart) {
-  // tag(vector) splits at "newdoc" comments: the same as tagging each
-  // document on its own.
+TEST_F(NerModelTest, SentencesAreTaggedOnTheirOwn) {
+  // A sentence gets the same tags alone, in a Document, or in a file's list.
   std::vector<Sentence> all = fixture();
-  std::vector<Sentence> together = all;
-  tagger_->tag(together);
-  std::vector<Sentence> apart = all;
-  std::size_t begin = 0;
-  for (std::size_t s = 1; s <= apart.size(); ++s) {
-    const bool starts = s < apart.size() && !apart[s].comments.empty() &&
-                        apart[s].comments[0].rfind("newdoc", 0) == 0;
-    if (s < apart.size() && !starts) continue;
-    Document doc;
-    doc.sentences.assign(apart.begin() + static_cast<long>(begin), apart.begin() + static_cast<long>(s));
-    tagger_->tag(doc);
-    std::copy(doc.sentences.begin(), doc.sentences.end(), apart.begin() + static_cast<long>(begin));
-    begin = s;
+  std::vector<Sentence> listed = all;
+  tagger_->tag(listed);
+  Document doc;
+  doc.sentences = all;
+  tagger_->tag(doc);
+  for (std::size_t s = 0; s < all.size(); ++s) {
+    Sentence alone = all[s];
+    tagger_->tag(alone);
+    EXPECT_EQ(tags_of(alone), tags_of(listed[s]));
+    EXPECT_EQ(tags_of(alone), tags_of(doc.sentences[s]));
   }
-  for (std::size_t s = 0; s < all.size(); ++s) EXPECT_EQ(tags_of(together[s]), tags_of(apart[s]));
 }
 
 TEST_F(NerModelTest, ThreadsShareOneTagger) {
@@ -321,12 +309,11 @@ TEST(NerTraining, WithoutGazetteer) {
   options.train_files = {fixture_path()};
   options.actors_file = "none";
   options.epochs = 3;
-  options.passes = 1;
   const std::string out = (scratch_dir() / "nogaz.tgm").string();
   Result<NerTrainResult> r = train_ner(options, out);
   ASSERT_TRUE(r.ok()) << r.status().to_string();
   EXPECT_GT(r->model_bytes, 0u);
-  EXPECT_EQ(r->best_epoch2, 0);
+  EXPECT_EQ(r->best_epoch, 3);  // no dev file: all epochs
   EXPECT_TRUE(NerTagger::load(out).ok());
 }
 

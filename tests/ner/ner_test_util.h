@@ -42,16 +42,13 @@ inline void write_bytes(const std::string& path, const std::string& bytes) {
 
 // Trains an NER model on the fixture (a second or two) into `name` in the
 // scratch directory and returns its path.
-inline std::string train_small_model(const std::string& name, std::uint64_t seed = 1,
-                                     int passes = 2) {
+inline std::string train_small_model(const std::string& name, std::uint64_t seed = 1) {
   const std::string path = (scratch_dir() / name).string();
   NerTrainOptions options;
   options.train_files = {fixture_path()};
   options.dev_file = fixture_path();
   options.epochs = 5;
   options.seed = seed;
-  options.passes = passes;
-  options.folds = 2;
   options.min_word_count = 1;
   options.command = "test";
   Result<NerTrainResult> r = train_ner(options, path);

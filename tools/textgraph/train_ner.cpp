@@ -30,8 +30,6 @@ int run_train_ner(Args& args) {
   if (auto v = args.integer("--seed", 0, 1L << 62)) o.seed = static_cast<std::uint64_t>(*v);
   if (auto v = args.integer("--epochs", 1, 1000)) o.epochs = static_cast<int>(*v);
   if (auto v = args.integer("--patience", 1, 1000)) o.patience = static_cast<int>(*v);
-  if (auto v = args.integer("--passes", 1, 2)) o.passes = static_cast<int>(*v);
-  if (auto v = args.integer("--folds", 2, 100)) o.folds = static_cast<int>(*v);
   if (auto v = args.option("--actors")) o.actors_file = *v;
   if (auto v = args.integer("--min-count", 1, 1000)) o.min_word_count = static_cast<int>(*v);
   if (auto v = args.option("--license")) o.license = *v;
@@ -47,8 +45,7 @@ int run_train_ner(Args& args) {
   for (std::size_t i = 0; i < o.train_files.size(); ++i) command << (i ? "," : "") << o.train_files[i];
   if (!o.dev_file.empty()) command << " --dev " << o.dev_file;
   command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs
-          << " --patience " << o.patience << " --passes " << o.passes << " --folds " << o.folds
-          << " --min-count " << o.min_word_count;
+          << " --patience " << o.patience << " --min-count " << o.min_word_count;
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
