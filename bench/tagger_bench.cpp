@@ -44,10 +44,14 @@ int main(int argc, char** argv) {
   int runs = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--model" && i + 1 < argc) model_path = argv[++i];
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::stoi(argv[++i]));
-    else if (a == "--output" && i + 1 < argc) output = argv[++i];
-    else gold_path = a;
+    if (a == "--model" && i + 1 < argc)
+      model_path = argv[++i];
+    else if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--output" && i + 1 < argc)
+      output = argv[++i];
+    else
+      gold_path = a;
   }
   if (gold_path.empty()) {
     std::cerr << "usage: tagger_bench [--model M] [--runs N] [--output OUT.conllu] GOLD.conllu\n";
@@ -59,8 +63,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  auto tagger = model_path.empty() ? textgraph::Tagger::load_default()
-                                   : textgraph::Tagger::load(model_path);
+  auto tagger =
+      model_path.empty() ? textgraph::Tagger::load_default() : textgraph::Tagger::load(model_path);
   const double load_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!tagger.ok()) {

@@ -10,6 +10,9 @@
 //     std::cout << e.type << ": words " << e.first + 1 << ".." << e.last << "\n";
 //   ner->tag(document);                                   // every sentence of a Document
 //
+//   // In the analysis pipeline (textgraph/pipeline.h), after tagging and parsing:
+//   analyzer->add_step(textgraph::make_ner_step(*ner));   // fills Word::ner of every chunk
+//
 //   // Several threads may tag different sentences with one NerTagger at
 //   // once; copies are cheap (they share the read-only model).
 //
@@ -83,6 +86,13 @@ class NerTagger {
   explicit NerTagger(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };
+
+// The NER tagger as a step of the analysis pipeline (AnalysisStep in
+// textgraph/pipeline.h; name() "ner"): run(document) sets Word::ner of every
+// word of every sentence, as NerTagger::tag(document) does, and never fails.
+// Add it with Analyzer::add_step(). The step shares the tagger's model.
+class AnalysisStep;
+std::shared_ptr<const AnalysisStep> make_ner_step(const NerTagger& tagger);
 
 // --- Entity spans and their scores -------------------------------------
 

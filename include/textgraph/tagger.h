@@ -44,8 +44,8 @@
 
 namespace textgraph {
 
-inline constexpr char kTaggerModelKind[] = "tagger";       // ModelFile::kind
-inline constexpr char kTaggerModelFile[] = "tagger.tgm";   // name in default_model_dir()
+inline constexpr char kTaggerModelKind[] = "tagger";      // ModelFile::kind
+inline constexpr char kTaggerModelFile[] = "tagger.tgm";  // name in default_model_dir()
 
 class Tagger {
  public:
@@ -86,7 +86,7 @@ struct TaggerScores {
   double upos = 0;        // percent correct
   double xpos = 0;
   double ufeats = 0;
-  double alltags = 0;     // UPOS, XPOS and UFeats all correct
+  double alltags = 0;  // UPOS, XPOS and UFeats all correct
   double lemmas = 0;
 };
 

@@ -53,10 +53,10 @@ struct TaggerTrainOptions {
 };
 
 struct TaggerTrainResult {
-  TaggerScores dev;            // of the saved model on dev_file (zeros without one)
-  int best_epoch = 0;          // the epoch whose weights were kept
-  double seconds = 0;          // wall time of the whole training
-  std::size_t model_bytes = 0; // size of the written file
+  TaggerScores dev;             // of the saved model on dev_file (zeros without one)
+  int best_epoch = 0;           // the epoch whose weights were kept
+  double seconds = 0;           // wall time of the whole training
+  std::size_t model_bytes = 0;  // size of the written file
 };
 
 [[nodiscard]] Result<TaggerTrainResult> train_tagger(const TaggerTrainOptions& options,

@@ -1,6 +1,5 @@
 #include "ner/features.h"
 
-#include <cstdlib>
 #include <map>
 
 #include "train/hashing.h"
@@ -152,12 +151,6 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
     t.long_shape = hash_string(word_shape(form, false));
     // Affixes longer than the word fall back to the (possibly unknown) word.
     for (std::size_t k = 1; k <= 4; ++k) {
-      const bool known = t.lower == lower_hash;
-      if (!known && std::getenv("TG_AFF") && lower.size() <= static_cast<std::size_t>(std::atoi(std::getenv("TG_AFF"))) && k >= 3) {
-        t.prefix[k - 1] = t.lower + 1;
-        t.suffix[k - 1] = t.lower + 2;
-        continue;
-      }
       t.prefix[k - 1] = lower.size() >= k ? hash_string(std::string_view(lower).substr(0, k))
                                           : t.lower + 1;
       t.suffix[k - 1] = lower.size() >= k

@@ -27,7 +27,8 @@ constexpr int kMinChoiceCount = 20;
 
 }  // namespace
 
-const std::string& FeatsModel::lookup(std::string_view lower_form, int cls, std::uint32_t* id) const {
+const std::string& FeatsModel::lookup(std::string_view lower_form, int cls,
+                                      std::uint32_t* id) const {
   std::uint32_t v = defaults_[static_cast<std::size_t>(cls)];
   auto it = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
   if (it != map_.end() && forms_[it->second] == lower_form &&
@@ -50,11 +51,14 @@ void FeatsModel::features(const std::vector<std::string>& lower, const std::vect
                           std::vector<std::uint64_t>& out) const {
   const auto c = static_cast<std::uint64_t>(classes[i]);
   auto cls_at = [&](long j) -> std::uint64_t {
-    return j < 0 || j >= static_cast<long>(classes.size()) ? 0xffff
-                                                           : static_cast<std::uint64_t>(classes[static_cast<std::size_t>(j)]);
+    return j < 0 || j >= static_cast<long>(classes.size())
+               ? 0xffff
+               : static_cast<std::uint64_t>(classes[static_cast<std::size_t>(j)]);
   };
   auto word_at = [&](long j) -> std::uint64_t {
-    return j < 0 || j >= static_cast<long>(lower.size()) ? 0xffff : hash_string(lower[static_cast<std::size_t>(j)]);
+    return j < 0 || j >= static_cast<long>(lower.size())
+               ? 0xffff
+               : hash_string(lower[static_cast<std::size_t>(j)]);
   };
   const long k = static_cast<long>(i);
   const std::uint64_t w = hash_string(lower[i]);
@@ -175,17 +179,20 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
         }
       },
       [&](const train::WeightTable&) {
-        const double acc = decisions ? static_cast<double>(correct) / static_cast<double>(decisions) : 0;
+        const double acc =
+            decisions ? static_cast<double>(correct) / static_cast<double>(decisions) : 0;
         decisions = correct = 0;
         return acc;
       },
       [&](const train::EpochReport& r) {
-        if (log) *log << "feats epoch " << r.epoch << ": train accuracy " << r.dev_score * 100 << "\n";
+        if (log)
+          *log << "feats epoch " << r.epoch << ": train accuracy " << r.dev_score * 100 << "\n";
       });
   return m;
 }
 
-void FeatsModel::predict(const std::vector<std::string_view>& forms, const std::vector<int>& classes,
+void FeatsModel::predict(const std::vector<std::string_view>& forms,
+                         const std::vector<int>& classes,
                          std::vector<const std::string*>& out) const {
   std::vector<std::string> lower;
   lower.reserve(forms.size());
@@ -241,11 +248,12 @@ FeatsModel FeatsModel::load(const ModelFile& model, const std::string& name, int
   m.weights_ = train::WeightTable::load(in);
   in.expect_end();
   const std::size_t values = m.values_.size();
-  bool ok = values > 0 && m.form_classes_.size() == m.forms_.size() &&
-            m.form_values_.size() == m.forms_.size() &&
-            m.defaults_.size() == static_cast<std::size_t>(num_classes) &&
-            m.nominal_.size() == static_cast<std::size_t>(num_classes) &&
-            (m.weights_.num_features() == 0 || m.weights_.num_classes() == static_cast<int>(values));
+  bool ok =
+      values > 0 && m.form_classes_.size() == m.forms_.size() &&
+      m.form_values_.size() == m.forms_.size() &&
+      m.defaults_.size() == static_cast<std::size_t>(num_classes) &&
+      m.nominal_.size() == static_cast<std::size_t>(num_classes) &&
+      (m.weights_.num_features() == 0 || m.weights_.num_classes() == static_cast<int>(values));
   for (std::uint32_t c : m.form_classes_) ok = ok && c < static_cast<std::uint32_t>(num_classes);
   for (std::uint32_t v : m.form_values_) ok = ok && v < values;
   for (std::uint32_t v : m.defaults_) ok = ok && v < values;

@@ -51,14 +51,14 @@ class FeatsModel {
   void features(const std::vector<std::string>& lower, const std::vector<int>& classes,
                 std::size_t i, std::uint32_t dict_value, std::vector<std::uint64_t>& out) const;
 
-  std::vector<std::string> values_;                 // every FEATS string, sorted; the classes
-  std::vector<std::string> forms_;                  // dictionary: lowercase form,
-  std::vector<std::uint32_t> form_classes_;         //   tag class,
-  std::vector<std::uint32_t> form_values_;          //   FEATS (index into values_)
-  std::vector<std::uint32_t> defaults_;             // per tag class: its most frequent FEATS
-  std::vector<std::vector<std::uint32_t>> choices_; // per tag class: FEATS the classifier picks
-                                                    // among (empty = dictionary only)
-  std::vector<std::uint8_t> nominal_;               // per tag class: NOUN, PROPN or PRON
+  std::vector<std::string> values_;                  // every FEATS string, sorted; the classes
+  std::vector<std::string> forms_;                   // dictionary: lowercase form,
+  std::vector<std::uint32_t> form_classes_;          //   tag class,
+  std::vector<std::uint32_t> form_values_;           //   FEATS (index into values_)
+  std::vector<std::uint32_t> defaults_;              // per tag class: its most frequent FEATS
+  std::vector<std::vector<std::uint32_t>> choices_;  // per tag class: FEATS the classifier picks
+                                                     // among (empty = dictionary only)
+  std::vector<std::uint8_t> nominal_;                // per tag class: NOUN, PROPN or PRON
   std::unordered_map<std::uint64_t, std::uint32_t> map_;  // (form, class) -> dictionary entry
   train::WeightTable weights_;
 };

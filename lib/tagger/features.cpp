@@ -1,7 +1,5 @@
 #include "tagger/features.h"
 
-#include <iterator>
-
 #include "train/hashing.h"
 
 namespace textgraph::tagger {
@@ -61,7 +59,6 @@ enum Template : std::uint32_t {
   kTag1Right1,
   kRight1Lower,
   kTag1Right0,
-  kStemAmb,
 };
 
 constexpr std::uint64_t kUnknownAmb = 0x6b1e5a3d7c9f2e41ULL;
@@ -131,8 +128,9 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     t.lower = hash_string(lower);
     t.shape = hash_string(word_shape(form));
     for (std::size_t n = 1; n <= 5; ++n)
-      t.suffix[n - 1] = lower.size() >= n ? hash_string(std::string_view(lower).substr(lower.size() - n))
-                                          : hash_string(lower) + 1;
+      t.suffix[n - 1] = lower.size() >= n
+                            ? hash_string(std::string_view(lower).substr(lower.size() - n))
+                            : hash_string(lower) + 1;
     for (std::size_t n = 1; n <= 3; ++n)
       t.prefix[n - 1] = lower.size() >= n ? hash_string(std::string_view(lower).substr(0, n))
                                           : hash_string(lower) + 2;
@@ -141,25 +139,7 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     // Rare words (no ambiguity class) lose their identity: in training they
     // then stand for the unknown words met later, and the weights learned
     // from their affixes and context carry over to those.
-    if (it == amb.end()) {
-      t.form = t.lower = kUnknownAmb;
-      // A rare inflected form of a known stem: "flooded" -> "flood",
-      // "envoys" -> "envoy", "moving" -> "move". The stem's ambiguity class
-      // says what the word is likely to be.
-      static constexpr std::string_view kEndings[] = {"s", "es", "ies", "ed", "d", "ied", "ing",
-                                                      "ing", "ly", "er", "est"};
-      static constexpr std::string_view kRestore[] = {"", "", "y", "", "", "y", "", "e", "", "", ""};
-      std::string stem;
-      for (std::size_t k = 0; k < std::size(kEndings) && t.stem_amb == 0; ++k) {
-        const std::string_view e = kEndings[k];
-        if (lower.size() < e.size() + 3 || std::string_view(lower).substr(lower.size() - e.size()) != e)
-          continue;
-        stem.assign(lower, 0, lower.size() - e.size());
-        stem += kRestore[k];
-        auto s = amb.find(hash_string(stem));
-        if (s != amb.end()) t.stem_amb = feature(kStemAmb, k, s->second);
-      }
-    }
+    if (it == amb.end()) t.form = t.lower = kUnknownAmb;
     bool digit = false, hyphen = false, upper = false, all_upper = true, lower_seen = false;
     for (char c : form) {
       if (c >= '0' && c <= '9') digit = true;
@@ -171,8 +151,8 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
       }
     }
     const bool init_upper = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
-    t.flags = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper ? 4 : 0) |
-              (upper && all_upper ? 8 : 0) | (init_upper ? 16 : 0) | (lower_seen ? 32 : 0);
+    t.flags = (digit ? 1 : 0) | (hyphen ? 2 : 0) | (upper ? 4 : 0) | (upper && all_upper ? 8 : 0) |
+              (init_upper ? 16 : 0) | (lower_seen ? 32 : 0);
     const std::size_t dash = lower.rfind('-');
     t.last_part = dash != std::string::npos && dash > 0 && dash + 1 < lower.size()
                       ? hash_string(std::string_view(lower).substr(dash + 1))
@@ -236,7 +216,6 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kSandwich, m1.lower, p1.lower));
   if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
   out.push_back(feature(kSuffix2P1, p1.suffix[1]));
-  if (w.stem_amb) out.push_back(w.stem_amb);
 }
 
 void history_features(const std::vector<TokenHashes>& toks, std::size_t i, int tag1, int tag2,

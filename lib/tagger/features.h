@@ -40,7 +40,6 @@ struct TokenHashes {
   std::uint64_t flags = 0;       // digit / hyphen / capitalization bits
   std::uint64_t last_part = 0;   // lowercase part after the last hyphen; 0 = none
   std::uint64_t sentence = 0;    // 0 normal, 1 mostly capitalized words, 2 mostly all caps
-  std::uint64_t stem_amb = 0;    // rare words: feature of a known stem's ambiguity class; 0 = none
 };
 
 // Fills out[i] for every form (out is resized).

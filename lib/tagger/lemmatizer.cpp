@@ -59,8 +59,8 @@ void script_features(std::string_view form, std::string_view upos, std::string_v
     const std::string_view rest = form.substr(1);
     if (!has_upper(rest))
       casing = 1;
-    else if (lower == form || std::none_of(form.begin(), form.end(),
-                                           [](char c) { return c >= 'a' && c <= 'z'; }))
+    else if (lower == form ||
+             std::none_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
       casing = 2;
     else
       casing = 3;
@@ -69,8 +69,9 @@ void script_features(std::string_view form, std::string_view upos, std::string_v
   out.push_back(feature(102, u));
   out.push_back(feature(103, x, casing));
   for (std::size_t n = 1; n <= 6; ++n) {
-    const std::uint64_t suf = lower.size() >= n ? hash_string(std::string_view(lower).substr(lower.size() - n))
-                                                : hash_string(lower) + 7;
+    const std::uint64_t suf = lower.size() >= n
+                                  ? hash_string(std::string_view(lower).substr(lower.size() - n))
+                                  : hash_string(lower) + 7;
     out.push_back(feature(104, suf, x, n));
     out.push_back(feature(105, suf, n));
   }
@@ -92,11 +93,20 @@ bool EditScript::from_string(std::string_view text, EditScript& out) {
   const std::size_t bar = rest.find('|');
   if (bar == std::string_view::npos) return false;
   switch (text[0]) {
-    case 'K': out.casing = Case::kKeep; break;
-    case 'L': out.casing = Case::kLower; break;
-    case 'T': out.casing = Case::kTitle; break;
-    case 'C': out.casing = Case::kNoCommas; break;
-    default: return false;
+    case 'K':
+      out.casing = Case::kKeep;
+      break;
+    case 'L':
+      out.casing = Case::kLower;
+      break;
+    case 'T':
+      out.casing = Case::kTitle;
+      break;
+    case 'C':
+      out.casing = Case::kNoCommas;
+      break;
+    default:
+      return false;
   }
   out.strip = std::string(rest.substr(0, bar));
   out.append = std::string(rest.substr(bar + 1));
@@ -111,8 +121,6 @@ EditScript derive_script(std::string_view form, std::string_view lemma) {
     const std::string s = recase(casing, form);
     std::size_t common = 0;
     while (common < s.size() && common < lemma.size() && s[common] == lemma[common]) ++common;
-    // Keep a character of the stem in `strip` so that a script only fits
-    // forms like the one it came from ("ies" -> "y" rather than "" -> "").
     const std::size_t cost = (s.size() - common) + (lemma.size() - common);
     if (cost < best_cost) {
       best_cost = cost;
@@ -193,9 +201,10 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
     ++form_counts[e.form];
   }
   for (const auto& [key, lemmas] : counts) {
-    const auto best = std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
-      return a.second < b.second;  // first maximum = smallest string among ties
-    });
+    const auto best =
+        std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
+          return a.second < b.second;  // first maximum = smallest string among ties
+        });
     lem.dict_forms_.push_back(key.first);
     lem.dict_xpos_.push_back(key.second);
     lem.dict_lemmas_.push_back(best->first);
@@ -326,7 +335,8 @@ Lemmatizer Lemmatizer::load(const ModelFile& model, const std::string& name) {
     ByteReader in(need_section(model, name, "lemma_weights"), name + ": section lemma_weights");
     lem.weights_ = train::WeightTable::load(in);
     in.expect_end();
-    if (!lem.scripts_.empty() && lem.weights_.num_classes() != static_cast<int>(lem.scripts_.size()))
+    if (!lem.scripts_.empty() &&
+        lem.weights_.num_classes() != static_cast<int>(lem.scripts_.size()))
       fail(ErrorCode::kModel, "lemma weights do not match the scripts (corrupt model)", {name});
   }
   lem.index();

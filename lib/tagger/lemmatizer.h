@@ -31,10 +31,10 @@ namespace textgraph::tagger {
 // `strip` by `append`.
 struct EditScript {
   enum class Case : std::uint8_t {
-    kKeep = 0,     // as in the text
-    kLower = 1,    // all ASCII letters lowercased
-    kTitle = 2,    // first letter upper, the rest lower
-    kNoCommas = 3, // as in the text, minus every ',' ("12,000" -> "12000")
+    kKeep = 0,      // as in the text
+    kLower = 1,     // all ASCII letters lowercased
+    kTitle = 2,     // first letter upper, the rest lower
+    kNoCommas = 3,  // as in the text, minus every ',' ("12,000" -> "12000")
   };
   Case casing = Case::kKeep;
   std::string strip;   // suffix removed from the recased form

@@ -11,9 +11,9 @@ namespace {
 // features (Typo, ExtPos, NumForm, Style, ...) are ignored by UFeats.
 const std::set<std::string, std::less<>>& universal_features() {
   static const std::set<std::string, std::less<>> kSet = {
-      "PronType", "NumType", "Poss",   "Reflex",   "Foreign", "Abbr",   "Gender",
-      "Animacy",  "Number",  "Case",   "Definite", "Degree",  "VerbForm", "Mood",
-      "Tense",    "Aspect",  "Voice",  "Evident",  "Polarity", "Person", "Polite"};
+      "PronType", "NumType", "Poss",  "Reflex",   "Foreign",  "Abbr",     "Gender",
+      "Animacy",  "Number",  "Case",  "Definite", "Degree",   "VerbForm", "Mood",
+      "Tense",    "Aspect",  "Voice", "Evident",  "Polarity", "Person",   "Polite"};
   return kSet;
 }
 

@@ -4,13 +4,16 @@ namespace textgraph::tagger {
 
 const std::vector<std::vector<std::string>>& self_test_sentences() {
   static const std::vector<std::vector<std::string>> kSentences = {
-      {"The", "ministers", "met", "in", "Geneva", "on", "Tuesday", "and", "agreed", "to",
-       "resume", "talks", "."},
-      {"She", "has", "n't", "seen", "the", "latest", "figures", ",", "which", "were",
-       "released", "by", "the", "U.S.", "Treasury", "."},
-      {"Prices", "rose", "3.5", "%", "in", "2023", ",", "driven", "by", "higher", "energy",
-       "costs", "."},
+      {"The", "ministers", "met", "in", "Geneva", "on", "Tuesday", "and", "agreed", "to", "resume",
+       "talks", "."},
+      {"She", "has", "n't", "seen", "the", "latest", "figures", ",", "which", "were", "released",
+       "by", "the", "U.S.", "Treasury", "."},
+      {"Prices", "rose", "3.5", "%", "in", "2023", ",", "driven", "by", "higher", "energy", "costs",
+       "."},
       {"Why", "would", "anyone", "buy", "those", "overpriced", "gadgets", "?"},
+      // Words no training corpus has: affix, shape and context features.
+      {"Snorfling", "glimmers", "outflanked", "the", "Zyxlandian", "delegates", "in", "Qarvonia",
+       "."},
   };
   return kSentences;
 }

@@ -32,7 +32,8 @@ void run_self_test(const tagger::TaggerModel& model, const std::string& metadata
       fail(ErrorCode::kModel, "model metadata has a malformed self_test entry", {name});
     std::vector<std::string> forms;
     for (const auto& w : item["words"].GetArray()) {
-      if (!w.IsString()) fail(ErrorCode::kModel, "model metadata has a malformed self_test entry", {name});
+      if (!w.IsString())
+        fail(ErrorCode::kModel, "model metadata has a malformed self_test entry", {name});
       forms.emplace_back(w.GetString(), w.GetStringLength());
     }
     Sentence s = tagger::sentence_of(forms);
@@ -43,8 +44,8 @@ void run_self_test(const tagger::TaggerModel& model, const std::string& metadata
       if (!e.IsString() || got != std::string(e.GetString(), e.GetStringLength()))
         fail(ErrorCode::kModel,
              "model failed its self-test on word '" + forms[i] + "': expected '" +
-                 (e.IsString() ? std::string(e.GetString()) : std::string("?")) + "', got '" +
-                 got + "' (damaged model or incompatible build)",
+                 (e.IsString() ? std::string(e.GetString()) : std::string("?")) + "', got '" + got +
+                 "' (damaged model or incompatible build)",
              {name});
     }
   }
@@ -78,9 +79,7 @@ Result<Tagger> Tagger::load(const std::string& path) {
   return from_model(*model, path);
 }
 
-Result<Tagger> Tagger::load_default() {
-  return load(default_model_dir() + "/" + kTaggerModelFile);
-}
+Result<Tagger> Tagger::load_default() { return load(default_model_dir() + "/" + kTaggerModelFile); }
 
 void Tagger::tag(Sentence& sentence) const { tagger::tag_sentence(impl_->model, sentence); }
 

@@ -91,7 +91,8 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
     in.expect_end();
     if (!(m.margin >= 0.0f) ||
         (m.weights2.num_features() != 0 && m.weights2.num_classes() != m.num_classes()))
-      fail(ErrorCode::kModel, "second-pass weights do not match the classes (corrupt model)", {name});
+      fail(ErrorCode::kModel, "second-pass weights do not match the classes (corrupt model)",
+           {name});
   }
   m.feats = FeatsModel::load(model, name, m.num_classes());
   m.lemmatizer = Lemmatizer::load(model, name);
@@ -118,7 +119,7 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
 }
 
 std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
-                 std::vector<int>& classes, float margin) {
+                        std::vector<int>& classes, float margin) {
   const std::size_t n = forms.size();
   const int c = model.num_classes();
   std::vector<TokenHashes> toks;

@@ -34,7 +34,7 @@ struct TaggerModel {
   std::vector<std::string> upos;  // per class
   std::vector<std::string> xpos;  // per class
   AmbiguityMap ambiguity;
-  train::WeightTable weights;   // the first pass
+  train::WeightTable weights;  // the first pass
   // The second pass (right-context tags); empty = one pass only. It runs
   // only on words whose first-pass margin (best minus second-best score) is
   // below `margin`: elsewhere it almost never changes the tag, and skipping
@@ -60,7 +60,7 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
 // model's own margin when negative). classes receives one class id per form.
 // Returns how many words the second pass saw. Thread-safe.
 std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
-                 std::vector<int>& classes, float margin = -1.0f);
+                        std::vector<int>& classes, float margin = -1.0f);
 
 // Fills upos, xpos, feats and lemma of every word of the sentence.
 void tag_sentence(const TaggerModel& model, Sentence& sentence);

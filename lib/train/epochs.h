@@ -26,10 +26,10 @@
 namespace textgraph::train {
 
 struct EpochOptions {
-  int epochs = 10;           // at most this many passes over the examples
-  int patience = 3;          // stop after this many epochs without a better dev score
-  std::uint64_t seed = 1;    // shuffling seed
-  float min_weight = 0.0f;   // averaged weights below this (absolute) are pruned
+  int epochs = 10;          // at most this many passes over the examples
+  int patience = 3;         // stop after this many epochs without a better dev score
+  std::uint64_t seed = 1;   // shuffling seed
+  float min_weight = 0.0f;  // averaged weights below this (absolute) are pruned
 };
 
 struct EpochReport {

@@ -53,7 +53,8 @@ constexpr std::uint64_t feature(std::uint32_t template_id, std::uint64_t a) {
   return h ? h : 1;
 }
 constexpr std::uint64_t feature(std::uint32_t template_id, std::uint64_t a, std::uint64_t b) {
-  const std::uint64_t h = mix64(mix64(mix64(template_id + 0x51ed270b27ULL) ^ a) ^ (b + 0x7f4a7c15ULL));
+  const std::uint64_t h =
+      mix64(mix64(mix64(template_id + 0x51ed270b27ULL) ^ a) ^ (b + 0x7f4a7c15ULL));
   return h ? h : 1;
 }
 constexpr std::uint64_t feature(std::uint32_t template_id, std::uint64_t a, std::uint64_t b,

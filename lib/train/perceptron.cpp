@@ -3,7 +3,20 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace textgraph::train {
+
+void advise_huge_pages(void* p, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint: failure only costs speed
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
 
 void PerceptronTrainer::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
   for (std::uint64_t k : keys) {
@@ -140,7 +153,13 @@ void WeightTable::add_scores(std::span<const std::uint64_t> keys, float* scores)
     for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
     for (std::size_t k = 0; k < n; ++k) {
       found[k] = find(keys[base + k]);
-      if (found[k] && found[k]->count != kDense) __builtin_prefetch(entries_.data() + found[k]->start);
+      if (!found[k]) continue;
+      if (found[k]->count != kDense) {
+        __builtin_prefetch(entries_.data() + found[k]->start);
+      } else {
+        const char* d = reinterpret_cast<const char*>(dense_.data() + found[k]->start);
+        for (int line = 0; line < num_classes_ * 2; line += 64) __builtin_prefetch(d + line);
+      }
     }
     for (std::size_t k = 0; k < n; ++k)
       if (found[k]) accumulate(*found[k], scores);

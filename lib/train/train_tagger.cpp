@@ -4,13 +4,13 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <limits>
 #include <map>
-#include <set>
 #include <ostream>
+#include <set>
 
 #include "core/error.h"
 #include "tagger/features.h"
@@ -109,9 +109,11 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   std::vector<const Sentence*> tag_sentences;
   std::set<const Sentence*> feats_annotated;
   for (const Corpus& c : corpora) {
-    const bool has_feats = std::any_of(c.sentences.begin(), c.sentences.end(), [](const Sentence& s) {
-      return std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return !w.feats.empty(); });
-    });
+    const bool has_feats =
+        std::any_of(c.sentences.begin(), c.sentences.end(), [](const Sentence& s) {
+          return std::any_of(s.words.begin(), s.words.end(),
+                             [](const Word& w) { return !w.feats.empty(); });
+        });
     for (const Sentence& s : c.sentences) {
       if (!fully_tagged(s)) continue;
       tag_sentences.push_back(&s);
@@ -123,7 +125,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
     }
   }
   if (tag_sentences.empty())
-    fail(ErrorCode::kInvalidInput, "the training files hold no sentence with UPOS and XPOS on every word",
+    fail(ErrorCode::kInvalidInput,
+         "the training files hold no sentence with UPOS and XPOS on every word",
          {options.train_files.front()});
   for (auto& [key, id] : class_ids) {
     id = static_cast<int>(model.upos.size());
@@ -151,7 +154,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
       if (!feats_annotated.count(s)) continue;
       annotated.push_back(s);
       annotated_classes.emplace_back();
-      for (const Word& w : s->words) annotated_classes.back().push_back(class_ids[{w.upos, w.xpos}]);
+      for (const Word& w : s->words)
+        annotated_classes.back().push_back(class_ids[{w.upos, w.xpos}]);
     }
     model.feats = tagger::FeatsModel::train(annotated, annotated_classes, model.upos,
                                             options.lemma_epochs, options.seed, log);
@@ -292,7 +296,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
            << " features, " << second.num_weights() << " weights\n";
     model.weights2 = second;
     // The margin below which the second pass runs: the smallest of a few
-    // candidates that keeps the dev accuracy of running it everywhere.
+    // candidates that keeps (within 0.02%) the dev accuracy of running it
+    // everywhere.
     model.margin = std::numeric_limits<float>::infinity();
     if (!dev_toks.empty()) {
       std::size_t rerun = 0;  // words given to the second pass
@@ -316,7 +321,8 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
         if (log)
           *log << "  pass 2 below margin " << m << " (" << rerun << " words): " << ok
                << " correct, " << full << " when on every word\n";
-        if (ok >= full) {
+        // Up to 1 word in 5000 may differ from running it everywhere.
+        if (ok + full / 5000 >= full) {
           model.margin = m;
           break;
         }
@@ -350,7 +356,9 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   w.Key("kind");
   w.String(kTaggerModelKind);
   w.Key("description");
-  w.String("POS tagger (UPOS+XPOS, greedy averaged perceptron), FEATS dictionary, lemmatizer");
+  w.String(
+      "POS tagger (UPOS+XPOS: two greedy averaged-perceptron passes), FEATS (dictionary and "
+      "classifier), lemmatizer (dictionary and edit-script classifier)");
   w.Key("data");
   w.StartArray();
   for (const Corpus& c : corpora) {
@@ -428,10 +436,10 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   // Read it back through the public loader: the file must pass its own self-test.
   Result<Tagger> check = Tagger::load(output_path);
   if (!check.ok())
-    fail(ErrorCode::kInternal, "the model just written does not load: " + check.status().to_string());
+    fail(ErrorCode::kInternal,
+         "the model just written does not load: " + check.status().to_string());
   result.model_bytes = std::filesystem::file_size(output_path);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (log) {
     if (!dev.name.empty()) *log << "dev " << dev.name << ": " << scores_line(result.dev) << "\n";
     *log << "wrote " << output_path << " (" << result.model_bytes << " bytes) in "

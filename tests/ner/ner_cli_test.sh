@@ -91,6 +91,34 @@ expect_status 1 "$TEXTGRAPH" ner --model "$T/none.tgm" "$NEWS" --input iob2
 TEXTGRAPH_MODELS="$T/nowhere" expect_status 1 "$TEXTGRAPH" ner "$NEWS" --input iob2
 grep -q "ner.tgm" "$T/err" || fail "missing default model not named"
 
+# `textgraph parse --ner`: NER=... in the MISC of every word line, the same
+# tags as `textgraph ner` gives the same words; any thread count, the same
+# bytes; a bad NER model is exit 1 naming it, the output left untouched.
+"$TEXTGRAPH" parse --help | grep -q -- "--ner"
+printf 'Maria Lopez flew to Berlin on Monday.\nShe met NATO officials in Brussels.\n\nThe Kremlin said Vladimir Putin would not go.\n' >"$T/p.txt"
+"$TEXTGRAPH" parse --ner-model "$T/m.tgm" "$T/p.txt" -o "$T/p.conllu"
+awk -F'\t' '$1 ~ /^[0-9]+$/ && $10 !~ /(^|\|)NER=(O|[BI]-(PER|ORG|LOC))(\||$)/ {exit 1}' "$T/p.conllu" \
+  || { cat "$T/p.conllu"; fail "a word line without a valid NER= in MISC"; }
+grep -q "NER=B-PER" "$T/p.conllu" || fail "no person found by parse --ner"
+awk -F'\t' '$1 ~ /^[0-9]+$/ {print $8}' "$T/p.conllu" | grep -qv "^_$" || fail "no dependency relations"
+"$TEXTGRAPH" ner $M "$T/p.conllu" -o "$T/p.iob2"
+awk -F'\t' '$1 ~ /^[0-9]+$/ {match($10, /NER=[^|]*/); print $1 "\t" $2 "\t" substr($10, RSTART + 4, RLENGTH - 4)}' \
+  "$T/p.conllu" >"$T/a"
+awk -F'\t' '$1 ~ /^[0-9]+$/ {print $1 "\t" $2 "\t" $3}' "$T/p.iob2" >"$T/b"
+cmp "$T/a" "$T/b" || fail "parse --ner and ner disagree"
+"$TEXTGRAPH" parse --ner-model "$T/m.tgm" "$T/p.txt" -j 3 | cmp - "$T/p.conllu" || fail "parse --ner -j 3 differs"
+"$TEXTGRAPH" parse "$T/p.txt" | grep -q "NER=" && fail "NER= written without --ner"
+mkdir "$T/md"
+ln -s "$TEXTGRAPH_MODELS/tagger.tgm" "$TEXTGRAPH_MODELS/parser.tgm" "$T/md/"
+expect_status 1 "$TEXTGRAPH" parse --ner --model-dir "$T/md" "$T/p.txt"
+grep -q "ner.tgm" "$T/err" || fail "parse --ner: missing model not named"
+cp "$T/m.tgm" "$T/md/ner.tgm"
+"$TEXTGRAPH" parse --ner --model-dir "$T/md" "$T/p.txt" | cmp - "$T/p.conllu" || fail "--model-dir ner.tgm"
+echo "keep me" >"$T/keep.conllu"
+expect_status 1 "$TEXTGRAPH" parse --ner-model "$T/cut.tgm" "$T/p.txt" -o "$T/keep.conllu"
+grep -q "cut.tgm" "$T/err" || fail "parse --ner: damaged model not named"
+[ "$(cat "$T/keep.conllu")" = "keep me" ] || fail "parse --ner: output overwritten on failure"
+
 # Training: a missing file is exit 1 naming it, no model written; the same
 # command and seed give the same bytes.
 expect_status 1 "$TEXTGRAPH" train ner --train "$T/none.iob2" -o "$T/n.tgm"

@@ -1,6 +1,7 @@
+#include "tagger/lemmatizer.h"
+
 #include <gtest/gtest.h>
 
-#include "tagger/lemmatizer.h"
 #include "textgraph/tagger.h"
 
 namespace textgraph {
@@ -31,9 +32,15 @@ TEST(EditScript, DerivesTheCheapestEdit) {
 }
 
 TEST(EditScript, RoundTripsEveryKind) {
-  for (auto [form, lemma] : std::vector<std::pair<std::string, std::string>>{
-           {"studies", "study"}, {"Resolving", "resolve"}, {"TEHRAN", "Tehran"},
-           {"12,000", "12000"}, {"went", "go"}, {"the", "the"}, {"U.S.", "U.S."}, {"a", "b"}}) {
+  for (auto [form, lemma] :
+       std::vector<std::pair<std::string, std::string>>{{"studies", "study"},
+                                                        {"Resolving", "resolve"},
+                                                        {"TEHRAN", "Tehran"},
+                                                        {"12,000", "12000"},
+                                                        {"went", "go"},
+                                                        {"the", "the"},
+                                                        {"U.S.", "U.S."},
+                                                        {"a", "b"}}) {
     EXPECT_EQ(via_script(form, lemma), lemma);
     EditScript back;
     const EditScript s = derive_script(form, lemma);

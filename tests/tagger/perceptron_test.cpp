@@ -1,9 +1,10 @@
+#include "train/perceptron.h"
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "train/epochs.h"
 #include "train/hashing.h"
-#include "train/perceptron.h"
 #include "train/rng.h"
 
 namespace textgraph::train {

@@ -1,3 +1,5 @@
+#include "textgraph/tagger.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -6,7 +8,6 @@
 #include "tagger/test_util.h"
 #include "textgraph/conllu.h"
 #include "textgraph/model.h"
-#include "textgraph/tagger.h"
 
 namespace textgraph {
 namespace {
@@ -204,7 +205,8 @@ TEST_F(DefaultTagger, ThreadsGiveTheSameTags) {
         tagger_->tag(parallel[i]);
     });
   for (auto& th : threads) th.join();
-  for (std::size_t i = 0; i < serial.size(); ++i) EXPECT_EQ(to_conllu(serial[i]), to_conllu(parallel[i]));
+  for (std::size_t i = 0; i < serial.size(); ++i)
+    EXPECT_EQ(to_conllu(serial[i]), to_conllu(parallel[i]));
 }
 
 TEST_F(DefaultTagger, FillsEveryWordAndKeepsOtherFields) {

@@ -13,11 +13,14 @@
 
 namespace textgraph::testing {
 
-inline std::string fixture_path() { return std::string(TEXTGRAPH_TEST_DATA) + "/tagger/news_fixture.conllu"; }
+inline std::string fixture_path() {
+  return std::string(TEXTGRAPH_TEST_DATA) + "/tagger/news_fixture.conllu";
+}
 
 inline std::filesystem::path scratch_dir() {
   static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("tg-tagger-test-" + std::to_string(getpid()));
+    auto d =
+        std::filesystem::temp_directory_path() / ("tg-tagger-test-" + std::to_string(getpid()));
     std::filesystem::create_directories(d);
     return d;
   }();

@@ -16,6 +16,7 @@ struct TrainKind {
 
 const TrainKind kKinds[] = {
     {"tagger", run_train_tagger},
+    {"parser", run_train_parser},
     {"ner", run_train_ner},
 };
 
@@ -31,7 +32,7 @@ int run_train(Args& args) {
 
 }  // namespace
 
-const Command kTrain{"train", "train a model (tagger, ner) from annotated corpora",
+const Command kTrain{"train", "train a model (tagger, parser, ner) from annotated corpora",
                      "usage: textgraph train KIND [OPTIONS]\n"
                      "\n"
                      "Trains a model with the project's own code, deterministically for a\n"
@@ -50,6 +51,27 @@ const Command kTrain{"train", "train a model (tagger, ner) from annotated corpor
                      "  --min-count N (3: rarer words are treated as unknown words)\n"
                      "  --license TEXT (default: derived from the UD treebank file names)\n"
                      "  --quiet (no progress lines on stderr)\n"
+                     "\n"
+                     "textgraph train parser --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
+                     "  Dependency parser (arc-hybrid, BiLSTM encoder, dynamic oracle). The\n"
+                     "  tags in the files are the parser's input: give training files whose\n"
+                     "  UPOS/XPOS were predicted by jack-knifing. --dev picks the best epoch.\n"
+                     "  --input-tags F[,F...]  files parallel to --train whose UPOS/XPOS the\n"
+                     "      parser reads instead (e.g. jack-knifed tags); --train's own tags\n"
+                     "      stay the targets of --aux-tagging\n"
+                     "  --epochs N (15)  --seed N (1)  --batch N (32)  --lr X (0.002)\n"
+                     "  --average X (0.999: decay of the saved running weight average; 0 = off)\n"
+                     "  --decay X (0.75) --decay-from N (8)  --min-count N (2)\n"
+                     "  --lstm-layers N (1)  --lstm-dim N (64)  --hidden N (200)\n"
+                     "  --word-dim N (64)  --suffix-dim N (24)  --prefix-dim N (16)\n"
+                     "  --shape-dim N (16)  --upos-dim N (24)  --xpos-dim N (24)\n"
+                     "  --slots s0,s1,s2,b0  --label-slots s0l1,s0l2,s0r1,s0r2,s1l1,s1r1,b0l1,b0l2\n"
+                     "  --word-dropout X (0.25)  --tag-dropout X (0)  --dropout X (0.2, encoder)\n"
+                     "  --hidden-dropout X (0.2)\n"
+                     "  --explore X (0.9)  --explore-from N (2)  --max-sentences N (all)\n"
+                     "  --aux-tagging  also learn to predict UPOS/XPOS from the encoder\n"
+                     "                 (multi-task; needs gold tags in --train)\n"
+                     "  --aux-weight X (0.5)\n"
                      "\n"
                      "textgraph train ner --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
                      "  Named-entity tagger from IOB2 files in the Universal NER layout (ID,\n"

@@ -14,9 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kEval,
-    &kTrain,
-    &kNer,
+    &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kParse, &kEval, &kTrain, &kNer,
 };
 
 void print_help(std::ostream& out) {

@@ -43,11 +43,12 @@ int run_train_tagger(Args& args) {
   // reproduces the model even if defaults change.
   std::ostringstream command;
   command << "textgraph train tagger --train ";
-  for (std::size_t i = 0; i < o.train_files.size(); ++i) command << (i ? "," : "") << o.train_files[i];
+  for (std::size_t i = 0; i < o.train_files.size(); ++i)
+    command << (i ? "," : "") << o.train_files[i];
   if (!o.dev_file.empty()) command << " --dev " << o.dev_file;
-  command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs
-          << " --patience " << o.patience << " --passes " << o.passes << " --folds " << o.folds
-          << " --min-count " << o.min_ambiguity_count;
+  command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs << " --patience "
+          << o.patience << " --passes " << o.passes << " --folds " << o.folds << " --min-count "
+          << o.min_ambiguity_count;
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
   o.log = quiet ? nullptr : &std::cerr;
