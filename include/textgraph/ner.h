@@ -36,6 +36,13 @@
 // the model if anything differs). read_iob2() reports malformed input as
 // ErrorCode::kInvalidInput naming FILE:LINE, an unreadable file as kIo.
 // tag() never fails: any words (empty, odd bytes, very long) get valid IOB2.
+//
+// For later stages (alias merging, coreference): read entities with
+// entity_spans(sentence), which turns Word::ner into word ranges exactly as
+// the scores count them; after tag() every word's ner is "O", "B-X" or a
+// valid continuation "I-X", and "" means the sentence was never tagged (the
+// pipeline clears NER of CoNLL-U input unless the "ner" step runs). These
+// calls, EntitySpan and the tag strings are a stable interface.
 #pragma once
 
 #include <cstddef>
