@@ -14,9 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kTrain,
-    &kEval,
-    &kTrain,
+    &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kParse, &kEval, &kTrain,
 };
 
 void print_help(std::ostream& out) {
