@@ -194,12 +194,29 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
     weights_.add_scores(feats, known_scores.data());
   }
   // Best-scoring script that fits the form (ties to the lower index); the
-  // form itself if none does.
+  // form itself if none does. The form is recased once per casing, and a
+  // script's lemma is only built when its score could still win: this runs
+  // for every word missing from the dictionary.
+  std::string recased[4];
+  bool have[4] = {false, false, false, false};
   std::string out, best;
   float best_score = 0.0f;
   bool found = false;
   for (std::size_t i = 0; i < scripts_.size(); ++i) {
-    if (!apply_script(scripts_[i], form, out)) continue;
+    const float upper = scores[i] + (use_known ? std::max(known_scores[i], 0.0f) : 0.0f);
+    if (found && !(upper > best_score)) continue;
+    const EditScript& script = scripts_[i];
+    const auto c = static_cast<std::size_t>(script.casing);
+    if (!have[c]) {
+      recased[c] = recase(script.casing, form);
+      have[c] = true;
+    }
+    const std::string& base = recased[c];
+    if (!ends_with(base, script.strip)) continue;
+    const std::size_t keep = base.size() - script.strip.size();
+    if (keep + script.append.size() == 0) continue;
+    out.assign(base, 0, keep);
+    out += script.append;
     const float score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0.0f);
     if (found && !(score > best_score)) continue;
     best = out;
