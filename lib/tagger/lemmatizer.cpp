@@ -1,6 +1,7 @@
 #include "tagger/lemmatizer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <ostream>
 
@@ -80,6 +81,12 @@ void script_features(std::string_view form, std::string_view upos, std::string_v
   out.push_back(feature(108, std::min<std::size_t>(lower.size(), 8), x));
 }
 
+// Features that count only for scripts whose output is a known lemma.
+void known_features(std::string_view xpos, std::vector<std::uint64_t>& out) {
+  out.push_back(feature(109, 1));
+  out.push_back(feature(110, hash_string(xpos)));
+}
+
 }  // namespace
 
 std::string EditScript::to_string() const {
@@ -142,6 +149,10 @@ bool apply_script(const EditScript& script, std::string_view form, std::string& 
   return true;
 }
 
+bool Lemmatizer::known_lemma(std::string_view lemma) const {
+  return std::binary_search(known_lemmas_.begin(), known_lemmas_.end(), hash_string(lemma));
+}
+
 void Lemmatizer::index() {
   dict_.clear();
   dict_.reserve(dict_forms_.size());
@@ -174,16 +185,42 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
   script_features(form, upos, xpos, feats);
   std::vector<float> scores(scripts_.size(), 0.0f);
   weights_.add_scores(feats, scores.data());
+  // Scores a script gains when the lemma it makes is a training lemma.
+  std::vector<float> known_scores(scripts_.size(), 0.0f);
+  const bool use_known = !known_lemmas_.empty();
+  if (use_known) {
+    feats.clear();
+    known_features(xpos, feats);
+    weights_.add_scores(feats, known_scores.data());
+  }
   // Best-scoring script that fits the form (ties to the lower index); the
-  // form itself if none does.
+  // form itself if none does. The form is recased once per casing, and a
+  // script's lemma is only built when its score could still win: this runs
+  // for every word missing from the dictionary.
+  std::string recased[4];
+  bool have[4] = {false, false, false, false};
   std::string out, best;
   float best_score = 0.0f;
   bool found = false;
   for (std::size_t i = 0; i < scripts_.size(); ++i) {
-    if (found && !(scores[i] > best_score)) continue;
-    if (!apply_script(scripts_[i], form, out)) continue;
+    const float upper = scores[i] + (use_known ? std::max(known_scores[i], 0.0f) : 0.0f);
+    if (found && !(upper > best_score)) continue;
+    const EditScript& script = scripts_[i];
+    const auto c = static_cast<std::size_t>(script.casing);
+    if (!have[c]) {
+      recased[c] = recase(script.casing, form);
+      have[c] = true;
+    }
+    const std::string& base = recased[c];
+    if (!ends_with(base, script.strip)) continue;
+    const std::size_t keep = base.size() - script.strip.size();
+    if (keep + script.append.size() == 0) continue;
+    out.assign(base, 0, keep);
+    out += script.append;
+    const float score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0.0f);
+    if (found && !(score > best_score)) continue;
     best = out;
-    best_score = scores[i];
+    best_score = score;
     found = true;
   }
   return found ? best : std::string(form);
@@ -195,11 +232,29 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
   // Dictionary: most frequent lemma per (form, xpos); ties to the smaller string.
   std::map<std::pair<std::string, std::string>, std::map<std::string, int>> counts;
   std::map<std::string, int> form_counts;
+  std::map<std::string, int> lemma_counts;
+  std::map<std::pair<std::string, std::string>, int> form_lemma_counts;
   for (const LemmaExample& e : examples) {
     if (e.lemma.empty()) continue;
     ++counts[{e.form, e.xpos}][e.lemma];
     ++form_counts[e.form];
+    ++lemma_counts[e.lemma];
+    ++form_lemma_counts[{e.form, e.lemma}];
   }
+  if (options.known_bonus)
+    for (const auto& [l, n] : lemma_counts) lem.known_lemmas_.push_back(hash_string(l));
+  std::sort(lem.known_lemmas_.begin(), lem.known_lemmas_.end());
+  lem.known_lemmas_.erase(std::unique(lem.known_lemmas_.begin(), lem.known_lemmas_.end()),
+                          lem.known_lemmas_.end());
+  // In training, "known" must not count the example's own form: at tagging
+  // time the words sent to the classifier are missing from the dictionary,
+  // so their lemma is known only through other words.
+  auto known_elsewhere = [&](const std::string& form, const std::string& lemma) {
+    auto it = lemma_counts.find(lemma);
+    if (it == lemma_counts.end()) return false;
+    auto own = form_lemma_counts.find({form, lemma});
+    return it->second - (own == form_lemma_counts.end() ? 0 : own->second) > 0;
+  };
   for (const auto& [key, lemmas] : counts) {
     const auto best =
         std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
@@ -244,11 +299,25 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
   std::vector<std::uint64_t> feats;
   std::vector<float> scores(static_cast<std::size_t>(n));
   std::string out;
+  // Scripts whose output is a lemma known from other words get the weights
+  // of known_features on top of their own: one more set of classes'
+  // weights, learned by the same perceptron.
+  std::vector<char> known(static_cast<std::size_t>(n));
+  std::vector<std::uint64_t> kfeats;
+  std::vector<float> kscores(static_cast<std::size_t>(n));
   auto best_fitting = [&](const Item& item) {
     int best = -1;
-    for (int c = 0; c < n; ++c)
-      if ((best < 0 || scores[c] > scores[best]) && apply_script(lem.scripts_[c], item.form, out))
+    float best_score = 0.0f;
+    for (int c = 0; c < n; ++c) {
+      known[c] = 0;
+      if (!apply_script(lem.scripts_[c], item.form, out)) continue;
+      known[c] = options.known_bonus && known_elsewhere(item.form, out) ? 1 : 0;
+      const float score = scores[c] + (known[c] ? kscores[c] : 0.0f);
+      if (best < 0 || score > best_score) {
         best = c;
+        best_score = score;
+      }
+    }
     return best;
   };
   train::EpochOptions eo;
@@ -264,9 +333,17 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
         script_features(item.form, item.upos, item.xpos, feats);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.add_scores(feats, scores.data());
+        kfeats.clear();
+        known_features(item.xpos, kfeats);
+        std::fill(kscores.begin(), kscores.end(), 0.0f);
+        trainer.add_scores(kfeats, kscores.data());
         const int guess = best_fitting(item);
         if (guess == item.script) ++correct;
         trainer.update(feats, item.script, guess);
+        if (guess != item.script) {
+          if (known[item.script]) trainer.update(kfeats, item.script, -1, 1.0f);
+          if (guess >= 0 && known[guess]) trainer.update(kfeats, guess, -1, -1.0f);
+        }
         trainer.tick();
       },
       // The last epoch is kept: the examples are the training types, so a
@@ -298,6 +375,10 @@ void Lemmatizer::save(ModelFile& model) const {
   ByteWriter weights;
   weights_.save(weights);
   model.sections.push_back({"lemma_weights", weights.take()});
+  ByteWriter known;
+  known.put<std::uint64_t>(known_lemmas_.size());
+  for (std::uint64_t h : known_lemmas_) known.put<std::uint64_t>(h);
+  model.sections.push_back({"lemma_known", known.take()});
 }
 
 namespace {
@@ -338,6 +419,18 @@ Lemmatizer Lemmatizer::load(const ModelFile& model, const std::string& name) {
     if (!lem.scripts_.empty() &&
         lem.weights_.num_classes() != static_cast<int>(lem.scripts_.size()))
       fail(ErrorCode::kModel, "lemma weights do not match the scripts (corrupt model)", {name});
+  }
+  // Optional: models written before the known-lemma bonus have no such section.
+  if (const std::string* section = model.section("lemma_known")) {
+    ByteReader in(*section, name + ": section lemma_known");
+    const auto n = in.get<std::uint64_t>();
+    if (n > section->size() / 8)
+      fail(ErrorCode::kModel, "section lemma_known is inconsistent (corrupt model)", {name});
+    lem.known_lemmas_.resize(n);
+    for (std::uint64_t& h : lem.known_lemmas_) h = in.get<std::uint64_t>();
+    in.expect_end();
+    if (!std::is_sorted(lem.known_lemmas_.begin(), lem.known_lemmas_.end()))
+      fail(ErrorCode::kModel, "section lemma_known is not sorted (corrupt model)", {name});
   }
   lem.index();
   return lem;

@@ -7,6 +7,8 @@
 //   3. otherwise a classifier picks an edit script (EditScript) from the
 //      form's suffixes, shape and tags: "studies"/NNS -> strip "ies", append
 //      "y"; "TEHRAN"/NNP -> title case; "12,000"/CD -> drop the commas.
+//      Each script's score gets learned extra weights when the lemma it makes
+//      is a lemma of some other word in training ("voted" -> "vote", not "vot").
 //
 //   Lemmatizer lem = Lemmatizer::train(examples, options, log);
 //   std::string l = lem.lemma("studies", "NOUN", "NNS");   // "study"
@@ -68,6 +70,8 @@ struct LemmatizerOptions {
   int max_form_count = 2;
   // Edit scripts seen fewer times among those examples are dropped.
   int min_script_count = 2;
+  // Learn a bonus for scripts whose output is a known lemma.
+  bool known_bonus = true;
 };
 
 class Lemmatizer {
@@ -81,7 +85,8 @@ class Lemmatizer {
   // non-empty form.
   std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
-  // Sections "lemma_dict", "lemma_scripts", "lemma_weights".
+  // Sections "lemma_dict", "lemma_scripts", "lemma_weights", "lemma_known" (the
+  // last optional on load: models before the known-lemma bonus lack it).
   void save(ModelFile& model) const;
   static Lemmatizer load(const ModelFile& model, const std::string& name);
 
@@ -93,6 +98,10 @@ class Lemmatizer {
   std::unordered_map<std::uint64_t, std::uint32_t> dict_;          // key(form, xpos) -> index
   std::vector<EditScript> scripts_;                                // classifier classes
   train::WeightTable weights_;
+  // Hashes of the training lemmas (sorted); a script whose output is one of
+  // them gets the weights of extra "known lemma" features.
+  std::vector<std::uint64_t> known_lemmas_;
+  bool known_lemma(std::string_view lemma) const;
   void index();
 };
 

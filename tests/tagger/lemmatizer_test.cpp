@@ -94,6 +94,14 @@ TEST_F(DefaultLemmas, CaseFollowsTheTag) {
   EXPECT_EQ(lemma("I", "PRON", "PRP"), "I");
 }
 
+// Forms missing from the (form, XPOS) dictionary whose plain suffix rule
+// would make a non-word: the script that yields a lemma known from other
+// training words wins ("voted" -> "vote", not "vot").
+TEST_F(DefaultLemmas, PrefersLemmasKnownFromOtherWords) {
+  EXPECT_EQ(lemma("voted", "VERB", "VBN"), "vote");
+  EXPECT_EQ(lemma("Resolving", "VERB", "VBG"), "resolve");
+}
+
 TEST_F(DefaultLemmas, UnseenWordsByRule) {
   EXPECT_EQ(lemma("blorfed", "VERB", "VBD"), "blorf");
   EXPECT_EQ(lemma("zarking", "VERB", "VBG"), "zark");

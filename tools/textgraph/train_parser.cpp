@@ -4,8 +4,10 @@
 #include <sstream>
 
 #include "commands.h"
+#include "core/error.h"
 #include "parser/network.h"
 #include "train/parser/parser_trainer.h"
+#include "train/parser/tagger_jackknife.h"
 
 namespace textgraph::cli {
 
@@ -76,6 +78,17 @@ int run_train_parser(Args& args) {
   integer("--upos-dim", n.upos_dim, 0, 1024);
   integer("--xpos-dim", n.xpos_dim, 0, 1024);
   integer("--explore-from", o.explore_from, 1, 1000);
+  integer("--jackknife", o.jackknife, 2, 100);
+  const std::optional<std::string> tagger_path = args.option("--tagger");
+  std::vector<std::string> tagger_train;
+  if (auto t = args.option("--tagger-train")) tagger_train = split_commas(*t);
+  o.save_input_tags = args.option("--save-input-tags").value_or("");
+  if (o.jackknife > 1 && !tagger_path)
+    throw UsageError("--jackknife needs --tagger MODEL (whose training options the fold taggers use)");
+  if (o.jackknife > 1 && !o.input_tags.empty())
+    throw UsageError("--jackknife and --input-tags exclude each other");
+  if (!tagger_train.empty() && o.jackknife < 2)
+    throw UsageError("--tagger-train only makes sense with --jackknife");
   if (auto v = args.integer("--seed", 0, 1L << 62)) o.seed = static_cast<std::uint64_t>(*v);
   if (auto v = args.integer("--max-sentences", 0, 1L << 40)) o.max_sentences = *v;
   o.learning_rate = real(args, "--lr", o.learning_rate, 1e-6f, 1.0f);
@@ -129,8 +142,48 @@ int run_train_parser(Args& args) {
   };
   command << " --slots " << slot_list(n.token_slots) << " --label-slots " << slot_list(n.label_slots);
   if (o.max_sentences) command << " --max-sentences " << o.max_sentences;
+  if (o.jackknife > 1) {
+    command << " --jackknife " << o.jackknife;
+    if (!tagger_train.empty()) {
+      command << " --tagger-train ";
+      for (std::size_t i = 0; i < tagger_train.size(); ++i)
+        command << (i ? "," : "") << base(tagger_train[i]);
+    }
+  }
+  if (tagger_path) command << " --tagger " << base(*tagger_path);
+  if (!o.save_input_tags.empty()) command << " --save-input-tags " << base(o.save_input_tags);
   o.command = command.str();
   o.log = [](const std::string& line) { std::cerr << line << std::endl; };
+  if (tagger_path) {
+    Result<Tagger> tagger = Tagger::load(*tagger_path);
+    if (!tagger.ok()) return report(tagger.status());
+    o.tag_dev = parser::train::tag_with(*tagger);
+    if (o.jackknife > 1) {
+      TaggerTrainOptions fold;
+      try {
+        fold = parser::train::fold_options_from(tagger->metadata_json());
+      } catch (const Error& e) {
+        return report(Status::error(ErrorCode::kModel, e.what(), {*tagger_path}));
+      }
+      fold.train_files = tagger_train;
+      fold.dev_file = o.dev;
+      fold.log = nullptr;
+      o.tag_fold = parser::train::tagger_fold(fold);
+      o.tags = "training tags jack-knifed in " + std::to_string(o.jackknife) +
+               " contiguous folds of the training files, each tagged by a tagger trained as " +
+               base(*tagger_path) + " was (its recorded options) on the other folds" +
+               (tagger_train.empty() ? std::string() : " plus the --tagger-train files") +
+               "; dev tags from " + base(*tagger_path) +
+               (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
+                              : "");
+    } else {
+      o.tags = std::string(o.input_tags.empty() ? "training tags as in the training files"
+                                                : "training input tags from --input-tags files") +
+               "; dev tags from " + base(*tagger_path) +
+               (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
+                              : "");
+    }
+  }
   std::cerr << o.command << "\n";
   if (Status s = parser::train::train_parser(o); !s.ok()) return report(s);
   return kOk;

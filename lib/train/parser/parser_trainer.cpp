@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/files.h"
 #include "parser/model_io.h"
 #include "textgraph/conllu.h"
 #include "textgraph/parser.h"
@@ -320,6 +321,12 @@ Status train_parser(const TrainOptions& o) {
     if (o.jackknife > 1) {
       log("parser: jack-knifing tags with " + std::to_string(o.jackknife) + " folds");
       check(jackknife(input, o.jackknife, o.tag_fold));
+    }
+    if (!o.save_input_tags.empty()) {
+      OutputFile out(o.save_input_tags);
+      for (const Sentence& s : input) write_conllu(s, out.stream());
+      out.commit();
+      log("parser: input tags written to " + o.save_input_tags);
     }
     std::vector<Sentence> dev;
     if (!o.dev.empty()) dev = read_all({o.dev});

@@ -70,6 +70,9 @@ struct TrainOptions {
   int jackknife = 0;               // > 1: retag the training data with k folds (tag_fold)
   TagFold tag_fold;                // required when jackknife > 1
   TagSentences tag_dev;            // when set, retags the dev sentences before use
+  std::string save_input_tags;     // when set, the training sentences with the tags the
+                                   // parser reads (e.g. jack-knifed) are written here as
+                                   // CoNLL-U, for --input-tags in later runs
   std::string tags;                // how the tags were obtained, for the metadata
   std::string command;             // recorded in the model metadata
   std::function<void(const std::string&)> log;  // progress lines; may be empty
