@@ -6,4 +6,6 @@
 
 namespace textgraph::cli {
 
+extern const Command kExtract;
+
 }  // namespace textgraph::cli

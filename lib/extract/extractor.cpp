@@ -1,0 +1,172 @@
+#include "textgraph/extractor.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "extract/builder.h"
+#include "extract/tree.h"
+#include "textgraph/conllu.h"
+
+namespace textgraph {
+
+namespace {
+
+using extraction::Arg;
+using extraction::Builder;
+using extraction::Frame;
+using extraction::Tree;
+
+// Buffers reused across the sentences of one call.
+struct Workspace {
+  explicit Workspace(const ExtractOptions& options) : builder(options) {}
+  Tree tree;
+  Builder builder;
+  std::vector<Frame> frames;
+  std::vector<std::string> seen;   // keys of the triples of the current sentence
+  std::vector<int> source;
+};
+
+std::string sentence_text(const Sentence& s, const std::string& document_text) {
+  if (!s.text.empty()) return s.text;
+  if (s.span.known() && s.span.end <= document_text.size() && s.span.begin <= s.span.end)
+    return document_text.substr(s.span.begin, s.span.end - s.span.begin);
+  return surface_text(s);
+}
+
+Argument argument(const Tree& tree, const Arg& a) {
+  Argument out;
+  out.text = extraction::render(tree, a.ids);
+  extraction::spans_of(tree, a.ids, out.spans);
+  return out;
+}
+
+// "No country recognized ...", "has no plans": a "no" determiner denies.
+bool denied(const Tree& tree, const Arg* a) {
+  if (!a || a->head == 0) return false;
+  for (int c : tree.children(a->head))
+    if (tree.dep(c) == extraction::Dep::kDet && extraction::lower(tree.word(c).form) == "no")
+      return true;
+  return false;
+}
+
+void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
+                 const std::string& document_id, const std::string& document_text,
+                 const ExtractOptions& options, std::vector<Triple>& out, ExtractStats* stats) {
+  if (stats) ++stats->sentences;
+  const Tree::Check check = ws.tree.build(sentence);
+  if (check != Tree::Check::kOk) {
+    if (stats) ++(check == Tree::Check::kUnparsed ? stats->unparsed : stats->malformed);
+    return;
+  }
+  const Tree& tree = ws.tree;
+  ws.builder.run(tree, ws.frames);
+  if (ws.frames.empty()) return;
+
+  const std::string text = sentence_text(sentence, document_text);
+  ws.seen.clear();
+  std::size_t made = 0;
+  bool truncated = false;
+  for (const Frame& f : ws.frames) {
+    Attribution attribution;
+    if (ws.builder.attribution(f.anchor, ws.source, attribution.verb))
+      attribution.source = extraction::render(tree, ws.source);
+
+    Relation relation;
+    relation.text = f.rel.empty() ? f.synthetic : extraction::render(tree, f.rel);
+    relation.lemma = f.lemma;
+    relation.passive = f.passive;
+    extraction::spans_of(tree, f.rel, relation.spans);
+    std::vector<Argument> extras;
+    for (const Arg& e : f.extras) extras.push_back(argument(tree, e));
+
+    const std::size_t n_objects = f.objects.empty() ? 1 : f.objects.size();
+    for (const Arg& s : f.subjects) {
+      for (std::size_t k = 0; k < n_objects; ++k) {
+        const Arg* o = f.objects.empty() ? nullptr : &f.objects[k];
+        const double confidence = extraction::confidence(f, &s, o, tree);
+        if (confidence < options.min_confidence) continue;
+        Triple t;
+        t.subject = argument(tree, s);
+        if (o) t.object = argument(tree, *o);
+        t.relation = relation;
+        t.extra = extras;
+        t.polarity = f.negative || denied(tree, &s) || denied(tree, o) ? Polarity::kNegative
+                                                                       : Polarity::kPositive;
+        t.modality = f.modality;
+        t.attribution = attribution;
+        t.confidence = confidence;
+        t.provenance.document = document_id;
+        t.provenance.sentence = index;
+        t.provenance.text = text;
+
+        std::string key = t.subject.text + '\t' + t.relation.text + '\t' + t.object.text;
+        for (const Argument& e : t.extra) key += '\t' + e.text;
+        if (std::find(ws.seen.begin(), ws.seen.end(), key) != ws.seen.end()) continue;
+        if (made == options.max_per_sentence) {
+          truncated = true;
+          break;
+        }
+        ws.seen.push_back(std::move(key));
+        out.push_back(std::move(t));
+        ++made;
+      }
+      if (truncated) break;
+    }
+    if (truncated) break;
+  }
+  if (stats) {
+    stats->triples += made;
+    if (truncated) ++stats->truncated;
+  }
+}
+
+void clean_field(std::string_view in, std::string& out) {
+  for (char c : in) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+}
+
+}  // namespace
+
+void extract_sentence(const Sentence& sentence, std::size_t index, const std::string& document_id,
+                      const std::string& document_text, const ExtractOptions& options,
+                      std::vector<Triple>& out, ExtractStats* stats) {
+  Workspace ws(options);
+  extract_one(ws, sentence, index, document_id, document_text, options, out, stats);
+}
+
+std::vector<Triple> extract(const Document& doc, const ExtractOptions& options,
+                            ExtractStats* stats) {
+  std::vector<Triple> out;
+  Workspace ws(options);
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i)
+    extract_one(ws, doc.sentences[i], i, doc.id, doc.text, options, out, stats);
+  return out;
+}
+
+std::string carb_line(const Triple& t) {
+  std::string line;
+  clean_field(t.provenance.text, line);
+  line += '\t';
+  char number[32];
+  auto [end, ec] = std::to_chars(number, number + sizeof number, t.confidence,
+                                 std::chars_format::fixed, 6);
+  line.append(number, ec == std::errc() ? end : number);
+  line += '\t';
+  clean_field(t.relation.text, line);
+  const Argument& first = t.relation.passive ? t.object : t.subject;
+  const Argument& second = t.relation.passive ? t.subject : t.object;
+  line += '\t';
+  clean_field(first.text, line);
+  if (!second.text.empty()) {
+    line += '\t';
+    clean_field(second.text, line);
+  }
+  for (const Argument& e : t.extra) {
+    if (e.text.empty()) continue;
+    line += '\t';
+    clean_field(e.text, line);
+  }
+  line += '\n';
+  return line;
+}
+
+}  // namespace textgraph
