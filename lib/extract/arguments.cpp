@@ -56,6 +56,22 @@ bool Builder::is_prepositional_gerund(int c) const {
   return false;
 }
 
+bool Builder::gerund_object(int p) const {
+  const Tree& t = *tree_;
+  if (!is_prepositional_gerund(p)) return false;
+  // "left without paying": the gerund did not happen.
+  for (int m : t.children(p))
+    if (t.dep(m) == Dep::kMark && t.lemma(m, "without")) return true;
+  const int h = t.head(p);
+  if (h == 0 || t.has_child(h, Dep::kObj) || t.has_child(h, Dep::kIobj) ||
+      t.has_child(h, Dep::kCcomp))
+    return false;
+  // The head's first argument after it: "aimed at ending the conflict".
+  for (int c : t.children(h))
+    if (c > h && c < p && t.dep(c) == Dep::kObl && has_case(t, c)) return false;
+  return true;
+}
+
 void Builder::add_extras(Frame& f, int v, int skip, int skip_also) {
   const Tree& t = *tree_;
   PhraseRules rules;
@@ -67,7 +83,8 @@ void Builder::add_extras(Frame& f, int v, int skip, int skip_also) {
     if (d == Dep::kXcomp && predicate_kind(c) != Kind::kVerbal) take = true;
     // Object control: "ordered Meta to pay a fine" keeps "to pay a fine".
     if (d == Dep::kXcomp && !in_chain(c)) take = true;
-    if (!take) continue;
+    // "According to X" is attribution, not an argument.
+    if (!take || according_to(t, c)) continue;
     rules.clause = d == Dep::kCcomp || d == Dep::kXcomp || d == Dep::kAdvcl;
     f.extras.push_back(make_arg(c, rules));
     if (f.extras.back().ids.empty()) f.extras.pop_back();
@@ -110,7 +127,8 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     // The first oblique after the verb lends the relation its preposition
     // (with a by-agent, the agent's "by" takes that place).
     for (int c : t.children(v)) {
-      if (c < v || c == agent) continue;
+      // After the verb, or a fronted relative ("the town in which they met").
+      if ((c < v && !is_relative_word(c)) || c == agent) continue;
       if ((t.dep(c) == Dep::kObl && has_case(t, c)) || is_prepositional_gerund(c)) {
         primary = c;
         kind = ObjectKind::kPrepositional;

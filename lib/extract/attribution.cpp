@@ -15,9 +15,7 @@ void Builder::polarity_and_modality(Frame& f) const {
   }
 }
 
-namespace {
-
-// "according to X": X's word, 0 if `c` is not such an oblique.
+// "according to X".
 bool according_to(const Tree& t, int c) {
   if (t.dep(c) != Dep::kObl) return false;
   for (int k : t.children(c))
@@ -26,8 +24,6 @@ bool according_to(const Tree& t, int c) {
     if (t.dep(k) == Dep::kCase && lower(t.word(k).form) == "according") return true;
   return false;
 }
-
-}  // namespace
 
 bool Builder::attribution(int anchor, std::vector<int>& source, std::string& verb) const {
   const Tree& t = *tree_;

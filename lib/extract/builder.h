@@ -78,7 +78,8 @@ struct Frame {
   Construction kind = Construction::kVerbal;
   int anchor = 0;                   // the predicate word (orders frames, finds attribution)
   std::vector<Arg> subjects;        // conjuncts
-  std::vector<int> rel;             // relation words, ascending (empty: synthetic "be"/"have")
+  std::vector<int> rel;             // relation words in reading order, ascending but for a
+                                    // fronted preposition (empty: synthetic "be", "has")
   std::string lemma;                // normalised relation
   std::vector<Arg> objects;         // conjuncts; empty = no object
   std::vector<Arg> extras;          // further arguments in word order
@@ -121,6 +122,7 @@ class Builder {
   int agent_of(int v) const;
   bool is_passive(int v) const;
   bool is_prepositional_gerund(int c) const;
+  bool gerund_object(int p) const;           // a prepositional gerund that is its head's object
 
   // coordination.cpp
   void arg_conjuncts(int head, const PhraseRules& rules, std::vector<Arg>& out) const;
@@ -128,6 +130,7 @@ class Builder {
   bool splittable(int head, int c) const;
 
   // relatives.cpp
+  bool is_relative_word(int id) const;
   int relative_pronoun(int clause) const;     // the relative word of an acl:relcl, 0 if none
   int antecedent(int word, int& clause) const;  // for a relative pronoun: the noun it stands for
   Arg make_arg(int head, const PhraseRules& rules) const;  // antecedents stand in for pronouns
@@ -155,6 +158,9 @@ class Builder {
 std::string lower(std::string_view s);
 // Appends `word` to `s` with a separating space when `s` is not empty.
 void append_word(std::string& s, std::string_view word);
+
+// Whether `c` is an "according to X" oblique. attribution.cpp
+bool according_to(const Tree& tree, int c);
 
 // confidence.cpp: the score of one triple made from `frame` with the given
 // argument sizes.

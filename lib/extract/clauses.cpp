@@ -153,7 +153,10 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   for (int c : t.children(p)) {
     if (is_subject_dep(t.dep(c))) {
       int clause = 0;
-      how = antecedent(c, clause) ? SubjectSource::kModified : SubjectSource::kOwn;
+      const bool relative = antecedent(c, clause) != 0;
+      // A relative pronoun without its antecedent says nothing ("which").
+      if (!relative && is_relative_word(c)) return 0;
+      how = relative ? SubjectSource::kModified : SubjectSource::kOwn;
       return c;
     }
   }
@@ -272,6 +275,11 @@ void Builder::clause_frame(int p, Kind kind) {
   }
   std::sort(f.rel.begin(), f.rel.end());
   f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
+  // A preposition fronted with its relative pronoun reads after the verb:
+  // "the town in which they met" → "met in".
+  std::stable_partition(f.rel.begin(), f.rel.end(), [&](int w) {
+    return !(w < p && std::find(f.prep.begin(), f.prep.end(), w) != f.prep.end());
+  });
   polarity_and_modality(f);
   if (f.objects.empty() && !options_.intransitive) return;
   frames_->push_back(std::move(f));

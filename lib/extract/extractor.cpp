@@ -75,7 +75,9 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
     relation.text = f.rel.empty() ? f.synthetic : extraction::render(tree, f.rel);
     relation.lemma = f.lemma;
     relation.passive = f.passive;
-    extraction::spans_of(tree, f.rel, relation.spans);
+    ws.source.assign(f.rel.begin(), f.rel.end());
+    std::sort(ws.source.begin(), ws.source.end());
+    extraction::spans_of(tree, ws.source, relation.spans);
     std::vector<Argument> extras;
     for (const Arg& e : f.extras) extras.push_back(argument(tree, e));
 

@@ -16,7 +16,8 @@ bool relative_lemma(std::string_view l) {
 
 // A relative word of a relative clause: a pronoun ("who", "which", "that",
 // "whose") or a relative adverb ("where", "when").
-static bool is_relative_word(const Tree& t, int id) {
+bool Builder::is_relative_word(int id) const {
+  const Tree& t = *tree_;
   if (t.has_feature(id, "PronType=Rel")) return true;
   const Word& w = t.word(id);
   return (w.upos == "PRON" || w.upos == "DET") && relative_lemma(w.lemma) &&
@@ -28,7 +29,7 @@ int Builder::relative_pronoun(int clause) const {
   // Relative words open their clause: look among the words before the
   // predicate, at most three levels down ("the deal which he hopes to sign").
   for (int id = t.first(clause); id < clause; ++id) {
-    if (!is_relative_word(t, id)) continue;
+    if (!is_relative_word(id)) continue;
     int up = id, steps = 0;
     while (up != clause && up != 0 && steps < 4) {
       if (t.dep(up) == Dep::kAclRelcl) break;
@@ -45,7 +46,7 @@ int Builder::relative_pronoun(int clause) const {
 int Builder::antecedent(int word, int& clause) const {
   const Tree& t = *tree_;
   clause = 0;
-  if (!options_.relative_clauses || !is_relative_word(t, word)) return 0;
+  if (!options_.relative_clauses || !is_relative_word(word)) return 0;
   int up = t.head(word);
   while (up != 0 && t.dep(up) != Dep::kAclRelcl) {
     const Dep d = t.dep(up);

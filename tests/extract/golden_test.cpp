@@ -155,7 +155,9 @@ TEST_P(Golden, File) { check_file(GetParam()); }
 
 INSTANTIATE_TEST_SUITE_P(Constructions, Golden,
                          ::testing::Values("verbal.conllu", "copular.conllu", "xcomp.conllu",
-                                           "passive.conllu", "coordination.conllu"),
+                                           "passive.conllu", "coordination.conllu", "relative.conllu",
+                                           "apposition.conllu", "participle.conllu", "light_verbs.conllu",
+                                           "attribution.conllu", "polarity.conllu"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string n = info.param.substr(0, info.param.find('.'));
                            for (char& c : n)
