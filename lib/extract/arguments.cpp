@@ -202,9 +202,21 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
         f.objects.push_back(make_arg(primary, rules));
         break;
       }
-      case ObjectKind::kPredicative:
+      case ObjectKind::kPredicative: {
+        // "wants to be governor": "to be" joins the relation.
+        std::vector<int> link;
+        for (int c : t.children(primary)) {
+          const Dep d = t.dep(c);
+          if ((d == Dep::kMark && t.lemma(c, "to")) || d == Dep::kCop || d == Dep::kAux)
+            link.push_back(c);
+        }
+        if (!link.empty() && t.has_child(primary, Dep::kCop)) {
+          f.rel.insert(f.rel.end(), link.begin(), link.end());
+          f.prep = link;
+        }
         arg_conjuncts(primary, rules, f.objects);
         break;
+      }
       default:
         arg_conjuncts(primary, rules, f.objects);
         break;
@@ -230,8 +242,27 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     f.features.subject = SubjectSource::kAgent;
     f.features.object = ObjectKind::kNominal;
   }
-  f.lemma = chain_lemma(chain, passive && !agent);
-  if (!f.prep.empty()) append_word(f.lemma, prep_lemma(f.prep));
+  // "is going to meet" is a future, not a going: the lemma starts after it.
+  bool future = t.lemma(p, "go") && t.word(p).xpos == "VBG" && t.has_child(p, Dep::kAux);
+  if (future) {
+    const int next = chain.size() > 1 ? chain[1] : predicative;
+    future = false;
+    if (next)
+      for (int m : t.children(next))
+        if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) future = true;
+  }
+  if (future) {
+    const std::vector<int> rest(chain.begin() + 1, chain.end());
+    f.lemma = rest.empty() ? std::string() : chain_lemma(rest, passive && !agent);
+    if (f.modality.empty()) f.modality = "will";
+  } else {
+    f.lemma = chain_lemma(chain, passive && !agent);
+  }
+  if (!f.prep.empty()) {
+    std::string prep = prep_lemma(f.prep);
+    if (f.lemma.empty() && prep.rfind("to ", 0) == 0) prep.erase(0, 3);
+    append_word(f.lemma, prep);
+  }
 
   for (std::size_t i = 0; i < chain.size(); ++i) {
     const int c = chain[i];

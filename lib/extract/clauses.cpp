@@ -26,6 +26,19 @@ bool wh_word(const Tree& t, int id) {
          l == "where" || l == "why" || l == "how" || l == "whenever" || l == "wherever";
 }
 
+// The first word of a copular predicate's own phrase (determiner, case,
+// modifier or the head itself), after copula and adverbs.
+int first_content(const Tree& t, int p) {
+  for (int c : t.children(p)) {
+    if (c > p) break;
+    const Dep d = t.dep(c);
+    if (d == Dep::kCase || d == Dep::kDet || d == Dep::kAmod || d == Dep::kCompound ||
+        d == Dep::kNummod || d == Dep::kNmodPoss || d == Dep::kFlat)
+      return t.first(c);
+  }
+  return p;
+}
+
 bool is_subject_dep(Dep d) {
   return d == Dep::kNsubj || d == Dep::kNsubjPass || d == Dep::kCsubj || d == Dep::kCsubjPass;
 }
@@ -93,8 +106,12 @@ void Builder::verb_group(int v, std::vector<int>& rel) const {
   const bool copular = t.has_child(v, Dep::kCop);
   int first = copular ? 0 : v;
   int last_function = 0;  // last auxiliary or copula
+  int cop = 0;            // the copula nearest the predicate (a second one is a misparse)
+  for (int c : t.children(v))
+    if (t.dep(c) == Dep::kCop && (c < v || cop == 0)) cop = c;
   for (int c : t.children(v)) {
     const Dep d = t.dep(c);
+    if (d == Dep::kCop && c != cop) continue;
     if (d == Dep::kAux || d == Dep::kAuxPass || d == Dep::kCop) {
       rel.push_back(c);
       if (first == 0 || c < first) first = c;
@@ -115,8 +132,10 @@ void Builder::verb_group(int v, std::vector<int>& rel) const {
     if (c > end || !t.children(c).empty() || wh_word(t, c)) continue;
     bool inside = false;
     if (copular) {
+      // "is actually in the process of", but not "is very big".
       inside = (c > first && c < last_function) ||
-               (c > first && clause_adverb(t.word(c).lemma));
+               (c > first && clause_adverb(t.word(c).lemma)) ||
+               (c > cop && !t.upos(v, "ADJ") && c < first_content(t, v));
     } else {
       inside = c > first;
       if (!inside) {
@@ -197,6 +216,9 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
     }
     case Dep::kAcl:
       if (!options_.participles) return 0;
+      // "the process of reviewing": the noun does not do the reviewing.
+      for (int c : t.children(p))
+        if (t.dep(c) == Dep::kMark) return 0;
       how = SubjectSource::kModified;
       exclude = p;
       return h;

@@ -49,6 +49,16 @@ bool denied(const Tree& tree, const Arg* a) {
   return false;
 }
 
+// A lone wh-word says nothing: "we get what", "what is scary".
+bool bare_wh(const Tree& tree, const Arg* a) {
+  if (!a || a->ids.size() != 1) return false;
+  const int id = a->ids.front();
+  const std::string l = extraction::lower(tree.word(id).lemma);
+  return l == "what" || l == "which" || l == "who" || l == "whom" || l == "whose" ||
+         l == "whatever" || l == "whoever" || l == "whichever" ||
+         tree.has_feature(id, "PronType=Rel") || tree.has_feature(id, "PronType=Int");
+}
+
 void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
                  const std::string& document_id, const std::string& document_text,
                  const ExtractOptions& options, std::vector<Triple>& out, ExtractStats* stats) {
@@ -85,6 +95,7 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
     for (const Arg& s : f.subjects) {
       for (std::size_t k = 0; k < n_objects; ++k) {
         const Arg* o = f.objects.empty() ? nullptr : &f.objects[k];
+        if (bare_wh(tree, &s) || bare_wh(tree, o)) continue;
         const double confidence = extraction::confidence(f, &s, o, tree);
         if (confidence < options.min_confidence) continue;
         Triple t;

@@ -18,6 +18,11 @@ bool is_closing(const std::string& f) {
          f == "\xE2\x80\x9D" /* ” */ || f == "\xE2\x80\x99" /* ’ */ || f == "-RRB-";
 }
 
+bool is_bracket(const std::string& f) {
+  return f == "(" || f == ")" || f == "[" || f == "]" || f == "{" || f == "}" || f == "-LRB-" ||
+         f == "-RRB-";
+}
+
 // Does the opening mark `open` find a closing partner among `ids` after it?
 bool paired_after(const Tree& tree, const std::vector<int>& ids, std::size_t at) {
   for (std::size_t i = at + 1; i < ids.size(); ++i)
@@ -76,7 +81,7 @@ bool drop_at_head(const Tree& tree, int head, int c, const PhraseRules& rules) {
       case Dep::kCcPreconj:
         return true;
       case Dep::kConj:
-        return clausal_conjunct(tree, c);
+        return rules.split_conj || clausal_conjunct(tree, c);
       default:
         break;
     }
@@ -93,6 +98,7 @@ bool drop_at_head(const Tree& tree, int head, int c, const PhraseRules& rules) {
     case Dep::kAppos:
       return !rules.clause;
     case Dep::kAclRelcl:
+    case Dep::kAcl:
       return !rules.clause && set_off(tree, c);
     case Dep::kParataxis:
     case Dep::kDiscourse:
@@ -141,6 +147,19 @@ void trim_punct(const Tree& tree, std::vector<int>& ids) {
   while (e > b && tree.is_punct(ids[e - 1])) {
     const std::string& f = tree.word(ids[e - 1]).form;
     if (is_closing(f) && paired_before(tree, ids, e - 1) && e - 1 > b) break;
+    --e;
+  }
+  // Brackets around the whole phrase: "(Random House)". Quotes stay: they
+  // are part of what was said or named.
+  while (e >= b + 3 && tree.is_punct(ids[b]) && tree.is_punct(ids[e - 1]) &&
+         is_bracket(tree.word(ids[b]).form) && is_bracket(tree.word(ids[e - 1]).form)) {
+    bool inner = false;  // another bracket inside: "(a) and (b)" keeps its own
+    for (std::size_t i = b + 1; i + 1 < e; ++i)
+      if (tree.is_punct(ids[i]) && (is_opening(tree.word(ids[i]).form) ||
+                                    is_closing(tree.word(ids[i]).form)))
+        inner = true;
+    if (inner) break;
+    ++b;
     --e;
   }
   if (b > 0 || e < ids.size()) ids = std::vector<int>(ids.begin() + static_cast<long>(b),

@@ -74,6 +74,14 @@ Arg Builder::make_arg(int head, const PhraseRules& rules) const {
     return a;
   }
   a.head = head;
+  if (!rules.clause && !rules.predicate && head > 0 && tree_->has_child(head, Dep::kCop)) {
+    // A copular predicate standing for its noun ("this is a story trying
+    // to ..."): the noun phrase without subject and copula.
+    PhraseRules r = rules;
+    r.predicate = true;
+    collect_phrase(*tree_, head, r, a.ids);
+    return a;
+  }
   collect_phrase(*tree_, head, rules, a.ids);
   return a;
 }
@@ -95,6 +103,7 @@ void Builder::appositions(int n) {
     f.features.depth = t.depth(c);
     PhraseRules srules;
     srules.strip_case = true;
+    srules.split_conj = true;
     srules.exclude = c;
     f.subjects.push_back(make_arg(n, srules));
     PhraseRules orules;
