@@ -16,6 +16,23 @@ bool has_case(const Tree& t, int id) {
 
 bool is_oblique(Dep d) { return d == Dep::kObl || d == Dep::kOblBare || d == Dep::kOblAgent; }
 
+// A preposition left behind by its object ("the limits they believe in",
+// "were acted on"): it belongs to the relation.
+bool stranded(const Tree& t, int c) {
+  return t.upos(c, "ADP") && t.children(c).empty() &&
+         (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kOblBare || t.dep(c) == Dep::kAdvmod);
+}
+
+// Nouns that measure or classify what follows rather than relate to it:
+// "is a kind of place", "is part of the problem" stay plain copulas.
+bool quantity_noun(std::string_view l) {
+  static constexpr std::string_view kNouns[] = {
+      "kind", "sort", "type", "lot", "lots", "number", "bit", "couple", "variety", "range",
+      "series", "set", "pair", "majority", "minority", "plenty", "amount", "handful",
+      "piece", "part", "example", "one", "all", "rest", "half", "dozen", "percent"};
+  return std::find(std::begin(kNouns), std::end(kNouns), l) != std::end(kNouns);
+}
+
 }  // namespace
 
 bool Builder::is_passive(int v) const {
@@ -84,7 +101,7 @@ void Builder::add_extras(Frame& f, int v, int skip, int skip_also) {
     // Object control: "ordered Meta to pay a fine" keeps "to pay a fine".
     if (d == Dep::kXcomp && !in_chain(c)) take = true;
     // "According to X" is attribution, not an argument.
-    if (!take || according_to(t, c)) continue;
+    if (!take || according_to(t, c) || stranded(t, c)) continue;
     rules.clause = d == Dep::kCcomp || d == Dep::kXcomp || d == Dep::kAdvcl;
     f.extras.push_back(make_arg(c, rules));
     if (f.extras.back().ids.empty()) f.extras.pop_back();
@@ -109,6 +126,13 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
       break;
     }
 
+  int left_behind = 0;
+  for (int c : t.children(v))
+    if (c > v && stranded(t, c)) {
+      left_behind = c;
+      break;
+    }
+
   int primary = 0;
   ObjectKind kind = ObjectKind::kNone;
   if (obj) {
@@ -128,7 +152,7 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     // (with a by-agent, the agent's "by" takes that place).
     for (int c : t.children(v)) {
       // After the verb, or a fronted relative ("the town in which they met").
-      if ((c < v && !is_relative_word(c)) || c == agent) continue;
+      if ((c < v && !is_relative_word(c)) || c == agent || c == left_behind) continue;
       if ((t.dep(c) == Dep::kObl && has_case(t, c)) || is_prepositional_gerund(c)) {
         primary = c;
         kind = ObjectKind::kPrepositional;
@@ -137,7 +161,7 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     }
     if (!primary)
       for (int c : t.children(v))
-        if (c > v && c != agent && is_oblique(t.dep(c))) {
+        if (c > v && c != agent && c != left_behind && is_oblique(t.dep(c))) {
           primary = c;
           kind = ObjectKind::kBare;
           break;
@@ -153,8 +177,12 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     rules.exclude = p;
     rules.strip_case = true;
     arg_conjuncts(t.head(p), rules, f.objects);
-    kind = ObjectKind::kNominal;
+    kind = left_behind ? ObjectKind::kPrepositional : ObjectKind::kNominal;
     f.kind = Construction::kRelative;
+  }
+  if (left_behind) {
+    f.rel.push_back(left_behind);
+    if (kind != ObjectKind::kPrepositional && kind != ObjectKind::kClause) f.prep.push_back(left_behind);
   }
 
   // "X, the Pentagon said": the reporting clause's object is the clause it
@@ -292,7 +320,7 @@ void Builder::copular_arguments(Frame& f, int p) {
     f.features.object = ObjectKind::kPrepositional;
   } else {
     int of = 0;
-    if (t.upos(p, "NOUN")) {
+    if (t.upos(p, "NOUN") && !quantity_noun(lower(t.word(p).lemma))) {
       for (int c : t.children(p))
         if (c > p && t.dep(c) == Dep::kNmod && has_case(t, c)) {
           of = c;
