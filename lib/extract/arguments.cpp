@@ -182,7 +182,8 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
   }
   if (left_behind) {
     f.rel.push_back(left_behind);
-    if (kind != ObjectKind::kPrepositional && kind != ObjectKind::kClause) f.prep.push_back(left_behind);
+    if (!(primary && (kind == ObjectKind::kPrepositional || kind == ObjectKind::kClause)))
+      f.prep.push_back(left_behind);
   }
 
   // "X, the Pentagon said": the reporting clause's object is the clause it
