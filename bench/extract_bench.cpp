@@ -39,9 +39,12 @@ int main(int argc, char** argv) {
   textgraph::ExtractOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::stoi(argv[++i]));
-    else if (a == "--implicit") options.implicit_relations = true;
-    else path = a;
+    if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--implicit")
+      options.implicit_relations = true;
+    else
+      path = a;
   }
   if (path.empty()) {
     std::cerr << "usage: extract_bench [--runs N] [--implicit] PARSED.conllu\n";

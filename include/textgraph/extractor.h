@@ -69,28 +69,28 @@
 namespace textgraph {
 
 struct ExtractOptions {
-  bool expand_coordination = true;   // one triple per conjunct (else one per conjunction)
-  bool relative_clauses = true;      // triples from acl:relcl with the antecedent filled in
-  bool participles = true;           // triples from participial modifiers (acl)
-  bool appositions = true;           // "X, a Y," → X -[be]-> a Y
-  bool light_verbs = true;           // "held talks with Y" → talk with, next to the literal triple
-  bool nominalisations = true;       // "Russia's invasion of Ukraine" → Russia -[invade]-> Ukraine
-  bool reporting_triples = true;     // the "Analysts -[say]-> <clause>" triple itself
-  bool implicit_relations = false;   // low-confidence "X's Y" → X -[have]-> Y triples
-                                     // (Open IE benchmarks reward them; graphs rarely want them)
-  bool intransitive = false;         // also triples without an object (object.text empty;
-                                     // graphs and triple files need an object)
-  double min_confidence = 0.0;       // drop triples below this confidence
-  std::size_t max_per_sentence = 64; // cap on triples of one sentence (coordination can explode)
+  bool expand_coordination = true;  // one triple per conjunct (else one per conjunction)
+  bool relative_clauses = true;     // triples from acl:relcl with the antecedent filled in
+  bool participles = true;          // triples from participial modifiers (acl)
+  bool appositions = true;          // "X, a Y," → X -[be]-> a Y
+  bool light_verbs = true;          // "held talks with Y" → talk with, next to the literal triple
+  bool nominalisations = true;      // "Russia's invasion of Ukraine" → Russia -[invade]-> Ukraine
+  bool reporting_triples = true;    // the "Analysts -[say]-> <clause>" triple itself
+  bool implicit_relations = false;  // low-confidence "X's Y" → X -[have]-> Y triples
+                                    // (Open IE benchmarks reward them; graphs rarely want them)
+  bool intransitive = false;        // also triples without an object (object.text empty;
+                                    // graphs and triple files need an object)
+  double min_confidence = 0.0;      // drop triples below this confidence
+  std::size_t max_per_sentence = 64;  // cap on triples of one sentence (coordination can explode)
 };
 
 // Counters for one extract() call; add them up across calls as needed.
 struct ExtractStats {
-  std::size_t sentences = 0;         // sentences seen
-  std::size_t unparsed = 0;          // sentences skipped: some word has no head or deprel
-  std::size_t malformed = 0;         // sentences skipped: heads do not form a tree
-  std::size_t triples = 0;           // triples returned
-  std::size_t truncated = 0;         // sentences whose triples hit max_per_sentence
+  std::size_t sentences = 0;  // sentences seen
+  std::size_t unparsed = 0;   // sentences skipped: some word has no head or deprel
+  std::size_t malformed = 0;  // sentences skipped: heads do not form a tree
+  std::size_t triples = 0;    // triples returned
+  std::size_t truncated = 0;  // sentences whose triples hit max_per_sentence
 };
 
 // Triples of every sentence of `doc`, in sentence order. Provenance::document

@@ -27,9 +27,9 @@ bool stranded(const Tree& t, int c) {
 // "is a kind of place", "is part of the problem" stay plain copulas.
 bool quantity_noun(std::string_view l) {
   static constexpr std::string_view kNouns[] = {
-      "kind", "sort", "type", "lot", "lots", "number", "bit", "couple", "variety", "range",
-      "series", "set", "pair", "majority", "minority", "plenty", "amount", "handful",
-      "piece", "part", "example", "one", "all", "rest", "half", "dozen", "percent"};
+      "kind",  "sort",   "type",    "lot",  "lots",     "number",   "bit",    "couple", "variety",
+      "range", "series", "set",     "pair", "majority", "minority", "plenty", "amount", "handful",
+      "piece", "part",   "example", "one",  "all",      "rest",     "half",   "dozen",  "percent"};
   return std::find(std::begin(kNouns), std::end(kNouns), l) != std::end(kNouns);
 }
 

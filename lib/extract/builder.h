@@ -27,15 +27,15 @@ namespace textgraph::extraction {
 
 // Which rule produced a frame; the confidence model weighs them differently.
 enum class Construction : std::uint8_t {
-  kVerbal,        // a verb with its own or an inherited subject
-  kCopular,       // "X is Y", "X is at Y", "X is responsible for Y"
-  kRelative,      // a relative clause with the antecedent filled in
-  kParticiple,    // a participial modifier ("the talks hosted by ...")
-  kApposition,    // "X, a Y,"
-  kLightVerb,     // "held talks with Y" → talk with
-  kNominal,       // "Russia's invasion of Ukraine" → invade
-  kReporting,     // "X, Seoul said": the reporting clause over the main clause
-  kPossessive,    // "X's Y" → X have Y (implicit)
+  kVerbal,      // a verb with its own or an inherited subject
+  kCopular,     // "X is Y", "X is at Y", "X is responsible for Y"
+  kRelative,    // a relative clause with the antecedent filled in
+  kParticiple,  // a participial modifier ("the talks hosted by ...")
+  kApposition,  // "X, a Y,"
+  kLightVerb,   // "held talks with Y" → talk with
+  kNominal,     // "Russia's invasion of Ukraine" → invade
+  kReporting,   // "X, Seoul said": the reporting clause over the main clause
+  kPossessive,  // "X's Y" → X have Y (implicit)
 };
 
 // How the subject was found.
@@ -52,42 +52,42 @@ enum class SubjectSource : std::uint8_t {
 // What fills the object slot.
 enum class ObjectKind : std::uint8_t {
   kNone,
-  kNominal,     // obj / iobj / the copular predicate
+  kNominal,        // obj / iobj / the copular predicate
   kPrepositional,  // an oblique whose preposition joined the relation
-  kBare,        // an oblique without preposition ("last week")
-  kClause,      // ccomp / a clausal complement
-  kPredicative, // non-verbal xcomp ("became president")
+  kBare,           // an oblique without preposition ("last week")
+  kClause,         // ccomp / a clausal complement
+  kPredicative,    // non-verbal xcomp ("became president")
 };
 
 // One argument phrase (one conjunct).
 struct Arg {
-  int head = 0;            // head word id; 0 = none
-  std::vector<int> ids;    // words, ascending
+  int head = 0;          // head word id; 0 = none
+  std::vector<int> ids;  // words, ascending
 };
 
 struct Features {
   SubjectSource subject = SubjectSource::kOwn;
   ObjectKind object = ObjectKind::kNone;
-  Dep predicate_dep = Dep::kRoot;   // relation of the predicate word
-  int chain = 1;                    // verbs in the xcomp chain
-  int depth = 1;                    // tree depth of the predicate
-  bool odd = false;                 // the predicate touches dep/orphan/list material
+  Dep predicate_dep = Dep::kRoot;  // relation of the predicate word
+  int chain = 1;                   // verbs in the xcomp chain
+  int depth = 1;                   // tree depth of the predicate
+  bool odd = false;                // the predicate touches dep/orphan/list material
 };
 
 struct Frame {
   Construction kind = Construction::kVerbal;
-  int anchor = 0;                   // the predicate word (orders frames, finds attribution)
-  std::vector<Arg> subjects;        // conjuncts
-  std::vector<int> rel;             // relation words in reading order, ascending but for a
-                                    // fronted preposition (empty: synthetic "be", "has")
-  std::string lemma;                // normalised relation
-  std::vector<Arg> objects;         // conjuncts; empty = no object
-  std::vector<Arg> extras;          // further arguments in word order
-  std::vector<int> prep;            // preposition words of the object that joined the relation
-  std::string synthetic;            // relation text when no word names it ("be", "has")
-  bool passive = false;             // subjects are agents, objects patients; rel reads passive
-  bool negative = false;            // a negation word in the relation
-  std::string modality;             // first modal auxiliary's lemma
+  int anchor = 0;             // the predicate word (orders frames, finds attribution)
+  std::vector<Arg> subjects;  // conjuncts
+  std::vector<int> rel;       // relation words in reading order, ascending but for a
+                              // fronted preposition (empty: synthetic "be", "has")
+  std::string lemma;          // normalised relation
+  std::vector<Arg> objects;   // conjuncts; empty = no object
+  std::vector<Arg> extras;    // further arguments in word order
+  std::vector<int> prep;      // preposition words of the object that joined the relation
+  std::string synthetic;      // relation text when no word names it ("be", "has")
+  bool passive = false;       // subjects are agents, objects patients; rel reads passive
+  bool negative = false;      // a negation word in the relation
+  std::string modality;       // first modal auxiliary's lemma
   Features features;
 };
 
@@ -106,8 +106,8 @@ class Builder {
   // clauses.cpp
   enum class Kind { kNone, kVerbal, kCopular };
   Kind predicate_kind(int p) const;
-  bool in_chain(int p) const;                 // an xcomp folded into its head's relation
-  int verbal_xcomp(int p) const;              // the xcomp child continuing a chain, 0 if none
+  bool in_chain(int p) const;     // an xcomp folded into its head's relation
+  int verbal_xcomp(int p) const;  // the xcomp child continuing a chain, 0 if none
   void clause_frame(int p, Kind kind);
   void verb_group(int v, std::vector<int>& rel) const;
   void inherited_aux(int p, std::vector<int>& rel) const;
@@ -122,16 +122,16 @@ class Builder {
   int agent_of(int v) const;
   bool is_passive(int v) const;
   bool is_prepositional_gerund(int c) const;
-  bool gerund_object(int p) const;           // a prepositional gerund that is its head's object
+  bool gerund_object(int p) const;  // a prepositional gerund that is its head's object
 
   // coordination.cpp
   void arg_conjuncts(int head, const PhraseRules& rules, std::vector<Arg>& out) const;
-  int shared_object(int p) const;            // right-shared obj of a verb conjunct's head
+  int shared_object(int p) const;  // right-shared obj of a verb conjunct's head
   bool splittable(int head, int c) const;
 
   // relatives.cpp
   bool is_relative_word(int id) const;
-  int relative_pronoun(int clause) const;     // the relative word of an acl:relcl, 0 if none
+  int relative_pronoun(int clause) const;       // the relative word of an acl:relcl, 0 if none
   int antecedent(int word, int& clause) const;  // for a relative pronoun: the noun it stands for
   Arg make_arg(int head, const PhraseRules& rules) const;  // antecedents stand in for pronouns
   void appositions(int n);
@@ -151,7 +151,7 @@ class Builder {
   const ExtractOptions& options_;
   const Tree* tree_ = nullptr;
   std::vector<Frame>* frames_ = nullptr;
-  bool past_tense_ = false;         // the main clause is in the past ("had" rather than "has")
+  bool past_tense_ = false;  // the main clause is in the past ("had" rather than "has")
 };
 
 // ASCII lower case (lemmas of relation words). normalise.cpp

@@ -12,11 +12,11 @@ namespace {
 // relation ("is also home to", "was still a member of").
 bool clause_adverb(std::string_view lemma) {
   static constexpr std::string_view kAdverbs[] = {
-      "also",     "still",      "now",        "already",   "often",     "always",
-      "usually",  "reportedly", "allegedly",  "apparently", "currently", "once",
-      "generally", "later",     "then",       "previously", "recently",  "formerly",
-      "ever",     "initially",  "originally", "eventually", "finally",   "widely",
-      "mostly",   "largely",    "officially", "effectively"};
+      "also",      "still",      "now",        "already",    "often",     "always",
+      "usually",   "reportedly", "allegedly",  "apparently", "currently", "once",
+      "generally", "later",      "then",       "previously", "recently",  "formerly",
+      "ever",      "initially",  "originally", "eventually", "finally",   "widely",
+      "mostly",    "largely",    "officially", "effectively"};
   return std::find(std::begin(kAdverbs), std::end(kAdverbs), lemma) != std::end(kAdverbs);
 }
 
@@ -133,8 +133,7 @@ void Builder::verb_group(int v, std::vector<int>& rel) const {
     bool inside = false;
     if (copular) {
       // "is actually in the process of", but not "is very big".
-      inside = (c > first && c < last_function) ||
-               (c > first && clause_adverb(t.word(c).lemma)) ||
+      inside = (c > first && c < last_function) || (c > first && clause_adverb(t.word(c).lemma)) ||
                (c > cop && !t.upos(v, "ADJ") && c < first_content(t, v));
     } else {
       inside = c > first;

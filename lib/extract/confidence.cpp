@@ -15,40 +15,62 @@ namespace {
 
 double construction_weight(Construction c) {
   switch (c) {
-    case Construction::kVerbal: return 1.6;
-    case Construction::kCopular: return 1.1;
-    case Construction::kRelative: return 1.0;
-    case Construction::kParticiple: return 0.6;
-    case Construction::kApposition: return 0.8;
-    case Construction::kLightVerb: return 0.4;
-    case Construction::kNominal: return -0.2;
-    case Construction::kReporting: return 0.9;
-    case Construction::kPossessive: return -1.6;
+    case Construction::kVerbal:
+      return 1.6;
+    case Construction::kCopular:
+      return 1.1;
+    case Construction::kRelative:
+      return 1.0;
+    case Construction::kParticiple:
+      return 0.6;
+    case Construction::kApposition:
+      return 0.8;
+    case Construction::kLightVerb:
+      return 0.4;
+    case Construction::kNominal:
+      return -0.2;
+    case Construction::kReporting:
+      return 0.9;
+    case Construction::kPossessive:
+      return -1.6;
   }
   return 0.0;
 }
 
 double subject_weight(SubjectSource s) {
   switch (s) {
-    case SubjectSource::kOwn: return 0.3;
-    case SubjectSource::kConj: return 0.0;
-    case SubjectSource::kControl: return -0.1;
-    case SubjectSource::kAdverbial: return -0.5;
-    case SubjectSource::kModified: return -0.2;
-    case SubjectSource::kAgent: return 0.2;
-    case SubjectSource::kSynthetic: return 0.0;
+    case SubjectSource::kOwn:
+      return 0.3;
+    case SubjectSource::kConj:
+      return 0.0;
+    case SubjectSource::kControl:
+      return -0.1;
+    case SubjectSource::kAdverbial:
+      return -0.5;
+    case SubjectSource::kModified:
+      return -0.2;
+    case SubjectSource::kAgent:
+      return 0.2;
+    case SubjectSource::kSynthetic:
+      return 0.0;
   }
   return 0.0;
 }
 
 double object_weight(ObjectKind o) {
   switch (o) {
-    case ObjectKind::kNone: return -2.0;
-    case ObjectKind::kNominal: return 0.4;
-    case ObjectKind::kPrepositional: return 0.2;
-    case ObjectKind::kBare: return -0.6;
-    case ObjectKind::kClause: return -0.1;
-    case ObjectKind::kPredicative: return 0.0;
+    case ObjectKind::kNone:
+      return -2.0;
+    case ObjectKind::kNominal:
+      return 0.4;
+    case ObjectKind::kPrepositional:
+      return 0.2;
+    case ObjectKind::kBare:
+      return -0.6;
+    case ObjectKind::kClause:
+      return -0.1;
+    case ObjectKind::kPredicative:
+      return 0.0;
   }
   return 0.0;
 }

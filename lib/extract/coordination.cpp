@@ -59,8 +59,7 @@ int Builder::shared_object(int p) const {
   // belongs to a later verb too when it comes after that verb.
   const int obj = t.child(h, Dep::kObj);
   if (obj == 0 || obj < p) return 0;
-  if (t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp) ||
-      t.has_child(p, Dep::kXcomp))
+  if (t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp) || t.has_child(p, Dep::kXcomp))
     return 0;
   return obj;
 }

@@ -22,7 +22,7 @@ struct Workspace {
   Tree tree;
   Builder builder;
   std::vector<Frame> frames;
-  std::vector<std::string> seen;   // keys of the triples of the current sentence
+  std::vector<std::string> seen;  // keys of the triples of the current sentence
   std::vector<int> source;
 };
 
@@ -160,8 +160,8 @@ std::string carb_line(const Triple& t) {
   clean_field(t.provenance.text, line);
   line += '\t';
   char number[32];
-  auto [end, ec] = std::to_chars(number, number + sizeof number, t.confidence,
-                                 std::chars_format::fixed, 6);
+  auto [end, ec] =
+      std::to_chars(number, number + sizeof number, t.confidence, std::chars_format::fixed, 6);
   line.append(number, ec == std::errc() ? end : number);
   line += '\t';
   clean_field(t.relation.text, line);

@@ -15,37 +15,37 @@ bool in(const std::string_view (&list)[N], std::string_view w) {
 constexpr std::string_view kNegations[] = {"not", "never", "n't"};
 
 constexpr std::string_view kModals[] = {"may",   "might", "can",    "could", "will",
-                                                     "would", "shall", "should", "must"};
+                                        "would", "shall", "should", "must"};
 
 constexpr std::string_view kReporting[] = {
-    "say",      "tell",       "claim",    "insist",   "state",    "announce",  "report",
-    "add",      "note",       "argue",    "suggest",  "believe",  "think",     "acknowledge",
-    "deny",     "confirm",    "maintain", "allege",   "contend",  "assert",    "declare",
-    "explain",  "indicate",   "predict",  "stress",   "emphasize", "emphasise", "caution",
-    "warn",     "estimate",   "expect",   "fear",     "hope",     "write",     "reply",
-    "admit",    "concede",    "complain", "reveal",   "disclose", "testify",   "signal",
-    "hint",     "speculate",  "recall",   "observe",  "remark",   "conclude",  "assume",
-    "doubt",    "feel",       "know",     "learn",    "hear",     "realize",   "realise",
-    "understand", "agree",    "promise",  "vow",      "pledge",   "threaten",  "urge",
-    "boast",    "point",      "counter",  "respond",  "mention"};
+    "say",        "tell",      "claim",    "insist",  "state",     "announce",  "report",
+    "add",        "note",      "argue",    "suggest", "believe",   "think",     "acknowledge",
+    "deny",       "confirm",   "maintain", "allege",  "contend",   "assert",    "declare",
+    "explain",    "indicate",  "predict",  "stress",  "emphasize", "emphasise", "caution",
+    "warn",       "estimate",  "expect",   "fear",    "hope",      "write",     "reply",
+    "admit",      "concede",   "complain", "reveal",  "disclose",  "testify",   "signal",
+    "hint",       "speculate", "recall",   "observe", "remark",    "conclude",  "assume",
+    "doubt",      "feel",      "know",     "learn",   "hear",      "realize",   "realise",
+    "understand", "agree",     "promise",  "vow",     "pledge",    "threaten",  "urge",
+    "boast",      "point",     "counter",  "respond", "mention"};
 
 constexpr std::string_view kComplementizers[] = {"that", "whether", "if"};
 
 constexpr std::string_view kPrepositionalMarks[] = {
-    "at", "by", "for", "from", "in", "into", "of", "on", "about", "with", "without", "against",
-    "toward", "towards"};
+    "at", "by",    "for",  "from",    "in",      "into",   "of",
+    "on", "about", "with", "without", "against", "toward", "towards"};
 
 constexpr std::string_view kLightVerbs[] = {
-    "hold",  "have",  "make",    "give",  "take",   "issue",  "launch", "conduct",
-    "lodge", "file",  "express", "voice", "deliver", "pay",   "reach",  "extend",
-    "impose", "provide", "stage", "mount", "carry", "level",  "begin",  "start",
-    "open",  "resume", "offer",  "send",  "raise",  "post"};
+    "hold",   "have",    "make",    "give",  "take",    "issue", "launch", "conduct",
+    "lodge",  "file",    "express", "voice", "deliver", "pay",   "reach",  "extend",
+    "impose", "provide", "stage",   "mount", "carry",   "level", "begin",  "start",
+    "open",   "resume",  "offer",   "send",  "raise",   "post"};
 
 struct EventEntry {
   std::string_view noun;
-  std::string_view prep;   // the preposition introducing the target after the noun
+  std::string_view prep;  // the preposition introducing the target after the noun
   std::string_view verb;
-  std::string_view keep;   // preposition after the verb, "" = direct object
+  std::string_view keep;  // preposition after the verb, "" = direct object
 };
 
 // Noun + preposition → the verb it names. One line per pair so that each

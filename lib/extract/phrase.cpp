@@ -155,15 +155,15 @@ void trim_punct(const Tree& tree, std::vector<int>& ids) {
          is_bracket(tree.word(ids[b]).form) && is_bracket(tree.word(ids[e - 1]).form)) {
     bool inner = false;  // another bracket inside: "(a) and (b)" keeps its own
     for (std::size_t i = b + 1; i + 1 < e; ++i)
-      if (tree.is_punct(ids[i]) && (is_opening(tree.word(ids[i]).form) ||
-                                    is_closing(tree.word(ids[i]).form)))
+      if (tree.is_punct(ids[i]) &&
+          (is_opening(tree.word(ids[i]).form) || is_closing(tree.word(ids[i]).form)))
         inner = true;
     if (inner) break;
     ++b;
     --e;
   }
-  if (b > 0 || e < ids.size()) ids = std::vector<int>(ids.begin() + static_cast<long>(b),
-                                                      ids.begin() + static_cast<long>(e));
+  if (b > 0 || e < ids.size())
+    ids = std::vector<int>(ids.begin() + static_cast<long>(b), ids.begin() + static_cast<long>(e));
 }
 
 void case_words(const Tree& tree, int head, std::vector<int>& out) {
@@ -193,8 +193,8 @@ bool set_off(const Tree& tree, int modifier) {
 std::string render(const Tree& tree, std::span<const int> ids) {
   std::string text;
   const Sentence& s = tree.sentence();
-  int prev_last = -1;         // last word id written
-  bool prev_space = true;     // whether a space followed it in the text
+  int prev_last = -1;      // last word id written
+  bool prev_space = true;  // whether a space followed it in the text
   std::size_t i = 0;
   while (i < ids.size()) {
     const int id = ids[i];

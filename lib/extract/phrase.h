@@ -14,15 +14,15 @@ namespace textgraph::extraction {
 // What to leave out of the subtree of a phrase's head. "Head" rules look only
 // at the head's own children; `exclude` cuts a subtree anywhere below.
 struct PhraseRules {
-  bool strip_case = false;      // the head's case words (they joined the relation)
-  bool strip_mark = false;      // the head's complementizer ("that", "whether")
-  bool split_conj = false;      // the head's conjuncts and their cc (written separately)
-  bool clause = false;          // a clause: keep relative clauses, appositions, adverbials
-  bool predicate = false;       // a copular predicate used as object: leave out its
-                                // subject, copula, auxiliaries, obliques and clauses
+  bool strip_case = false;  // the head's case words (they joined the relation)
+  bool strip_mark = false;  // the head's complementizer ("that", "whether")
+  bool split_conj = false;  // the head's conjuncts and their cc (written separately)
+  bool clause = false;      // a clause: keep relative clauses, appositions, adverbials
+  bool predicate = false;   // a copular predicate used as object: leave out its
+                            // subject, copula, auxiliaries, obliques and clauses
   const std::vector<int>* drop = nullptr;  // further children of the head to leave out
-  int exclude = 0;              // a subtree left out (the modifier clause a phrase hosts)
-  int exclude_also = 0;         // a second one
+  int exclude = 0;       // a subtree left out (the modifier clause a phrase hosts)
+  int exclude_also = 0;  // a second one
 };
 
 // Appends the words of the phrase headed by `head` to `out` (ascending ids,

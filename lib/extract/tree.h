@@ -23,9 +23,9 @@ enum class Dep : std::uint8_t {
   kCsubjPass,
   kObj,
   kIobj,
-  kObl,        // obl with or without a case word
-  kOblBare,    // obl:tmod, obl:unmarked, obl:npmod ("last week")
-  kOblAgent,   // obl:agent ("by Saudi Arabia")
+  kObl,       // obl with or without a case word
+  kOblBare,   // obl:tmod, obl:unmarked, obl:npmod ("last week")
+  kOblAgent,  // obl:agent ("by Saudi Arabia")
   kCcomp,
   kXcomp,
   kAdvcl,
@@ -100,8 +100,8 @@ class Tree {
   // Word predicates used throughout the rules.
   bool upos(int id, std::string_view tag) const { return word(id).upos == tag; }
   bool lemma(int id, std::string_view l) const { return word(id).lemma == l; }
-  bool is_nominal(int id) const;   // NOUN, PROPN, PRON, NUM, SYM, X
-  bool is_verb(int id) const;      // VERB, or AUX heading a clause of its own
+  bool is_nominal(int id) const;  // NOUN, PROPN, PRON, NUM, SYM, X
+  bool is_verb(int id) const;     // VERB, or AUX heading a clause of its own
   bool is_punct(int id) const { return word(id).upos == "PUNCT" || dep(id) == Dep::kPunct; }
   bool has_feature(int id, std::string_view feature) const;  // "PronType=Rel"
 

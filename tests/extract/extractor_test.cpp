@@ -37,13 +37,13 @@ void place(Sentence& s, const std::string& text, std::size_t from = 0) {
   std::size_t t = 0;
   for (std::size_t i = 0; i < s.words.size(); ++i) {
     Word& w = s.words[i];
-    if (t < s.multiword_tokens.size() &&
-        static_cast<int>(i + 1) == s.multiword_tokens[t].first) {
+    if (t < s.multiword_tokens.size() && static_cast<int>(i + 1) == s.multiword_tokens[t].first) {
       MultiwordToken& m = s.multiword_tokens[t];
       const std::size_t b = text.find(m.form, at);
       ASSERT_NE(b, std::string::npos) << m.form;
       m.span = {b, b + m.form.size()};
-      for (int k = m.first; k <= m.last; ++k) s.words[static_cast<std::size_t>(k - 1)].span = m.span;
+      for (int k = m.first; k <= m.last; ++k)
+        s.words[static_cast<std::size_t>(k - 1)].span = m.span;
       at = b + m.form.size();
       i = static_cast<std::size_t>(m.last - 1);
       ++t;
@@ -81,12 +81,13 @@ TEST(Extractor, SpansAndProvenanceFromTheDocumentText) {
   EXPECT_EQ(t.provenance.sentence, 1u);
   EXPECT_EQ(t.provenance.text, "The talks were hosted by Oman.");
   ASSERT_EQ(t.subject.spans.size(), 1u);
-  EXPECT_EQ(doc.text.substr(t.subject.spans[0].begin,
-                            t.subject.spans[0].end - t.subject.spans[0].begin),
-            "Oman");
+  EXPECT_EQ(
+      doc.text.substr(t.subject.spans[0].begin, t.subject.spans[0].end - t.subject.spans[0].begin),
+      "Oman");
   ASSERT_EQ(t.object.spans.size(), 1u);
-  EXPECT_EQ(doc.text.substr(t.object.spans[0].begin, t.object.spans[0].end - t.object.spans[0].begin),
-            "The talks");
+  EXPECT_EQ(
+      doc.text.substr(t.object.spans[0].begin, t.object.spans[0].end - t.object.spans[0].begin),
+      "The talks");
   // "were hosted by" is one run of adjacent words.
   ASSERT_EQ(t.relation.spans.size(), 1u);
   EXPECT_EQ(doc.text.substr(t.relation.spans[0].begin,

@@ -37,7 +37,8 @@ std::vector<std::string> split_bars(const std::string& s) {
   std::size_t start = 0;
   while (true) {
     const std::size_t bar = s.find(" | ", start);
-    out.push_back(trim(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
+    out.push_back(
+        trim(s.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
     if (bar == std::string::npos) break;
     start = bar + 3;
   }
@@ -45,8 +46,8 @@ std::vector<std::string> split_bars(const std::string& s) {
 }
 
 struct Expected {
-  std::string key;           // everything but the relation text
-  std::string text;          // "" = not checked
+  std::string key;   // everything but the relation text
+  std::string text;  // "" = not checked
 };
 
 std::string key_of(const std::string& subject, const std::string& lemma, const std::string& object,
@@ -70,13 +71,20 @@ Expected parse_expected(const std::string& line) {
   std::vector<std::string> extras;
   for (std::size_t i = 3; i < f.size(); ++i) {
     const std::string& x = f[i];
-    if (x == "neg") neg = true;
-    else if (x == "passive") passive = true;
-    else if (x.rfind("text=", 0) == 0) text = x.substr(5);
-    else if (x.rfind("modal=", 0) == 0) modal = x.substr(6);
-    else if (x.rfind("attr=", 0) == 0) attr = x.substr(5);
-    else if (x.rfind("extra=", 0) == 0) extras.push_back(x.substr(6));
-    else ADD_FAILURE() << "unknown field '" << x << "' in: " << line;
+    if (x == "neg")
+      neg = true;
+    else if (x == "passive")
+      passive = true;
+    else if (x.rfind("text=", 0) == 0)
+      text = x.substr(5);
+    else if (x.rfind("modal=", 0) == 0)
+      modal = x.substr(6);
+    else if (x.rfind("attr=", 0) == 0)
+      attr = x.substr(5);
+    else if (x.rfind("extra=", 0) == 0)
+      extras.push_back(x.substr(6));
+    else
+      ADD_FAILURE() << "unknown field '" << x << "' in: " << line;
   }
   return {key_of(f[0], f[1], f[2], neg, modal, attr, passive, extras), text};
 }
@@ -86,8 +94,8 @@ std::string key_of(const Triple& t) {
   for (const Argument& a : t.extra) extras.push_back(a.text);
   std::string attr;
   if (!t.attribution.source.empty()) attr = t.attribution.source + "/" + t.attribution.verb;
-  return key_of(t.subject.text, t.relation.lemma, t.object.text,
-                t.polarity == Polarity::kNegative, t.modality, attr, t.relation.passive, extras);
+  return key_of(t.subject.text, t.relation.lemma, t.object.text, t.polarity == Polarity::kNegative,
+                t.modality, attr, t.relation.passive, extras);
 }
 
 ExtractOptions options_for(const Sentence& s) {
@@ -95,16 +103,26 @@ ExtractOptions options_for(const Sentence& s) {
   for (const std::string& c : s.comments) {
     if (c.rfind("options = ", 0) != 0) continue;
     for (const std::string& opt : split_bars(c.substr(10))) {
-      if (opt == "implicit") o.implicit_relations = true;
-      else if (opt == "intransitive") o.intransitive = true;
-      else if (opt == "no-coordination") o.expand_coordination = false;
-      else if (opt == "no-relatives") o.relative_clauses = false;
-      else if (opt == "no-appositions") o.appositions = false;
-      else if (opt == "no-light-verbs") o.light_verbs = false;
-      else if (opt == "no-nominalisations") o.nominalisations = false;
-      else if (opt == "no-reporting") o.reporting_triples = false;
-      else if (opt == "no-participles") o.participles = false;
-      else ADD_FAILURE() << "unknown option " << opt;
+      if (opt == "implicit")
+        o.implicit_relations = true;
+      else if (opt == "intransitive")
+        o.intransitive = true;
+      else if (opt == "no-coordination")
+        o.expand_coordination = false;
+      else if (opt == "no-relatives")
+        o.relative_clauses = false;
+      else if (opt == "no-appositions")
+        o.appositions = false;
+      else if (opt == "no-light-verbs")
+        o.light_verbs = false;
+      else if (opt == "no-nominalisations")
+        o.nominalisations = false;
+      else if (opt == "no-reporting")
+        o.reporting_triples = false;
+      else if (opt == "no-participles")
+        o.participles = false;
+      else
+        ADD_FAILURE() << "unknown option " << opt;
     }
   }
   return o;
@@ -155,9 +173,11 @@ TEST_P(Golden, File) { check_file(GetParam()); }
 
 INSTANTIATE_TEST_SUITE_P(Constructions, Golden,
                          ::testing::Values("verbal.conllu", "copular.conllu", "xcomp.conllu",
-                                           "passive.conllu", "coordination.conllu", "relative.conllu",
-                                           "apposition.conllu", "participle.conllu", "light_verbs.conllu",
-                                           "attribution.conllu", "polarity.conllu", "implicit.conllu"),
+                                           "passive.conllu", "coordination.conllu",
+                                           "relative.conllu", "apposition.conllu",
+                                           "participle.conllu", "light_verbs.conllu",
+                                           "attribution.conllu", "polarity.conllu",
+                                           "implicit.conllu"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string n = info.param.substr(0, info.param.find('.'));
                            for (char& c : n)

@@ -55,13 +55,12 @@ std::string tsv_line(const Triple& t) {
   line += std::to_string(t.provenance.sentence);
   line += '\t';
   char number[32];
-  auto [end, ec] = std::to_chars(number, number + sizeof number, t.confidence,
-                                 std::chars_format::fixed, 4);
+  auto [end, ec] =
+      std::to_chars(number, number + sizeof number, t.confidence, std::chars_format::fixed, 4);
   line.append(number, ec == std::errc() ? end : number);
-  for (std::string_view field : {std::string_view(t.subject.text),
-                                 std::string_view(t.relation.lemma),
-                                 std::string_view(t.object.text),
-                                 std::string_view(t.relation.text)}) {
+  for (std::string_view field :
+       {std::string_view(t.subject.text), std::string_view(t.relation.lemma),
+        std::string_view(t.object.text), std::string_view(t.relation.text)}) {
     line += '\t';
     tsv_field(line, field);
   }
@@ -122,7 +121,8 @@ int run_extract(Args& args) {
       std::size_t index = 0;
       while (true) {
         Result<bool> got = reader.next(sentence);
-        if (!got.ok()) throw Error(got.status().code(), got.status().message(), got.status().where());
+        if (!got.ok())
+          throw Error(got.status().code(), got.status().message(), got.status().where());
         if (!*got) break;
         for (const std::string& c : sentence.comments)
           if (c.rfind("newdoc id = ", 0) == 0) {
