@@ -152,7 +152,9 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     // (with a by-agent, the agent's "by" takes that place).
     for (int c : t.children(v)) {
       // After the verb, or a fronted relative ("the town in which they met").
-      if ((c < v && !is_relative_word(c)) || c == agent || c == left_behind) continue;
+      if ((c < v && !is_relative_word(c)) || c == agent || c == left_behind ||
+          according_to(t, c))
+        continue;
       if ((t.dep(c) == Dep::kObl && has_case(t, c)) || is_prepositional_gerund(c)) {
         primary = c;
         kind = ObjectKind::kPrepositional;
@@ -161,7 +163,8 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     }
     if (!primary)
       for (int c : t.children(v))
-        if (c > v && c != agent && c != left_behind && is_oblique(t.dep(c))) {
+        if (c > v && c != agent && c != left_behind && is_oblique(t.dep(c)) &&
+            !according_to(t, c)) {
           primary = c;
           kind = ObjectKind::kBare;
           break;
@@ -347,6 +350,11 @@ void Builder::copular_arguments(Frame& f, int p) {
           if (d == Dep::kAmod || d == Dep::kCompound) append_word(lemma, lower(t.word(c).lemma));
         }
       }
+      // "is more effective than": degree adverbs of an adjective stay with it.
+      if (t.upos(p, "ADJ"))
+        for (int c : t.children(p))
+          if (c > cop && c < p && t.dep(c) == Dep::kAdvmod && !is_negation(t.word(c).lemma))
+            f.rel.push_back(c);
       f.rel.push_back(p);
       append_word(lemma, lower(t.word(p).lemma));
       case_words(t, of, prep);

@@ -62,27 +62,19 @@ int Builder::antecedent(int word, int& clause) const {
 Arg Builder::make_arg(int head, const PhraseRules& rules) const {
   Arg a;
   int clause = 0;
-  const int n = antecedent(head, clause);
-  if (n != 0) {
+  PhraseRules r = rules;
+  a.head = head;
+  if (const int n = antecedent(head, clause); n != 0) {
     // The antecedent stands in for the relative pronoun.
-    PhraseRules r;
+    r = PhraseRules();
     r.strip_case = true;
-    r.split_conj = false;
     r.exclude = clause;
     a.head = n;
-    collect_phrase(*tree_, n, r, a.ids);
-    return a;
   }
-  a.head = head;
-  if (!rules.clause && !rules.predicate && head > 0 && tree_->has_child(head, Dep::kCop)) {
-    // A copular predicate standing for its noun ("this is a story trying
-    // to ..."): the noun phrase without subject and copula.
-    PhraseRules r = rules;
-    r.predicate = true;
-    collect_phrase(*tree_, head, r, a.ids);
-    return a;
-  }
-  collect_phrase(*tree_, head, rules, a.ids);
+  // A copular predicate standing for its noun ("this is a story trying to
+  // ..."): the noun phrase without subject and copula.
+  if (!r.clause && a.head > 0 && tree_->has_child(a.head, Dep::kCop)) r.predicate = true;
+  collect_phrase(*tree_, a.head, r, a.ids);
   return a;
 }
 
