@@ -72,6 +72,7 @@ struct Features {
   int chain = 1;                   // verbs in the xcomp chain
   int depth = 1;                   // tree depth of the predicate
   bool odd = false;                // the predicate touches dep/orphan/list material
+  bool attributed = false;         // the clause is reported (Attribution set)
 };
 
 struct Frame {
@@ -163,7 +164,19 @@ void append_word(std::string& s, std::string_view word);
 bool according_to(const Tree& tree, int c);
 
 // confidence.cpp: the score of one triple made from `frame` with the given
-// argument sizes.
+// arguments, and the feature vector it is computed from (kConfidenceFeatures
+// numbers: bias, construction, subject source and object kind one-hot,
+// argument sizes, extras, chain, depth, flags; see confidence.cpp).
+inline constexpr int kConfidenceFeatures = 38;
+void features(const Frame& frame, const Arg* subject, const Arg* object, const Tree& tree,
+              double* x);
 double confidence(const Frame& frame, const Arg* subject, const Arg* object, const Tree& tree);
+
+// extract_sentence() that also appends each triple's confidence features to
+// `feature_rows` (kConfidenceFeatures numbers per triple), for refitting the
+// weights on a development set. extractor.cpp
+void extract_with_features(const Sentence& sentence, std::size_t index,
+                           const ExtractOptions& options, std::vector<Triple>& out,
+                           std::vector<double>& feature_rows);
 
 }  // namespace textgraph::extraction

@@ -1,9 +1,9 @@
 // The confidence of a triple: a logistic score over features of the rule
 // that produced it and of its arguments. It ranks extractions (the Open IE
 // precision/recall curve is traced by lowering a threshold on it), so only
-// the order matters; the weights are set by hand from what tends to go wrong
-// (inherited subjects, long arguments, missing objects, weak constructions)
-// and are meant to be refitted on a development set.
+// the order matters. The weights below were first set by hand from what
+// tends to go wrong (inherited subjects, long arguments, missing objects,
+// weak constructions); features() is what a refit on a development set uses.
 #include <algorithm>
 #include <cmath>
 
@@ -13,84 +13,60 @@ namespace textgraph::extraction {
 
 namespace {
 
-double construction_weight(Construction c) {
-  switch (c) {
-    case Construction::kVerbal:
-      return 1.6;
-    case Construction::kCopular:
-      return 1.1;
-    case Construction::kRelative:
-      return 1.0;
-    case Construction::kParticiple:
-      return 0.6;
-    case Construction::kApposition:
-      return 0.8;
-    case Construction::kLightVerb:
-      return 0.4;
-    case Construction::kNominal:
-      return -0.2;
-    case Construction::kReporting:
-      return 0.9;
-    case Construction::kPossessive:
-      return -1.6;
-  }
-  return 0.0;
-}
-
-double subject_weight(SubjectSource s) {
-  switch (s) {
-    case SubjectSource::kOwn:
-      return 0.3;
-    case SubjectSource::kConj:
-      return 0.0;
-    case SubjectSource::kControl:
-      return -0.1;
-    case SubjectSource::kAdverbial:
-      return -0.5;
-    case SubjectSource::kModified:
-      return -0.2;
-    case SubjectSource::kAgent:
-      return 0.2;
-    case SubjectSource::kSynthetic:
-      return 0.0;
-  }
-  return 0.0;
-}
-
-double object_weight(ObjectKind o) {
-  switch (o) {
-    case ObjectKind::kNone:
-      return -2.0;
-    case ObjectKind::kNominal:
-      return 0.4;
-    case ObjectKind::kPrepositional:
-      return 0.2;
-    case ObjectKind::kBare:
-      return -0.6;
-    case ObjectKind::kClause:
-      return -0.1;
-    case ObjectKind::kPredicative:
-      return 0.0;
-  }
-  return 0.0;
-}
+// Weights in the order of ConfidenceFeature.
+constexpr double kWeights[kConfidenceFeatures] = {
+    // bias
+    0.0,
+    // construction: verbal, copular, relative, participle, apposition,
+    // light verb, nominal, reporting, possessive
+    1.6, 1.1, 1.0, 0.6, 0.8, 0.4, -0.2, 0.9, -1.6,
+    // subject: own, conj, control, adverbial, modified, agent, synthetic
+    0.3, 0.0, -0.1, -0.5, -0.2, 0.2, 0.0,
+    // object: none, nominal, prepositional, bare, clause, predicative
+    -2.0, 0.4, 0.2, -0.6, -0.1, 0.0,
+    // subject words over 4, object words over 8, extras, chain, depth over 2
+    -0.08, -0.03, -0.15, -0.15, -0.12,
+    // odd material, coordination, pronoun subject, root predicate
+    -0.6, -0.1, -0.1, 0.2,
+    // passive, negative, modal, attributed
+    0.0, 0.0, 0.0, 0.0,
+    // subject words / 10, object words / 10
+    0.0, 0.0,
+};
 
 }  // namespace
 
-double confidence(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree) {
-  double z = construction_weight(f.kind) + subject_weight(f.features.subject) +
-             object_weight(object ? f.features.object : ObjectKind::kNone);
+void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree,
+              double* x) {
+  std::fill(x, x + kConfidenceFeatures, 0.0);
+  x[0] = 1.0;
+  x[1 + static_cast<int>(f.kind)] = 1.0;
+  x[10 + static_cast<int>(f.features.subject)] = 1.0;
+  x[17 + static_cast<int>(object ? f.features.object : ObjectKind::kNone)] = 1.0;
   const int s = subject ? static_cast<int>(subject->ids.size()) : 0;
   const int o = object ? static_cast<int>(object->ids.size()) : 0;
-  z -= 0.08 * std::max(0, s - 4);
-  z -= 0.03 * std::max(0, o - 8);
-  z -= 0.15 * static_cast<double>(f.extras.size());
-  z -= 0.15 * (f.features.chain - 1);
-  z -= 0.12 * std::max(0, f.features.depth - 2);
-  if (f.features.odd) z -= 0.6;
-  if (f.subjects.size() > 1 || f.objects.size() > 1) z -= 0.1;
-  if (subject && subject->head && tree.upos(subject->head, "PRON")) z -= 0.1;
-  if (f.features.predicate_dep == Dep::kRoot) z += 0.2;
+  x[23] = std::max(0, s - 4);
+  x[24] = std::max(0, o - 8);
+  x[25] = static_cast<double>(f.extras.size());
+  x[26] = f.features.chain - 1;
+  x[27] = std::max(0, f.features.depth - 2);
+  x[28] = f.features.odd ? 1.0 : 0.0;
+  x[29] = f.subjects.size() > 1 || f.objects.size() > 1 ? 1.0 : 0.0;
+  x[30] = subject && subject->head && tree.upos(subject->head, "PRON") ? 1.0 : 0.0;
+  x[31] = f.features.predicate_dep == Dep::kRoot ? 1.0 : 0.0;
+  x[32] = f.passive ? 1.0 : 0.0;
+  x[33] = f.negative ? 1.0 : 0.0;
+  x[34] = f.modality.empty() ? 0.0 : 1.0;
+  x[35] = f.features.attributed ? 1.0 : 0.0;
+  x[36] = std::min(s, 20) / 10.0;
+  x[37] = std::min(o, 40) / 10.0;
+}
+
+double confidence(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree) {
+  double x[kConfidenceFeatures];
+  features(f, subject, object, tree, x);
+  double z = 0.0;
+  for (int i = 0; i < kConfidenceFeatures; ++i) z += kWeights[i] * x[i];
   return 1.0 / (1.0 + std::exp(-z));
 }
 

@@ -61,7 +61,8 @@ bool bare_wh(const Tree& tree, const Arg* a) {
 
 void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
                  const std::string& document_id, const std::string& document_text,
-                 const ExtractOptions& options, std::vector<Triple>& out, ExtractStats* stats) {
+                 const ExtractOptions& options, std::vector<Triple>& out, ExtractStats* stats,
+                 std::vector<double>* feature_rows = nullptr) {
   if (stats) ++stats->sentences;
   const Tree::Check check = ws.tree.build(sentence);
   if (check != Tree::Check::kOk) {
@@ -76,10 +77,12 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
   ws.seen.clear();
   std::size_t made = 0;
   bool truncated = false;
-  for (const Frame& f : ws.frames) {
+  for (Frame& f : ws.frames) {
     Attribution attribution;
-    if (ws.builder.attribution(f.anchor, ws.source, attribution.verb))
+    if (ws.builder.attribution(f.anchor, ws.source, attribution.verb)) {
       attribution.source = extraction::render(tree, ws.source);
+      f.features.attributed = true;
+    }
 
     Relation relation;
     relation.text = f.rel.empty() ? f.synthetic : extraction::render(tree, f.rel);
@@ -121,6 +124,11 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
         }
         ws.seen.push_back(std::move(key));
         out.push_back(std::move(t));
+        if (feature_rows) {
+          double x[extraction::kConfidenceFeatures];
+          extraction::features(f, &s, o, tree, x);
+          feature_rows->insert(feature_rows->end(), x, x + extraction::kConfidenceFeatures);
+        }
         ++made;
       }
       if (truncated) break;
@@ -138,6 +146,17 @@ void clean_field(std::string_view in, std::string& out) {
 }
 
 }  // namespace
+
+namespace extraction {
+
+void extract_with_features(const Sentence& sentence, std::size_t index,
+                           const ExtractOptions& options, std::vector<Triple>& out,
+                           std::vector<double>& feature_rows) {
+  Workspace ws(options);
+  extract_one(ws, sentence, index, "", "", options, out, nullptr, &feature_rows);
+}
+
+}  // namespace extraction
 
 void extract_sentence(const Sentence& sentence, std::size_t index, const std::string& document_id,
                       const std::string& document_text, const ExtractOptions& options,
