@@ -44,7 +44,9 @@ bool Builder::is_passive(int v) const {
   const bool participle = t.word(v).xpos == "VBN" ||
                           (t.has_feature(v, "VerbForm=Part") && t.has_feature(v, "Tense=Past"));
   if (!participle) return false;
-  if (t.dep(v) == Dep::kAcl) return true;  // "the talks hosted by ..."
+  // A reduced participle modifier ("the talks hosted by ..."), not a full
+  // clause that the annotation calls acl ("where X have replaced Y").
+  if (t.dep(v) == Dep::kAcl) return !t.has_child(v, Dep::kNsubj) && !t.has_child(v, Dep::kAux);
   // A participle conjoined to a passive shares its auxiliaries.
   if (t.dep(v) == Dep::kConj && !t.has_child(v, Dep::kAux) && !t.has_child(v, Dep::kNsubj))
     return is_passive(t.head(v));
@@ -152,8 +154,7 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
     // (with a by-agent, the agent's "by" takes that place).
     for (int c : t.children(v)) {
       // After the verb, or a fronted relative ("the town in which they met").
-      if ((c < v && !is_relative_word(c)) || c == agent || c == left_behind ||
-          according_to(t, c))
+      if ((c < v && !is_relative_word(c)) || c == agent || c == left_behind || according_to(t, c))
         continue;
       if ((t.dep(c) == Dep::kObl && has_case(t, c)) || is_prepositional_gerund(c)) {
         primary = c;

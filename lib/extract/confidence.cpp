@@ -19,25 +19,54 @@ constexpr double kWeights[kConfidenceFeatures] = {
     0.0,
     // construction: verbal, copular, relative, participle, apposition,
     // light verb, nominal, reporting, possessive
-    1.6, 1.1, 1.0, 0.6, 0.8, 0.4, -0.2, 0.9, -1.6,
+    1.6,
+    1.1,
+    1.0,
+    0.6,
+    0.8,
+    0.4,
+    -0.2,
+    0.9,
+    -1.6,
     // subject: own, conj, control, adverbial, modified, agent, synthetic
-    0.3, 0.0, -0.1, -0.5, -0.2, 0.2, 0.0,
+    0.3,
+    0.0,
+    -0.1,
+    -0.5,
+    -0.2,
+    0.2,
+    0.0,
     // object: none, nominal, prepositional, bare, clause, predicative
-    -2.0, 0.4, 0.2, -0.6, -0.1, 0.0,
+    -2.0,
+    0.4,
+    0.2,
+    -0.6,
+    -0.1,
+    0.0,
     // subject words over 4, object words over 8, extras, chain, depth over 2
-    -0.08, -0.03, -0.15, -0.15, -0.12,
+    -0.08,
+    -0.03,
+    -0.15,
+    -0.15,
+    -0.12,
     // odd material, coordination, pronoun subject, root predicate
-    -0.6, -0.1, -0.1, 0.2,
+    -0.6,
+    -0.1,
+    -0.1,
+    0.2,
     // passive, negative, modal, attributed
-    0.0, 0.0, 0.0, 0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
     // subject words / 10, object words / 10
-    0.0, 0.0,
+    0.0,
+    0.0,
 };
 
 }  // namespace
 
-void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree,
-              double* x) {
+void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree, double* x) {
   std::fill(x, x + kConfidenceFeatures, 0.0);
   x[0] = 1.0;
   x[1 + static_cast<int>(f.kind)] = 1.0;
