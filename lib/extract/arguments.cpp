@@ -110,7 +110,7 @@ void Builder::add_extras(Frame& f, int v, int skip, int skip_also) {
   }
 }
 
-void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subject_head) {
+void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
   const Tree& t = *tree_;
   const int p = chain.front();
   const int v = chain.back();
@@ -303,7 +303,6 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain, int subj
   }
   std::sort(f.extras.begin(), f.extras.end(),
             [](const Arg& a, const Arg& b) { return a.ids.front() < b.ids.front(); });
-  (void)subject_head;
 }
 
 void Builder::copular_arguments(Frame& f, int p) {

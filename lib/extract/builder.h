@@ -8,7 +8,7 @@
 //   arguments.cpp    objects and extra arguments, passive agents
 //   coordination.cpp conjunct lists and what verb conjuncts share
 //   relatives.cpp    relative clauses, participial modifiers, appositions
-//   light_verbs.cpp  light verbs and nominalisations
+//   light_verbs.cpp  light verbs, nominalisations, implicit noun-phrase relations
 //   normalise.cpp    relation lemmas
 //   attribution.cpp  polarity, modality, attribution
 //   confidence.cpp   the confidence score
@@ -114,10 +114,10 @@ class Builder {
   void inherited_aux(int p, std::vector<int>& rel) const;
   // The subject word of predicate p and how it was found; 0 if none.
   int subject_word(int p, SubjectSource& how, int& exclude) const;
-  bool subjects(int p, Frame& f, int& subject_head);
+  bool subjects(int p, Frame& f);
 
   // arguments.cpp
-  void verbal_arguments(Frame& f, const std::vector<int>& chain, int subject_head);
+  void verbal_arguments(Frame& f, const std::vector<int>& chain);
   void copular_arguments(Frame& f, int p);
   void add_extras(Frame& f, int v, int skip, int skip_also);
   int agent_of(int v) const;

@@ -231,7 +231,7 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   }
 }
 
-bool Builder::subjects(int p, Frame& f, int& subject_head) {
+bool Builder::subjects(int p, Frame& f) {
   SubjectSource how = SubjectSource::kOwn;
   int exclude = 0;
   const int s = subject_word(p, how, exclude);
@@ -244,7 +244,6 @@ bool Builder::subjects(int p, Frame& f, int& subject_head) {
   rules.strip_case = true;
   arg_conjuncts(s, rules, f.subjects);
   if (f.subjects.empty() || f.subjects.front().ids.empty()) return false;
-  subject_head = s;
   f.features.subject = how;
   return true;
 }
@@ -259,8 +258,7 @@ void Builder::clause_frame(int p, Kind kind) {
   Frame f;
   f.kind = c;
   f.anchor = p;
-  int subject_head = 0;
-  if (!subjects(p, f, subject_head)) return;
+  if (!subjects(p, f)) return;
 
   std::vector<int> chain{p};
   for (int x = verbal_xcomp(p); x != 0; x = verbal_xcomp(x)) chain.push_back(x);
@@ -292,7 +290,7 @@ void Builder::clause_frame(int p, Kind kind) {
   if (kind == Kind::kCopular && chain.size() == 1) {
     copular_arguments(f, p);
   } else {
-    verbal_arguments(f, chain, subject_head);
+    verbal_arguments(f, chain);
   }
   std::sort(f.rel.begin(), f.rel.end());
   f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
