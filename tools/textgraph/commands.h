@@ -6,6 +6,7 @@
 
 namespace textgraph::cli {
 
+extern const Command kEval;
 extern const Command kExtract;
 
 }  // namespace textgraph::cli

@@ -14,6 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
+    &kEval,
     &kExtract,
 };
 
