@@ -46,6 +46,10 @@
 // provenance (document id, sentence index, sentence text; byte spans of each
 // phrase when the words have spans).
 //
+// Argument::type is set from the head word's NER tag when an entity stage
+// has tagged the words (B-PER/I-PER → "PERSON", ORG → "ORG", LOC → "LOC");
+// Argument::actor is left to the entity stage.
+//
 // Phrases: an argument is its head word's subtree in word order, minus the
 // preposition that joined the relation, non-restrictive relative clauses and
 // appositions of the head, parataxis/discourse/vocative material, and the

@@ -33,9 +33,21 @@ std::string sentence_text(const Sentence& s, const std::string& document_text) {
   return surface_text(s);
 }
 
+// The entity type of a phrase from its head word's NER tag (B-PER, I-ORG,
+// ...), when an entity stage has set one.
+std::string entity_type(const Tree& tree, int head) {
+  if (head <= 0) return {};
+  const std::string& tag = tree.word(head).ner;
+  if (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-') return {};
+  const std::string_view kind = std::string_view(tag).substr(2);
+  if (kind == "PER") return "PERSON";
+  return std::string(kind);
+}
+
 Argument argument(const Tree& tree, const Arg& a) {
   Argument out;
   out.text = extraction::render(tree, a.ids);
+  out.type = entity_type(tree, a.head);
   extraction::spans_of(tree, a.ids, out.spans);
   return out;
 }

@@ -129,6 +129,21 @@ TEST(Extractor, MultiwordTokensAreWrittenAsTheyAppear) {
   EXPECT_EQ(out[0].relation.spans[0], (Span{5, 16}));
 }
 
+TEST(Extractor, EntityTypesComeFromTheHeadWordsTag) {
+  Sentence s = parse_one(kPassive);
+  s.words[5].ner = "B-LOC";  // Oman
+  s.words[1].ner = "O";      // talks
+  std::vector<Triple> out;
+  extract_sentence(s, 0, "", "", {}, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].subject.type, "LOC");
+  EXPECT_EQ(out[0].object.type, "");
+  s.words[5].ner = "I-PER";
+  out.clear();
+  extract_sentence(s, 0, "", "", {}, out);
+  EXPECT_EQ(out[0].subject.type, "PERSON");
+}
+
 TEST(Extractor, TokenizedInputKeepsItsSpacing) {
   // PTB-style input: "Oslo 's envoy" with a space before the clitic.
   Sentence s = parse_one(
