@@ -51,9 +51,10 @@
 // Argument::actor is left to the entity stage.
 //
 // Phrases: an argument is its head word's subtree in word order, minus the
-// preposition that joined the relation, non-restrictive relative clauses and
-// appositions of the head, parataxis/discourse/vocative material, and the
-// punctuation left dangling at its edges. Text is rebuilt from the words'
+// preposition that joined the relation, the head's relative clauses (they
+// give triples of their own), its appositions and participial modifiers set
+// off by commas, parataxis/discourse/vocative material, brackets around the
+// whole phrase, and the punctuation left dangling at its edges. Text is rebuilt from the words'
 // forms and space_after (a multiword token wholly inside a phrase is written
 // as its surface form), so PTB-tokenized input gives PTB-spaced phrases.
 //

@@ -97,7 +97,10 @@ bool drop_at_head(const Tree& tree, int head, int c, const PhraseRules& rules) {
       return rules.split_conj;
     case Dep::kAppos:
       return !rules.clause;
+    // Relative clauses are triples of their own, and Open IE annotators
+    // leave them out of arguments; a participle stays unless set off.
     case Dep::kAclRelcl:
+      return !rules.clause;
     case Dep::kAcl:
       return !rules.clause && set_off(tree, c);
     case Dep::kParataxis:
