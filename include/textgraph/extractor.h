@@ -110,11 +110,13 @@ void extract_sentence(const Sentence& sentence, std::size_t index, const std::st
                       const std::string& document_text, const ExtractOptions& options,
                       std::vector<Triple>& out, ExtractStats* stats = nullptr);
 
-// One line of CaRB "tabbed" output, newline included:
+// CaRB "tabbed" output for one triple, newline included:
 //   sentence TAB confidence TAB relation TAB arg1 TAB arg2 [TAB extra ...]
-// Passive triples are written as read (the patient first, "were hosted by");
-// an empty object is left out (a one-argument tuple). Tabs and newlines inside
-// fields become spaces.
+// A passive triple (Relation::passive) is written as read, the patient first
+// ("were hosted by" TAB "The talks" TAB "Saudi Arabia"), followed by a second
+// line with its active reading (lemma, agent, patient: "host" TAB "Saudi
+// Arabia" TAB "The talks") at half the confidence. An empty object is left
+// out (a one-argument tuple). Tabs and newlines inside fields become spaces.
 std::string carb_line(const Triple& triple);
 
 }  // namespace textgraph

@@ -210,6 +210,24 @@ std::string carb_line(const Triple& t) {
     clean_field(e.text, line);
   }
   line += '\n';
+  // A passive with its agent also reads the active way round, as the graph
+  // does ("Serbia sign the agreement"), ranked below the surface reading.
+  if (t.relation.passive) {
+    std::string act;
+    clean_field(t.provenance.text, act);
+    act += '\t';
+    auto [e2, ec2] = std::to_chars(number, number + sizeof number, t.confidence * 0.5,
+                                   std::chars_format::fixed, 6);
+    act.append(number, ec2 == std::errc() ? e2 : number);
+    act += '\t';
+    clean_field(t.relation.lemma, act);
+    act += '\t';
+    clean_field(t.subject.text, act);
+    act += '\t';
+    clean_field(t.object.text, act);
+    act += '\n';
+    line += act;
+  }
   return line;
 }
 

@@ -18,6 +18,7 @@ grep -q "	Saudi Arabia	host	The talks	were hosted by	+" "$T/out.tsv" || fail "ts
 # CaRB: the passive reads as written, patient first.
 "$TEXTGRAPH" extract --format carb -o "$T/out.carb" "$D/passive.conllu"
 grep -q "	were hosted by	The talks	Saudi Arabia$" "$T/out.carb" || fail "carb passive"
+grep -q "	host	Saudi Arabia	The talks$" "$T/out.carb" || fail "carb active reading"
 
 # Standard input, and --stats on standard error.
 "$TEXTGRAPH" extract --stats - < "$D/verbal.conllu" > /dev/null 2> "$T/stats"

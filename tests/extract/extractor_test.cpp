@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <thread>
 #include <vector>
@@ -264,6 +265,11 @@ TEST(Extractor, CarbLinesReadPassivesAsWritten) {
   const std::string line = carb_line(out[0]);
   EXPECT_EQ(line.substr(0, line.find('\t')), "The talks were hosted by Oman.");
   EXPECT_NE(line.find("\twere hosted by\tThe talks\tOman\n"), std::string::npos) << line;
+  // The active reading follows at half the confidence.
+  const std::size_t second = line.find('\n') + 1;
+  EXPECT_NE(line.find("\thost\tOman\tThe talks\n", second), std::string::npos) << line;
+  EXPECT_DOUBLE_EQ(std::stod(line.substr(line.find('\t', second) + 1)),
+                   std::round(out[0].confidence * 0.5 * 1e6) / 1e6);
 
   Triple t;
   t.provenance.text = "a\tb\nc";
