@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
     rows.clear();
     textgraph::extraction::extract_with_features(sentence, index++, options, triples, rows);
     for (std::size_t k = 0; k < triples.size(); ++k) {
+      // The first line only: a passive's second, active line is derived.
       std::string line = textgraph::carb_line(triples[k]);
-      line.pop_back();
+      line.erase(line.find('\n'));
       std::cout << line << "\t#";
       for (int j = 0; j < textgraph::extraction::kConfidenceFeatures; ++j)
         std::cout << ' ' << rows[k * textgraph::extraction::kConfidenceFeatures + j];

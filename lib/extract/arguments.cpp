@@ -170,6 +170,16 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
           kind = ObjectKind::kBare;
           break;
         }
+    // Nothing after the verb: an oblique before it still completes the
+    // clause ("Several years later the line was abandoned"), as it reads.
+    if (!primary && !left_behind)
+      for (int c : t.children(v))
+        if (c < v && c != agent && is_oblique(t.dep(c)) && !according_to(t, c) &&
+            !is_relative_word(c)) {
+          primary = c;
+          kind = ObjectKind::kFronted;
+          break;
+        }
   }
 
   // A relative clause with no relative word and an object gap: "the deal
@@ -250,6 +260,10 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
         arg_conjuncts(primary, rules, f.objects);
         break;
       }
+      case ObjectKind::kFronted:
+        f.objects.push_back(make_arg(primary, rules));
+        if (f.objects.back().ids.empty()) f.objects.pop_back();
+        break;
       default:
         arg_conjuncts(primary, rules, f.objects);
         break;

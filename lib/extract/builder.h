@@ -57,6 +57,7 @@ enum class ObjectKind : std::uint8_t {
   kBare,           // an oblique without preposition ("last week")
   kClause,         // ccomp / a clausal complement
   kPredicative,    // non-verbal xcomp ("became president")
+  kFronted,        // an oblique before the verb, preposition kept ("In May, X resigned")
 };
 
 // One argument phrase (one conjunct).
@@ -167,7 +168,7 @@ bool according_to(const Tree& tree, int c);
 // arguments, and the feature vector it is computed from (kConfidenceFeatures
 // numbers: bias, construction, subject source and object kind one-hot,
 // argument sizes, extras, chain, depth, flags; see confidence.cpp).
-inline constexpr int kConfidenceFeatures = 38;
+inline constexpr int kConfidenceFeatures = 40;
 void features(const Frame& frame, const Arg* subject, const Arg* object, const Tree& tree,
               double* x);
 double confidence(const Frame& frame, const Arg* subject, const Arg* object, const Tree& tree);

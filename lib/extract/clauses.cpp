@@ -70,7 +70,13 @@ Builder::Kind Builder::predicate_kind(int p) const {
       break;
   }
   if (t.has_child(p, Dep::kCop)) return Kind::kCopular;
-  if (!t.is_verb(p)) return Kind::kNone;
+  if (!t.is_verb(p)) {
+    // A mistagged verb ("The lodge hosts/NNS events"): the parse still gives
+    // it a subject and an object.
+    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass);
+    const bool object = t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp);
+    if (!(subject && object) || t.upos(p, "PRON") || t.upos(p, "PROPN")) return Kind::kNone;
+  }
   // Main-verb "be" is existential ("there is") or elliptical in EWT; it has
   // no relation of its own to name.
   if (t.lemma(p, "be")) return Kind::kNone;
@@ -182,7 +188,17 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   if (h == 0) return 0;
   switch (t.dep(p)) {
     case Dep::kConj: {
-      if (predicate_kind(h) == Kind::kNone) return 0;
+      if (predicate_kind(h) == Kind::kNone) {
+        // A verb conjoined to the object it should follow ("hosts events,
+        // banquets, and supports ..."): the subject of the clause around it.
+        if (!t.is_verb(p) || t.dep(h) != Dep::kObj) return 0;
+        const int g = t.head(h);
+        if (g == 0 || predicate_kind(g) == Kind::kNone) return 0;
+        SubjectSource inner;
+        const int s = subject_word(g, inner, exclude);
+        how = SubjectSource::kConj;
+        return s;
+      }
       SubjectSource inner;
       const int s = subject_word(h, inner, exclude);
       how = inner == SubjectSource::kOwn ? SubjectSource::kConj : inner;

@@ -1,9 +1,10 @@
 // The confidence of a triple: a logistic score over features of the rule
 // that produced it and of its arguments. It ranks extractions (the Open IE
 // precision/recall curve is traced by lowering a threshold on it), so only
-// the order matters. The weights below were first set by hand from what
-// tends to go wrong (inherited subjects, long arguments, missing objects,
-// weak constructions); features() is what a refit on a development set uses.
+// the order matters. The weights below were set by hand from what tends to
+// go wrong (inherited subjects, long arguments, missing objects, weak
+// constructions) and checked on CaRB dev; features() is what a refit on a
+// development set uses (bench/fit_confidence.py).
 #include <algorithm>
 #include <cmath>
 
@@ -13,82 +14,62 @@ namespace textgraph::extraction {
 
 namespace {
 
-// Weights in the order of ConfidenceFeature.
+// Where each group of features starts in the vector.
+constexpr int kConstruction = 1;                  // 9 constructions, one-hot
+constexpr int kSubject = kConstruction + 9;       // 7 subject sources, one-hot
+constexpr int kObject = kSubject + 7;             // 8 object kinds, one-hot
+constexpr int kSizes = kObject + 8;               // sizes, counts and flags
+static_assert(kSizes + 15 == kConfidenceFeatures);
+
+// clang-format off
 constexpr double kWeights[kConfidenceFeatures] = {
-    // bias
-    0.0,
-    // construction: verbal, copular, relative, participle, apposition,
-    // light verb, nominal, reporting, possessive
-    1.6,
-    1.1,
-    1.0,
-    0.6,
-    0.8,
-    0.4,
-    -0.2,
-    0.9,
-    -1.6,
+    0.0,                                           // bias
+    // verbal, copular, relative, participle, apposition, light verb,
+    // nominal, reporting, possessive
+    1.6, 1.1, 1.0, 0.6, 0.8, 0.4, -0.2, 0.9, -1.6,
     // subject: own, conj, control, adverbial, modified, agent, synthetic
-    0.3,
-    0.0,
-    -0.1,
-    -0.5,
-    -0.2,
-    0.2,
-    0.0,
-    // object: none, nominal, prepositional, bare, clause, predicative
-    -2.0,
-    0.4,
-    0.2,
-    -0.6,
-    -0.1,
-    0.0,
+    0.3, 0.0, -0.1, -0.5, -0.2, 0.2, 0.0,
+    // object: none, nominal, prepositional, bare, clause, predicative, fronted
+    -2.0, 0.4, 0.2, -0.6, -0.1, 0.0, -1.0,
+    0.0,                                           // (spare object kind)
     // subject words over 4, object words over 8, extras, chain, depth over 2
-    -0.08,
-    -0.03,
-    -0.15,
-    -0.15,
-    -0.12,
+    -0.08, -0.03, -0.15, -0.15, -0.12,
     // odd material, coordination, pronoun subject, root predicate
-    -0.6,
-    -0.1,
-    -0.1,
-    0.2,
+    -0.6, -0.1, -0.1, 0.2,
     // passive, negative, modal, attributed
-    0.0,
-    0.0,
-    0.0,
-    0.0,
+    0.0, 0.0, 0.0, 0.0,
     // subject words / 10, object words / 10
-    0.0,
-    0.0,
+    0.0, 0.0,
 };
+// clang-format on
 
 }  // namespace
 
-void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree, double* x) {
+void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree,
+              double* x) {
   std::fill(x, x + kConfidenceFeatures, 0.0);
   x[0] = 1.0;
-  x[1 + static_cast<int>(f.kind)] = 1.0;
-  x[10 + static_cast<int>(f.features.subject)] = 1.0;
-  x[17 + static_cast<int>(object ? f.features.object : ObjectKind::kNone)] = 1.0;
+  x[kConstruction + static_cast<int>(f.kind)] = 1.0;
+  x[kSubject + static_cast<int>(f.features.subject)] = 1.0;
+  x[kObject + static_cast<int>(object ? f.features.object : ObjectKind::kNone)] = 1.0;
   const int s = subject ? static_cast<int>(subject->ids.size()) : 0;
   const int o = object ? static_cast<int>(object->ids.size()) : 0;
-  x[23] = std::max(0, s - 4);
-  x[24] = std::max(0, o - 8);
-  x[25] = static_cast<double>(f.extras.size());
-  x[26] = f.features.chain - 1;
-  x[27] = std::max(0, f.features.depth - 2);
-  x[28] = f.features.odd ? 1.0 : 0.0;
-  x[29] = f.subjects.size() > 1 || f.objects.size() > 1 ? 1.0 : 0.0;
-  x[30] = subject && subject->head && tree.upos(subject->head, "PRON") ? 1.0 : 0.0;
-  x[31] = f.features.predicate_dep == Dep::kRoot ? 1.0 : 0.0;
-  x[32] = f.passive ? 1.0 : 0.0;
-  x[33] = f.negative ? 1.0 : 0.0;
-  x[34] = f.modality.empty() ? 0.0 : 1.0;
-  x[35] = f.features.attributed ? 1.0 : 0.0;
-  x[36] = std::min(s, 20) / 10.0;
-  x[37] = std::min(o, 40) / 10.0;
+  double* y = x + kSizes;
+  y[0] = std::max(0, s - 4);
+  y[1] = std::max(0, o - 8);
+  y[2] = static_cast<double>(f.extras.size());
+  y[3] = f.features.chain - 1;
+  y[4] = std::max(0, f.features.depth - 2);
+  y[5] = f.features.odd ? 1.0 : 0.0;
+  y[6] = f.subjects.size() > 1 || f.objects.size() > 1 ? 1.0 : 0.0;
+  y[7] = subject && subject->head && tree.upos(subject->head, "PRON") ? 1.0 : 0.0;
+  y[8] = f.features.predicate_dep == Dep::kRoot ? 1.0 : 0.0;
+  y[9] = f.passive ? 1.0 : 0.0;
+  y[10] = f.negative ? 1.0 : 0.0;
+  y[11] = f.modality.empty() ? 0.0 : 1.0;
+  y[12] = f.features.attributed ? 1.0 : 0.0;
+  y[13] = std::min(s, 20) / 10.0;
+  y[14] = std::min(o, 40) / 10.0;
 }
 
 double confidence(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree) {
