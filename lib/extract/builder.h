@@ -142,6 +142,8 @@ class Builder {
   void light_verb(std::size_t literal_index, const std::vector<int>& chain);
   void nominalisation(int n);
   void implicit(int n);
+  // The clause subject a possessive pronoun most likely stands for, 0 if none.
+  int possessive_antecedent(int noun, int pronoun) const;
 
   // normalise.cpp
   std::string chain_lemma(const std::vector<int>& chain, bool passive_reading) const;

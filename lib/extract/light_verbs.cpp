@@ -129,12 +129,40 @@ void Builder::nominalisation(int n) {
   frames_->push_back(std::move(f));
 }
 
+int Builder::possessive_antecedent(int noun, int pronoun) const {
+  const Tree& t = *tree_;
+  // By form: taggers differ on the lemma of "her" ("she" or "her").
+  const std::string form = lower(t.word(pronoun).form);
+  const std::string l = form == "his" ? "he" : form == "her" ? "she" : form == "its" ? "it"
+                        : form == "their" ? "they" : "";
+  if (l.empty()) return 0;
+  // The subject of the nearest clause around the noun, when it is a name or
+  // a noun phrase of its own (not another pronoun, not the noun itself).
+  for (int up = t.head(noun); up != 0; up = t.head(up)) {
+    if (predicate_kind(up) == Kind::kNone) continue;
+    SubjectSource how;
+    int exclude = 0;
+    const int s = subject_word(up, how, exclude);
+    if (s == 0 || t.upos(s, "PRON") || t.dominates(s, noun) || t.dominates(noun, s)) return 0;
+    const bool plural = t.has_feature(s, "Number=Plur") || t.word(s).xpos == "NNS" ||
+                        t.word(s).xpos == "NNPS";
+    if ((l == "they") != plural) return 0;
+    // "his death" after "a gravestone": he and she want a name.
+    if ((l == "he" || l == "she") && !t.upos(s, "PROPN")) return 0;
+    return s;
+  }
+  return 0;
+}
+
 void Builder::implicit(int n) {
   const Tree& t = *tree_;
   if (!options_.implicit_relations || !t.is_nominal(n) || t.upos(n, "PRON")) return;
   for (int c : t.children(n)) {
     const Dep d = t.dep(c);
-    const bool possessor = d == Dep::kNmodPoss && !t.upos(c, "PRON");
+    // "his profession" in a clause about Byron: Byron has the profession.
+    int resolved = 0;
+    if (d == Dep::kNmodPoss && t.upos(c, "PRON")) resolved = possessive_antecedent(n, c);
+    const bool possessor = d == Dep::kNmodPoss && (!t.upos(c, "PRON") || resolved != 0);
     bool located = false;
     if (d == Dep::kNmod && t.upos(c, "PROPN") && t.upos(n, "PROPN")) {
       std::vector<int> prep;
@@ -156,7 +184,15 @@ void Builder::implicit(int n) {
       // "Brazil's president" → Brazil -[have]-> president.
       f.lemma = "have";
       f.synthetic = past_tense_ ? "had" : "has";
-      f.subjects.push_back(make_arg(c, rules));
+      if (resolved) {
+        PhraseRules r;
+        r.strip_case = true;
+        r.split_conj = true;
+        r.exclude = n;
+        f.subjects.push_back(make_arg(resolved, r));
+      } else {
+        f.subjects.push_back(make_arg(c, rules));
+      }
       rules.exclude = c;
       rules.strip_case = true;
       f.objects.push_back(make_arg(n, rules));
