@@ -32,7 +32,8 @@
 //   - coordination expanded: conjoined subjects, objects and verbs each give
 //     their own triple; a verb conjunct inherits the subject, auxiliaries and
 //     right-shared object of its first conjunct;
-//   - relative clauses (the antecedent fills the gap), reduced relatives and
+//   - relative clauses (the antecedent fills the gap; "the village where X
+//     started" reads X -[start in]-> the village), reduced relatives and
 //     participial modifiers ("the talks hosted by Saudi Arabia"), appositions
 //     ("Angela Merkel, the former chancellor" → Angela Merkel -[be]-> the
 //     former chancellor);

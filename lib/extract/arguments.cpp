@@ -200,6 +200,23 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
       f.prep.push_back(left_behind);
   }
 
+  // "the section where the tanks were located": the place is the object,
+  // read with "in".
+  if (!primary && f.objects.empty() && options_.relative_clauses &&
+      (t.dep(p) == Dep::kAclRelcl || t.dep(p) == Dep::kAcl) &&
+      f.features.subject == SubjectSource::kOwn && t.is_nominal(t.head(p))) {
+    const int r = relative_pronoun(p);
+    if (r != 0 && lower(t.word(r).form) == "where" && t.head(r) == v) {
+      PhraseRules rules;
+      rules.exclude = p;
+      rules.strip_case = true;
+      arg_conjuncts(t.head(p), rules, f.objects);
+      kind = ObjectKind::kPrepositional;
+      f.kind = Construction::kRelative;
+      f.implied = "in";
+    }
+  }
+
   // "X, the Pentagon said": the reporting clause's object is the clause it
   // hangs on.
   if (!primary && f.objects.empty() && t.dep(p) == Dep::kParataxis &&
@@ -310,6 +327,7 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
     if (f.lemma.empty() && prep.rfind("to ", 0) == 0) prep.erase(0, 3);
     append_word(f.lemma, prep);
   }
+  append_word(f.lemma, f.implied);
 
   for (std::size_t i = 0; i < chain.size(); ++i) {
     const int c = chain[i];

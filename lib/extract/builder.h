@@ -87,6 +87,7 @@ struct Frame {
   std::vector<Arg> extras;    // further arguments in word order
   std::vector<int> prep;      // preposition words of the object that joined the relation
   std::string synthetic;      // relation text when no word names it ("be", "has")
+  std::string implied;             // a preposition the sentence implies ("where" → "in")
   bool passive = false;       // subjects are agents, objects patients; rel reads passive
   bool negative = false;      // a negation word in the relation
   std::string modality;       // first modal auxiliary's lemma
