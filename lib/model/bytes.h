@@ -34,7 +34,7 @@ class ByteWriter {
   void put_vector(const std::vector<T>& v) {
     static_assert(std::is_arithmetic_v<T>);
     put<std::uint64_t>(v.size());
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   void put_strings(const std::vector<std::string>& v) {
     put<std::uint32_t>(static_cast<std::uint32_t>(v.size()));
@@ -74,7 +74,7 @@ class ByteReader {
     const auto n = get<std::uint64_t>();
     if (n > (data_.size() - pos_) / sizeof(T)) truncated();
     std::vector<T> v(n);
-    std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));
+    if (n) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // data() may be null when empty
     pos_ += n * sizeof(T);
     return v;
   }

@@ -72,6 +72,13 @@ std::optional<long> Args::integer(std::string_view name, long min, long max,
   return value;
 }
 
+std::optional<std::string> Args::subcommand() {
+  if (args_.empty() || (args_[0].size() > 1 && args_[0][0] == '-')) return std::nullopt;
+  std::string first = args_[0];
+  args_.erase(args_.begin());
+  return first;
+}
+
 std::vector<std::string> Args::positionals() {
   std::vector<std::string> out;
   bool options_done = false;

@@ -40,6 +40,9 @@ class Args {
   // An integer option within [min, max]; throws UsageError otherwise.
   std::optional<long> integer(std::string_view name, long min, long max,
                               std::string_view short_name = {});
+  // Removes and returns the first argument when it is not an option, for
+  // commands with sub-kinds (`textgraph train parser ...`); nullopt otherwise.
+  std::optional<std::string> subcommand();
   // The remaining positionals; throws UsageError on an unknown option.
   std::vector<std::string> positionals();
 

@@ -6,6 +6,11 @@
 
 namespace textgraph::cli {
 
+extern const Command kTrain;
+
+// `textgraph train` kinds, one per train_<kind>.cpp.
+int run_train_tagger(Args& args);
+int run_train_parser(Args& args);
 extern const Command kEval;
 extern const Command kExtract;
 

@@ -14,8 +14,10 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
+    &kTrain,
     &kEval,
     &kExtract,
+    &kTrain,
 };
 
 void print_help(std::ostream& out) {

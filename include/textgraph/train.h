@@ -1,0 +1,64 @@
+// textgraph/train.h — training the project's models (`textgraph train KIND`).
+//
+// Usage:
+//   textgraph::TaggerTrainOptions options;
+//   options.train_files = {"en_ewt-ud-train.conllu"};
+//   options.dev_file = "en_ewt-ud-dev.conllu";   // picks the best epoch, reports scores
+//   options.seed = 1;
+//   options.log = &std::cerr;                     // progress, one line per epoch
+//   textgraph::Result<textgraph::TaggerTrainResult> r =
+//       textgraph::train_tagger(options, "tagger.tgm");
+//   if (!r.ok()) report(r.status());
+//
+// Training is deterministic: the same files, options and seed give a
+// byte-identical model file. The model records the training files, their
+// license, the command, the options and the dev scores in its metadata,
+// plus self-test sentences checked on every load (see tagger.h).
+//
+// Failure: unreadable or malformed CoNLL-U gives the reader's error (FILE:LINE);
+// training data without usable sentences gives ErrorCode::kInvalidInput; an
+// output that cannot be written gives ErrorCode::kIo (an existing file is
+// left untouched).
+//
+// Other kinds (parser, NER) add their own Options/Result/train_* here, built
+// on the shared perceptron code in lib/train/ (see lib/train/README.md).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "textgraph/status.h"
+#include "textgraph/tagger.h"
+
+namespace textgraph {
+
+struct TaggerTrainOptions {
+  std::vector<std::string> train_files;  // CoNLL-U; sentences without XPOS are used for
+                                         // lemmas only, words without lemmas for tags only
+  std::string dev_file;                  // CoNLL-U with gold tags; "" = none (all epochs run)
+  int epochs = 15;                       // at most this many passes over the training data
+  int patience = 4;                      // stop after this many epochs without a better dev score
+  std::uint64_t seed = 1;                // shuffling seed
+  int passes = 2;                        // 2 = a second pass sees the first pass's tags
+                                         // of the words to the right
+  int folds = 4;                         // jackknife folds giving the second pass its input
+  int lemma_epochs = 10;                 // passes of the lemma script classifier
+  int min_ambiguity_count = 3;           // forms seen less often get no ambiguity class
+  std::string license;                   // recorded in the model; "" = derived from file names
+  std::string command;                   // the command line, recorded in the model
+  std::ostream* log = nullptr;           // progress lines; nullptr = silent
+};
+
+struct TaggerTrainResult {
+  TaggerScores dev;             // of the saved model on dev_file (zeros without one)
+  int best_epoch = 0;           // the epoch whose weights were kept
+  double seconds = 0;           // wall time of the whole training
+  std::size_t model_bytes = 0;  // size of the written file
+};
+
+[[nodiscard]] Result<TaggerTrainResult> train_tagger(const TaggerTrainOptions& options,
+                                                     const std::string& output_path);
+
+}  // namespace textgraph

@@ -1,0 +1,157 @@
+#include "parser/kernels.h"
+
+// Function multi-versioning: the compiler emits one copy per listed target
+// and the loader picks the best one for the CPU; elsewhere plain C++ is used.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+#define TG_KERNEL __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define TG_KERNEL
+#endif
+
+namespace textgraph::parser::kernels {
+
+TG_KERNEL void axpy(float a, const float* x, float* y, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) y[i] += a * x[i];
+}
+
+TG_KERNEL float dot(const float* x, const float* y, std::size_t n) {
+  // Sixteen independent partial sums: vectorizes without reassociating.
+  float acc[16] = {};
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16)
+    for (std::size_t j = 0; j < 16; ++j) acc[j] += x[i + j] * y[i + j];
+  float tail = 0;
+  for (; i < n; ++i) tail += x[i] * y[i];
+  float s = 0;
+  for (float v : acc) s += v;
+  return s + tail;
+}
+
+namespace {
+
+// C rows [i, i + R) x columns [j, j + 32): accumulators stay in registers
+// while p runs over k, so each element of B is loaded once per R rows.
+template <int R>
+__attribute__((always_inline)) inline void block_nn(const float* a, const float* b, float* c, std::size_t i, std::size_t j,
+                     std::size_t k, std::size_t n) {
+  float acc[R][32];
+  for (int r = 0; r < R; ++r)
+    for (int q = 0; q < 32; ++q) acc[r][q] = c[(i + r) * n + j + q];
+  for (std::size_t p = 0; p < k; ++p) {
+    const float* bp = b + p * n + j;
+    for (int r = 0; r < R; ++r) {
+      const float x = a[(i + r) * k + p];
+      for (int q = 0; q < 32; ++q) acc[r][q] += x * bp[q];
+    }
+  }
+  for (int r = 0; r < R; ++r)
+    for (int q = 0; q < 32; ++q) c[(i + r) * n + j + q] = acc[r][q];
+}
+
+// One row of C, columns [j, j + W): a vector-matrix product, where wide
+// blocks give the multiply-adds enough independent chains to fill the units.
+template <int W>
+__attribute__((always_inline)) inline void row_nn(const float* a, const float* b, float* c,
+                                                  std::size_t j, std::size_t k, std::size_t n) {
+  float acc[W];
+  for (int q = 0; q < W; ++q) acc[q] = c[j + q];
+  for (std::size_t p = 0; p < k; ++p) {
+    const float x = a[p];
+    const float* bp = b + p * n + j;
+    for (int q = 0; q < W; ++q) acc[q] += x * bp[q];
+  }
+  for (int q = 0; q < W; ++q) c[j + q] = acc[q];
+}
+
+}  // namespace
+
+TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
+                       std::size_t n) {
+  const std::size_t n32 = n - n % 32;
+  std::size_t i = 0;
+  for (; i + 4 <= m; i += 4)
+    for (std::size_t j = 0; j < n32; j += 32) block_nn<4>(a, b, c, i, j, k, n);
+  for (; i < m; ++i) {
+    std::size_t j = 0;
+    for (; j + 128 <= n32; j += 128) row_nn<128>(a + i * k, b, c + i * n, j, k, n);
+    for (; j < n32; j += 32) row_nn<32>(a + i * k, b, c + i * n, j, k, n);
+  }
+  if (n32 == n) return;
+  for (std::size_t r = 0; r < m; ++r) {
+    float* cr = c + r * n;
+    const float* ar = a + r * k;
+    for (std::size_t p = 0; p < k; ++p) {
+      const float x = ar[p];
+      const float* bp = b + p * n;
+      for (std::size_t j = n32; j < n; ++j) cr[j] += x * bp[j];
+    }
+  }
+}
+
+TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t k,
+                           std::size_t n) {
+  // c stays in L1 (a few hundred floats), so updating it row by row costs
+  // little, and the plain loop vectorizes where register-blocked versions
+  // of it did not.
+  for (std::size_t p = 0; p < k; ++p) {
+    const float v = x[p];
+    if (v == 0.0f) continue;
+    const float* bp = b + p * n;
+    for (std::size_t j = 0; j < n; ++j) c[j] += v * bp[j];
+  }
+}
+
+TG_KERNEL void tanh_inplace(float* x, std::size_t n) {
+  // A rational approximation (odd degree 13 over even degree 6), accurate to
+  // a few float ulps on the clamped range; vectorizes, unlike std::tanh.
+  for (std::size_t i = 0; i < n; ++i) {
+    float v = x[i];
+    v = v > 7.90531110763549805f ? 7.90531110763549805f : v;
+    v = v < -7.90531110763549805f ? -7.90531110763549805f : v;
+    const float v2 = v * v;
+    float p = -2.76076847742355e-16f;
+    p = p * v2 + 2.00018790482477e-13f;
+    p = p * v2 + -8.60467152213735e-11f;
+    p = p * v2 + 5.12229709037114e-08f;
+    p = p * v2 + 1.48572235717979e-05f;
+    p = p * v2 + 6.37261928875436e-04f;
+    p = p * v2 + 4.89352455891786e-03f;
+    p = p * v;
+    float q = 1.19825839466702e-06f;
+    q = q * v2 + 1.18534705686654e-04f;
+    q = q * v2 + 2.26843463243900e-03f;
+    q = q * v2 + 4.89352518554385e-03f;
+    x[i] = p / q;
+  }
+}
+
+TG_KERNEL void sigmoid_inplace(float* x, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) x[i] *= 0.5f;
+  tanh_inplace(x, n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] + 0.5f;
+}
+
+TG_KERNEL void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k,
+                       std::size_t n) {
+  for (std::size_t i = 0; i < m; ++i) {
+    const float* ai = a + i * k;
+    const float* di = d + i * n;
+    for (std::size_t p = 0; p < k; ++p) {
+      const float x = ai[p];
+      if (x == 0) continue;
+      float* cp = c + p * n;
+      for (std::size_t j = 0; j < n; ++j) cp[j] += x * di[j];
+    }
+  }
+}
+
+void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
+             std::size_t n) {
+  for (std::size_t i = 0; i < m; ++i) {
+    const float* di = d + i * n;
+    float* ci = c + i * k;
+    for (std::size_t p = 0; p < k; ++p) ci[p] += dot(di, b + p * n, n);
+  }
+}
+
+}  // namespace textgraph::parser::kernels

@@ -1,0 +1,35 @@
+// Internal: the few dense linear-algebra loops the parser network needs.
+// Row-major matrices; every "+=" accumulates into its output. The loops are
+// compiled for several x86-64 levels and picked at run time (see .cpp), so a
+// build runs on any x86-64 CPU and uses AVX2/AVX-512 where present.
+// Results are deterministic for a given CPU and build: no threads, fixed
+// summation order.
+#pragma once
+
+#include <cstddef>
+
+namespace textgraph::parser::kernels {
+
+// y[0..n) += a * x[0..n)
+void axpy(float a, const float* x, float* y, std::size_t n);
+// sum of x[i] * y[i]
+float dot(const float* x, const float* y, std::size_t n);
+// C (m x n) += A (m x k) * B (k x n)
+void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
+             std::size_t n);
+// C (k x n) += A^T * D, where A is m x k and D is m x n  (weight gradients)
+void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k,
+             std::size_t n);
+// C (m x k) += D * B^T, where D is m x n and B is k x n  (input gradients)
+void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
+             std::size_t n);
+
+// c (1 x n) += x (1 x k) * B (k x n), skipping the zeros of x (ReLU
+// outputs are mostly zero). n must be a multiple of 32.
+void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::size_t n);
+
+// x = tanh(x) and x = 1 / (1 + exp(-x)), elementwise, to within ~1e-6.
+void tanh_inplace(float* x, std::size_t n);
+void sigmoid_inplace(float* x, std::size_t n);
+
+}  // namespace textgraph::parser::kernels

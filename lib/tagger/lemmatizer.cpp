@@ -1,0 +1,346 @@
+#include "tagger/lemmatizer.h"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "core/error.h"
+#include "model/bytes.h"
+#include "tagger/features.h"
+#include "train/epochs.h"
+#include "train/hashing.h"
+
+namespace textgraph::tagger {
+
+using train::feature;
+using train::hash_string;
+
+namespace {
+
+std::string recase(EditScript::Case c, std::string_view form) {
+  std::string s(form);
+  switch (c) {
+    case EditScript::Case::kKeep:
+      break;
+    case EditScript::Case::kLower:
+      s = ascii_lower(s);
+      break;
+    case EditScript::Case::kTitle:
+      s = ascii_lower(s);
+      if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+      break;
+    case EditScript::Case::kNoCommas:
+      s.erase(std::remove(s.begin(), s.end(), ','), s.end());
+      break;
+  }
+  return s;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::uint64_t dict_key(std::string_view form, std::string_view xpos) {
+  return hash_string(form, hash_string(xpos));
+}
+
+bool has_upper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Features of the script classifier. Template ids are part of the model format.
+void script_features(std::string_view form, std::string_view upos, std::string_view xpos,
+                     std::vector<std::uint64_t>& out) {
+  const std::string lower = ascii_lower(form);
+  const std::uint64_t x = hash_string(xpos);
+  const std::uint64_t u = hash_string(upos);
+  std::uint64_t casing = 0;  // 0 lower, 1 title, 2 all caps, 3 other
+  if (has_upper(form)) {
+    const std::string_view rest = form.substr(1);
+    if (!has_upper(rest))
+      casing = 1;
+    else if (lower == form ||
+             std::none_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      casing = 2;
+    else
+      casing = 3;
+  }
+  out.push_back(feature(101, x));
+  out.push_back(feature(102, u));
+  out.push_back(feature(103, x, casing));
+  for (std::size_t n = 1; n <= 6; ++n) {
+    const std::uint64_t suf = lower.size() >= n
+                                  ? hash_string(std::string_view(lower).substr(lower.size() - n))
+                                  : hash_string(lower) + 7;
+    out.push_back(feature(104, suf, x, n));
+    out.push_back(feature(105, suf, n));
+  }
+  out.push_back(feature(106, hash_string(word_shape(form)), x));
+  out.push_back(feature(107, form.find(',') != std::string_view::npos, x));
+  out.push_back(feature(108, std::min<std::size_t>(lower.size(), 8), x));
+}
+
+}  // namespace
+
+std::string EditScript::to_string() const {
+  static const char kCase[] = {'K', 'L', 'T', 'C'};
+  return std::string(1, kCase[static_cast<int>(casing)]) + "|" + strip + "|" + append;
+}
+
+bool EditScript::from_string(std::string_view text, EditScript& out) {
+  if (text.size() < 3 || text[1] != '|') return false;
+  const std::string_view rest = text.substr(2);
+  const std::size_t bar = rest.find('|');
+  if (bar == std::string_view::npos) return false;
+  switch (text[0]) {
+    case 'K':
+      out.casing = Case::kKeep;
+      break;
+    case 'L':
+      out.casing = Case::kLower;
+      break;
+    case 'T':
+      out.casing = Case::kTitle;
+      break;
+    case 'C':
+      out.casing = Case::kNoCommas;
+      break;
+    default:
+      return false;
+  }
+  out.strip = std::string(rest.substr(0, bar));
+  out.append = std::string(rest.substr(bar + 1));
+  return true;
+}
+
+EditScript derive_script(std::string_view form, std::string_view lemma) {
+  EditScript best;
+  std::size_t best_cost = static_cast<std::size_t>(-1);
+  for (int c = 0; c < 4; ++c) {
+    const auto casing = static_cast<EditScript::Case>(c);
+    const std::string s = recase(casing, form);
+    std::size_t common = 0;
+    while (common < s.size() && common < lemma.size() && s[common] == lemma[common]) ++common;
+    const std::size_t cost = (s.size() - common) + (lemma.size() - common);
+    if (cost < best_cost) {
+      best_cost = cost;
+      best.casing = casing;
+      best.strip = s.substr(common);
+      best.append = std::string(lemma.substr(common));
+    }
+  }
+  return best;
+}
+
+bool apply_script(const EditScript& script, std::string_view form, std::string& lemma) {
+  std::string s = recase(script.casing, form);
+  if (!ends_with(s, script.strip)) return false;
+  s.resize(s.size() - script.strip.size());
+  s += script.append;
+  if (s.empty()) return false;
+  lemma = std::move(s);
+  return true;
+}
+
+void Lemmatizer::index() {
+  dict_.clear();
+  dict_.reserve(dict_forms_.size());
+  for (std::size_t i = 0; i < dict_forms_.size(); ++i)
+    dict_.emplace(dict_key(dict_forms_[i], dict_xpos_[i]), static_cast<std::uint32_t>(i));
+}
+
+const std::string* Lemmatizer::lookup(std::string_view form, std::string_view xpos) const {
+  auto it = dict_.find(dict_key(form, xpos));
+  if (it == dict_.end()) return nullptr;
+  const std::uint32_t i = it->second;
+  // The hash is 64 bits; check the strings anyway so a lookup can never be wrong.
+  if (dict_forms_[i] != form || dict_xpos_[i] != xpos) return nullptr;
+  return &dict_lemmas_[i];
+}
+
+std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
+                              std::string_view xpos) const {
+  if (const std::string* l = lookup(form, xpos)) return *l;
+  if (has_upper(form) && upos != "PROPN") {
+    if (const std::string* l = lookup(ascii_lower(form), xpos)) return *l;
+  }
+  return classify(form, upos, xpos);
+}
+
+std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
+                                 std::string_view xpos) const {
+  if (scripts_.empty() || form.empty()) return std::string(form);
+  std::vector<std::uint64_t> feats;
+  script_features(form, upos, xpos, feats);
+  std::vector<float> scores(scripts_.size(), 0.0f);
+  weights_.add_scores(feats, scores.data());
+  // Best-scoring script that fits the form (ties to the lower index); the
+  // form itself if none does.
+  std::string out, best;
+  float best_score = 0.0f;
+  bool found = false;
+  for (std::size_t i = 0; i < scripts_.size(); ++i) {
+    if (found && !(scores[i] > best_score)) continue;
+    if (!apply_script(scripts_[i], form, out)) continue;
+    best = out;
+    best_score = scores[i];
+    found = true;
+  }
+  return found ? best : std::string(form);
+}
+
+Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
+                             const LemmatizerOptions& options, std::ostream* log) {
+  Lemmatizer lem;
+  // Dictionary: most frequent lemma per (form, xpos); ties to the smaller string.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> counts;
+  std::map<std::string, int> form_counts;
+  for (const LemmaExample& e : examples) {
+    if (e.lemma.empty()) continue;
+    ++counts[{e.form, e.xpos}][e.lemma];
+    ++form_counts[e.form];
+  }
+  for (const auto& [key, lemmas] : counts) {
+    const auto best =
+        std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
+          return a.second < b.second;  // first maximum = smallest string among ties
+        });
+    lem.dict_forms_.push_back(key.first);
+    lem.dict_xpos_.push_back(key.second);
+    lem.dict_lemmas_.push_back(best->first);
+  }
+  lem.index();
+
+  // Script classifier, trained on (form, upos, xpos, lemma) types of rare forms.
+  struct Item {
+    std::string form, upos, xpos;
+    int script;
+  };
+  // Scripts seen once are mostly typos ("excelnt" -> "excellent") and would
+  // only teach the classifier to invent words; they are left out.
+  std::map<std::string, int> script_counts;
+  std::vector<std::pair<std::size_t, EditScript>> candidates;  // example index, script
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, int> seen;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    const LemmaExample& e = examples[i];
+    if (e.lemma.empty() || form_counts[e.form] > options.max_form_count) continue;
+    if (seen[{e.form, e.upos, e.xpos, e.lemma}]++) continue;
+    EditScript s = derive_script(e.form, e.lemma);
+    ++script_counts[s.to_string()];
+    candidates.emplace_back(i, std::move(s));
+  }
+  std::map<std::string, int> script_ids;
+  std::vector<Item> items;
+  for (const auto& [i, s] : candidates) {
+    const std::string name = s.to_string();
+    if (script_counts[name] < options.min_script_count) continue;
+    auto [it, inserted] = script_ids.try_emplace(name, static_cast<int>(script_ids.size()));
+    if (inserted) lem.scripts_.push_back(s);
+    items.push_back({examples[i].form, examples[i].upos, examples[i].xpos, it->second});
+  }
+  if (items.empty()) return lem;
+  const int n = static_cast<int>(lem.scripts_.size());
+  train::PerceptronTrainer trainer(n);
+  std::vector<std::uint64_t> feats;
+  std::vector<float> scores(static_cast<std::size_t>(n));
+  std::string out;
+  auto best_fitting = [&](const Item& item) {
+    int best = -1;
+    for (int c = 0; c < n; ++c)
+      if ((best < 0 || scores[c] > scores[best]) && apply_script(lem.scripts_[c], item.form, out))
+        best = c;
+    return best;
+  };
+  train::EpochOptions eo;
+  eo.epochs = options.epochs;
+  eo.patience = options.epochs;
+  eo.seed = options.seed;
+  int correct = 0;
+  lem.weights_ = train::run_epochs(
+      trainer, items.size(), eo,
+      [&](std::size_t i) {
+        const Item& item = items[i];
+        feats.clear();
+        script_features(item.form, item.upos, item.xpos, feats);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.add_scores(feats, scores.data());
+        const int guess = best_fitting(item);
+        if (guess == item.script) ++correct;
+        trainer.update(feats, item.script, guess);
+        trainer.tick();
+      },
+      // The last epoch is kept: the examples are the training types, so a
+      // score on them only grows; report training accuracy for the log.
+      [&](const train::WeightTable&) {
+        const double acc = static_cast<double>(correct) / static_cast<double>(items.size());
+        correct = 0;
+        return acc;
+      },
+      [&](const train::EpochReport& r) {
+        if (log)
+          *log << "lemma scripts epoch " << r.epoch << ": train accuracy " << r.dev_score * 100
+               << " (" << items.size() << " types, " << n << " scripts)\n";
+      });
+  return lem;
+}
+
+void Lemmatizer::save(ModelFile& model) const {
+  ByteWriter dict;
+  dict.put_strings(dict_forms_);
+  dict.put_strings(dict_xpos_);
+  dict.put_strings(dict_lemmas_);
+  model.sections.push_back({"lemma_dict", dict.take()});
+  std::vector<std::string> names;
+  for (const EditScript& s : scripts_) names.push_back(s.to_string());
+  ByteWriter scripts;
+  scripts.put_strings(names);
+  model.sections.push_back({"lemma_scripts", scripts.take()});
+  ByteWriter weights;
+  weights_.save(weights);
+  model.sections.push_back({"lemma_weights", weights.take()});
+}
+
+namespace {
+const std::string& need_section(const ModelFile& model, const std::string& name,
+                                const char* section) {
+  const std::string* s = model.section(section);
+  if (!s) fail(ErrorCode::kModel, std::string("model has no section '") + section + "'", {name});
+  return *s;
+}
+}  // namespace
+
+Lemmatizer Lemmatizer::load(const ModelFile& model, const std::string& name) {
+  Lemmatizer lem;
+  {
+    ByteReader in(need_section(model, name, "lemma_dict"), name + ": section lemma_dict");
+    lem.dict_forms_ = in.get_strings();
+    lem.dict_xpos_ = in.get_strings();
+    lem.dict_lemmas_ = in.get_strings();
+    in.expect_end();
+    if (lem.dict_forms_.size() != lem.dict_xpos_.size() ||
+        lem.dict_forms_.size() != lem.dict_lemmas_.size())
+      fail(ErrorCode::kModel, "section lemma_dict is inconsistent (corrupt model)", {name});
+  }
+  {
+    ByteReader in(need_section(model, name, "lemma_scripts"), name + ": section lemma_scripts");
+    for (const std::string& s : in.get_strings()) {
+      EditScript script;
+      if (!EditScript::from_string(s, script))
+        fail(ErrorCode::kModel, "section lemma_scripts holds a bad script (corrupt model)", {name});
+      lem.scripts_.push_back(std::move(script));
+    }
+    in.expect_end();
+  }
+  {
+    ByteReader in(need_section(model, name, "lemma_weights"), name + ": section lemma_weights");
+    lem.weights_ = train::WeightTable::load(in);
+    in.expect_end();
+    if (!lem.scripts_.empty() &&
+        lem.weights_.num_classes() != static_cast<int>(lem.scripts_.size()))
+      fail(ErrorCode::kModel, "lemma weights do not match the scripts (corrupt model)", {name});
+  }
+  lem.index();
+  return lem;
+}
+
+}  // namespace textgraph::tagger

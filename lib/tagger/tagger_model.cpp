@@ -1,0 +1,182 @@
+#include "tagger/tagger_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.h"
+#include "model/bytes.h"
+#include "train/hashing.h"
+
+namespace textgraph::tagger {
+
+namespace {
+
+const std::string& need_section(const ModelFile& model, const std::string& name,
+                                const char* section) {
+  const std::string* s = model.section(section);
+  if (!s) fail(ErrorCode::kModel, std::string("model has no section '") + section + "'", {name});
+  return *s;
+}
+
+}  // namespace
+
+void TaggerModel::save_sections(ModelFile& model) const {
+  ByteWriter classes;
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < upos.size(); ++c) names.push_back(upos[c] + "\t" + xpos[c]);
+  classes.put_strings(names);
+  model.sections.push_back({"classes", classes.take()});
+
+  // Sorted so that the file is the same whatever the hash map's order.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> amb(ambiguity.begin(), ambiguity.end());
+  std::sort(amb.begin(), amb.end());
+  ByteWriter a;
+  a.put<std::uint64_t>(amb.size());
+  for (const auto& [k, v] : amb) {
+    a.put<std::uint64_t>(k);
+    a.put<std::uint64_t>(v);
+  }
+  model.sections.push_back({"ambiguity", a.take()});
+
+  ByteWriter w;
+  weights.save(w);
+  model.sections.push_back({"weights", w.take()});
+  ByteWriter w2;
+  w2.put<float>(margin);
+  weights2.save(w2);
+  model.sections.push_back({"weights2", w2.take()});
+
+  feats.save(model);
+  lemmatizer.save(model);
+}
+
+TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
+  TaggerModel m;
+  {
+    ByteReader in(need_section(model, name, "classes"), name + ": section classes");
+    for (const std::string& s : in.get_strings()) {
+      const std::size_t tab = s.find('\t');
+      if (tab == std::string::npos)
+        fail(ErrorCode::kModel, "section classes holds a bad class (corrupt model)", {name});
+      m.upos.push_back(s.substr(0, tab));
+      m.xpos.push_back(s.substr(tab + 1));
+    }
+    in.expect_end();
+    if (m.upos.empty()) fail(ErrorCode::kModel, "model has no tag classes (corrupt model)", {name});
+  }
+  {
+    ByteReader in(need_section(model, name, "ambiguity"), name + ": section ambiguity");
+    const auto n = in.get<std::uint64_t>();
+    if (n > model.section("ambiguity")->size() / 16)
+      fail(ErrorCode::kModel, "section ambiguity is truncated (corrupt model)", {name});
+    m.ambiguity.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto k = in.get<std::uint64_t>();
+      m.ambiguity[k] = in.get<std::uint64_t>();
+    }
+    in.expect_end();
+  }
+  {
+    ByteReader in(need_section(model, name, "weights"), name + ": section weights");
+    m.weights = train::WeightTable::load(in);
+    in.expect_end();
+    if (m.weights.num_classes() != m.num_classes())
+      fail(ErrorCode::kModel, "tag weights do not match the classes (corrupt model)", {name});
+  }
+  {
+    ByteReader in(need_section(model, name, "weights2"), name + ": section weights2");
+    m.margin = in.get<float>();
+    m.weights2 = train::WeightTable::load(in);
+    in.expect_end();
+    if (!(m.margin >= 0.0f) ||
+        (m.weights2.num_features() != 0 && m.weights2.num_classes() != m.num_classes()))
+      fail(ErrorCode::kModel, "second-pass weights do not match the classes (corrupt model)",
+           {name});
+  }
+  m.feats = FeatsModel::load(model, name, m.num_classes());
+  m.lemmatizer = Lemmatizer::load(model, name);
+  return m;
+}
+
+void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashes>& toks,
+                 const std::vector<int>* first, std::vector<int>& classes) {
+  const int n = weights.num_classes();
+  classes.assign(toks.size(), 0);
+  std::vector<std::uint64_t> feats;
+  feats.reserve(80);
+  std::vector<float> scores(static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    feats.clear();
+    const int t1 = i >= 1 ? classes[i - 1] : -1;
+    static_features(toks, i, feats);
+    history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
+    if (first) right_features(toks, i, *first, t1, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    weights.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data(), n);
+  }
+}
+
+std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
+                        std::vector<int>& classes, float margin) {
+  const std::size_t n = forms.size();
+  const int c = model.num_classes();
+  std::vector<TokenHashes> toks;
+  prepare_tokens(forms, model.ambiguity, toks);
+  std::vector<std::uint64_t> feats;
+  feats.reserve(64);
+  std::vector<float> scores(static_cast<std::size_t>(c));
+  std::vector<float> margins(n);
+  classes.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    feats.clear();
+    static_features(toks, i, feats);
+    history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.weights.add_scores(feats, scores.data());
+    const int best = train::argmax(scores.data(), c);
+    float second = -std::numeric_limits<float>::infinity();
+    for (int k = 0; k < c; ++k)
+      if (k != best) second = std::max(second, scores[k]);
+    classes[i] = best;
+    margins[i] = (scores[best] - second) * model.weights.scale();
+  }
+  if (model.passes() < 2) return 0;
+  if (margin < 0.0f) margin = model.margin;
+  const std::vector<int> first = classes;
+  std::size_t rerun = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (margins[i] >= margin) continue;
+    ++rerun;
+    feats.clear();
+    const int t1 = i >= 1 ? classes[i - 1] : -1;
+    static_features(toks, i, feats);
+    history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
+    right_features(toks, i, first, t1, feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.weights2.add_scores(feats, scores.data());
+    classes[i] = train::argmax(scores.data(), c);
+  }
+  return rerun;
+}
+
+void tag_sentence(const TaggerModel& model, Sentence& sentence) {
+  std::vector<std::string_view> forms;
+  forms.reserve(sentence.words.size());
+  for (const Word& w : sentence.words) forms.push_back(w.form);
+  std::vector<int> classes;
+  tag_classes(model, forms, classes);
+  std::vector<const std::string*> feats;
+  model.feats.predict(forms, classes, feats);
+  for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+    Word& w = sentence.words[i];
+    const auto c = static_cast<std::size_t>(classes[i]);
+    w.upos = model.upos[c];
+    w.xpos = model.xpos[c];
+    w.feats = *feats[i];
+    w.lemma = model.lemmatizer.lemma(w.form, w.upos, w.xpos);
+  }
+}
+
+}  // namespace textgraph::tagger

@@ -1,0 +1,222 @@
+#include "train/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace textgraph::train {
+
+void advise_huge_pages(void* p, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint: failure only costs speed
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
+
+void PerceptronTrainer::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
+  for (std::uint64_t k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (const Entry& e : rows_[it->second]) scores[e.cls] += e.weight;
+  }
+}
+
+void PerceptronTrainer::add(std::uint64_t key, int cls, float delta) {
+  auto [it, inserted] = index_.try_emplace(key, static_cast<std::uint32_t>(rows_.size()));
+  if (inserted) {
+    rows_.emplace_back();
+    row_keys_.push_back(key);
+  }
+  std::vector<Entry>& row = rows_[it->second];
+  for (Entry& e : row) {
+    if (e.cls != cls) continue;
+    e.total += static_cast<double>(e.weight) * static_cast<double>(clock_ - e.stamp);
+    e.stamp = clock_;
+    e.weight += delta;
+    return;
+  }
+  row.push_back({static_cast<std::uint16_t>(cls), delta, 0.0, clock_});
+}
+
+void PerceptronTrainer::update(std::span<const std::uint64_t> keys, int gold, int guess,
+                               float amount) {
+  if (gold == guess) return;
+  for (std::uint64_t k : keys) {
+    add(k, gold, amount);
+    if (guess >= 0) add(k, guess, -amount);
+  }
+}
+
+WeightTable PerceptronTrainer::average(float min_weight) const {
+  std::vector<WeightTable::Row> rows;
+  rows.reserve(rows_.size());
+  const double clock = clock_ ? static_cast<double>(clock_) : 1.0;
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    WeightTable::Row row{row_keys_[r], {}};
+    for (const Entry& e : rows_[r]) {
+      const double total =
+          e.total + static_cast<double>(e.weight) * static_cast<double>(clock_ - e.stamp);
+      const auto avg = static_cast<float>(total / clock);
+      if (std::fabs(avg) >= min_weight && avg != 0.0f) row.weights.emplace_back(e.cls, avg);
+    }
+    if (row.weights.empty()) continue;
+    std::sort(row.weights.begin(), row.weights.end());
+    rows.push_back(std::move(row));
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return WeightTable::build(num_classes_, std::move(rows));
+}
+
+WeightTable WeightTable::build(int num_classes, std::vector<Row> rows) {
+  WeightTable t;
+  t.num_classes_ = num_classes;
+  float max_abs = 0.0f;
+  for (const Row& r : rows)
+    for (const auto& [c, w] : r.weights) max_abs = std::max(max_abs, std::fabs(w));
+  t.scale_ = max_abs > 0.0f ? max_abs / 32767.0f : 1.0f;
+  for (const Row& r : rows) {
+    const std::size_t before = t.entries_.size();
+    for (const auto& [c, w] : r.weights) {
+      const long q = std::lround(w / t.scale_);
+      if (q == 0) continue;  // below the quantization step: no effect worth keeping
+      t.entries_.push_back({c, static_cast<std::int16_t>(q)});
+    }
+    if (t.entries_.size() == before) continue;
+    t.keys_.push_back(r.key);
+    t.counts_.push_back(static_cast<std::uint32_t>(t.entries_.size() - before));
+  }
+  t.index_rows();
+  return t;
+}
+
+std::vector<WeightTable::Row> WeightTable::rows() const {
+  std::vector<Row> out;
+  out.reserve(keys_.size());
+  std::size_t start = 0;
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    Row row{keys_[r], {}};
+    for (std::uint32_t k = 0; k < counts_[r]; ++k) {
+      const Entry& e = entries_[start + k];
+      row.weights.emplace_back(e.cls, static_cast<float>(e.weight) * scale_);
+    }
+    start += counts_[r];
+    out.push_back(std::move(row));
+  }
+  std::sort(out.begin(), out.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  return out;
+}
+
+void WeightTable::index_rows() {
+  std::size_t size = 16;
+  while (size < keys_.size() + keys_.size() / 2) size <<= 1;  // load factor at most 2/3
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  dense_.clear();
+  std::uint32_t start = 0;
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    std::size_t i = keys_[r] & mask_;
+    const std::uint32_t check = fingerprint(keys_[r]);
+    // Two keys with the same home chain and fingerprint are indistinguishable
+    // at lookup; the first row wins. Rare enough (about 2^-31 per pair) to ignore.
+    while (slots_[i].check != 0 && slots_[i].check != check) i = (i + 1) & mask_;
+    if (slots_[i].check == 0) {
+      slots_[i] = Slot{check, start, counts_[r]};
+      // Dense when it costs at most 4x the sparse bytes (entries are 4 bytes,
+      // dense values 2).
+      if (counts_[r] * 8 >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
+        slots_[i].start = static_cast<std::uint32_t>(dense_.size());
+        slots_[i].count = kDense;
+        dense_.resize(dense_.size() + static_cast<std::size_t>(num_classes_), 0);
+        for (std::uint32_t k = 0; k < counts_[r]; ++k) {
+          const Entry& e = entries_[start + k];
+          dense_[slots_[i].start + e.cls] = e.weight;
+        }
+      }
+    }
+    start += counts_[r];
+  }
+}
+
+void WeightTable::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
+  if (slots_.empty()) return;
+  // Three sweeps over a batch: prefetch the home slots, find the slots and
+  // prefetch their entries, then add. Misses of different keys overlap.
+  constexpr std::size_t kBatch = 32;
+  const Slot* found[kBatch];
+  for (std::size_t base = 0; base < keys.size(); base += kBatch) {
+    const std::size_t n = std::min(kBatch, keys.size() - base);
+    for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
+    for (std::size_t k = 0; k < n; ++k) {
+      found[k] = find(keys[base + k]);
+      if (!found[k]) continue;
+      if (found[k]->count != kDense) {
+        __builtin_prefetch(entries_.data() + found[k]->start);
+      } else {
+        const char* d = reinterpret_cast<const char*>(dense_.data() + found[k]->start);
+        for (int line = 0; line < num_classes_ * 2; line += 64) __builtin_prefetch(d + line);
+      }
+    }
+    for (std::size_t k = 0; k < n; ++k)
+      if (found[k]) accumulate(*found[k], scores);
+  }
+}
+
+void WeightTable::save(ByteWriter& out) const {
+  out.put<std::uint32_t>(static_cast<std::uint32_t>(num_classes_));
+  out.put<std::uint64_t>(keys_.size());
+  out.put<std::uint64_t>(entries_.size());
+  out.put<float>(scale_);
+  for (std::size_t r = 0; r < keys_.size(); ++r) {
+    out.put<std::uint64_t>(keys_[r]);
+    out.put<std::uint16_t>(static_cast<std::uint16_t>(counts_[r]));
+  }
+  for (const Entry& e : entries_) {
+    out.put<std::uint16_t>(e.cls);
+    out.put<std::int16_t>(e.weight);
+  }
+}
+
+WeightTable WeightTable::load(ByteReader& in) {
+  WeightTable t;
+  t.num_classes_ = static_cast<int>(in.get<std::uint32_t>());
+  const auto rows = in.get<std::uint64_t>();
+  const auto weights = in.get<std::uint64_t>();
+  t.scale_ = in.get<float>();
+  if (t.num_classes_ < 0 || t.num_classes_ > 65535 || (t.num_classes_ == 0 && rows != 0) ||
+      rows > (1ULL << 31) || weights > (1ULL << 31) || !(t.scale_ > 0.0f) ||
+      !std::isfinite(t.scale_))
+    fail(ErrorCode::kModel, "weight table header is invalid (corrupt model)");
+  t.keys_.reserve(rows);
+  t.counts_.reserve(rows);
+  std::uint64_t total = 0;
+  for (std::uint64_t r = 0; r < rows; ++r) {
+    t.keys_.push_back(in.get<std::uint64_t>());
+    t.counts_.push_back(in.get<std::uint16_t>());
+    total += t.counts_.back();
+    if (total > weights) fail(ErrorCode::kModel, "weight table rows overflow (corrupt model)");
+  }
+  if (total != weights) fail(ErrorCode::kModel, "weight table size mismatch (corrupt model)");
+  t.entries_.resize(weights);
+  for (std::uint64_t k = 0; k < weights; ++k) {
+    t.entries_[k].cls = in.get<std::uint16_t>();
+    t.entries_[k].weight = in.get<std::int16_t>();
+    if (t.entries_[k].cls >= t.num_classes_)
+      fail(ErrorCode::kModel, "weight table class out of range (corrupt model)");
+  }
+  t.index_rows();
+  return t;
+}
+
+int argmax(const float* scores, int n) {
+  int best = 0;
+  for (int c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+}  // namespace textgraph::train

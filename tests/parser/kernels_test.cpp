@@ -1,0 +1,64 @@
+// The parser's numeric kernels against plain reference loops.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "parser/kernels.h"
+
+namespace textgraph::parser {
+namespace {
+
+std::vector<float> random_vector(std::size_t n, std::mt19937& rng) {
+  std::uniform_real_distribution<float> u(-1, 1);
+  std::vector<float> v(n);
+  for (float& x : v) x = u(rng);
+  return v;
+}
+
+TEST(Kernels, GemmVariantsMatchReferenceLoops) {
+  std::mt19937 rng(1);
+  for (auto [m, k, n] : {std::tuple{1, 5, 7}, {4, 3, 32}, {7, 9, 70}, {13, 16, 256}, {2, 1, 33}}) {
+    const auto a = random_vector(m * k, rng), b = random_vector(k * n, rng);
+    auto c = random_vector(m * n, rng);
+    auto ref = c;
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < n; ++j)
+        for (int p = 0; p < k; ++p) ref[i * n + j] += a[i * k + p] * b[p * n + j];
+    kernels::gemm_nn(a.data(), b.data(), c.data(), m, k, n);
+    for (int i = 0; i < m * n; ++i) EXPECT_NEAR(c[i], ref[i], 1e-4) << m << "x" << k << "x" << n;
+
+    // gemm_tn: (k x n) += A^T (A: m x k) * D (m x n)
+    const auto d = random_vector(m * n, rng);
+    std::vector<float> tn(k * n, 0.0f), tn_ref(k * n, 0.0f);
+    for (int p = 0; p < k; ++p)
+      for (int j = 0; j < n; ++j)
+        for (int i = 0; i < m; ++i) tn_ref[p * n + j] += a[i * k + p] * d[i * n + j];
+    kernels::gemm_tn(a.data(), d.data(), tn.data(), m, k, n);
+    for (int i = 0; i < k * n; ++i) EXPECT_NEAR(tn[i], tn_ref[i], 1e-4);
+
+    // gemm_nt: (m x k) += D (m x n) * B^T (B: k x n)
+    std::vector<float> nt(m * k, 0.0f), nt_ref(m * k, 0.0f);
+    for (int i = 0; i < m; ++i)
+      for (int p = 0; p < k; ++p)
+        for (int j = 0; j < n; ++j) nt_ref[i * k + p] += d[i * n + j] * b[p * n + j];
+    kernels::gemm_nt(d.data(), b.data(), nt.data(), m, k, n);
+    for (int i = 0; i < m * k; ++i) EXPECT_NEAR(nt[i], nt_ref[i], 1e-4);
+  }
+}
+
+TEST(Kernels, TanhAndSigmoidAreAccurate) {
+  std::vector<float> xs;
+  for (float x = -20; x <= 20; x += 0.01f) xs.push_back(x);
+  std::vector<float> t = xs, s = xs;
+  kernels::tanh_inplace(t.data(), t.size());
+  kernels::sigmoid_inplace(s.data(), s.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    EXPECT_NEAR(t[i], std::tanh(xs[i]), 2e-6) << xs[i];
+    EXPECT_NEAR(s[i], 1 / (1 + std::exp(-xs[i])), 2e-6) << xs[i];
+  }
+}
+
+}  // namespace
+}  // namespace textgraph::parser

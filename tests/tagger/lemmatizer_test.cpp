@@ -1,0 +1,108 @@
+#include "tagger/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include "textgraph/tagger.h"
+
+namespace textgraph {
+namespace {
+
+using tagger::apply_script;
+using tagger::derive_script;
+using tagger::EditScript;
+
+std::string via_script(const std::string& form, const std::string& lemma) {
+  std::string out;
+  EXPECT_TRUE(apply_script(derive_script(form, lemma), form, out)) << form;
+  return out;
+}
+
+TEST(EditScript, DerivesTheCheapestEdit) {
+  EditScript s = derive_script("studies", "study");
+  EXPECT_EQ(s.casing, EditScript::Case::kKeep);
+  EXPECT_EQ(s.strip, "ies");
+  EXPECT_EQ(s.append, "y");
+  s = derive_script("Resolving", "resolve");
+  EXPECT_EQ(s.casing, EditScript::Case::kLower);
+  EXPECT_EQ(s.strip, "ing");
+  EXPECT_EQ(s.append, "e");
+  EXPECT_EQ(derive_script("TEHRAN", "Tehran").casing, EditScript::Case::kTitle);
+  EXPECT_EQ(derive_script("12,000", "12000").casing, EditScript::Case::kNoCommas);
+  EXPECT_EQ(derive_script("went", "go").strip, "went");
+}
+
+TEST(EditScript, RoundTripsEveryKind) {
+  for (auto [form, lemma] :
+       std::vector<std::pair<std::string, std::string>>{{"studies", "study"},
+                                                        {"Resolving", "resolve"},
+                                                        {"TEHRAN", "Tehran"},
+                                                        {"12,000", "12000"},
+                                                        {"went", "go"},
+                                                        {"the", "the"},
+                                                        {"U.S.", "U.S."},
+                                                        {"a", "b"}}) {
+    EXPECT_EQ(via_script(form, lemma), lemma);
+    EditScript back;
+    const EditScript s = derive_script(form, lemma);
+    ASSERT_TRUE(EditScript::from_string(s.to_string(), back)) << s.to_string();
+    EXPECT_EQ(back, s);
+  }
+}
+
+TEST(EditScript, RefusesFormsItDoesNotFit) {
+  std::string out = "unchanged";
+  EXPECT_FALSE(apply_script(derive_script("studies", "study"), "walked", out));
+  EXPECT_EQ(out, "unchanged");
+  EXPECT_FALSE(apply_script(derive_script("ab", "a"), "b", out) && out.empty());
+  EditScript bad;
+  EXPECT_FALSE(EditScript::from_string("Q|a|b", bad));
+  EXPECT_FALSE(EditScript::from_string("K", bad));
+  EXPECT_FALSE(EditScript::from_string("K|ab", bad));
+}
+
+class DefaultLemmas : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Tagger> t = Tagger::load_default();
+    ASSERT_TRUE(t.ok()) << t.status().to_string();
+    tagger_ = new Tagger(*t);
+  }
+  static void TearDownTestSuite() { delete tagger_; }
+  static std::string lemma(const char* form, const char* upos, const char* xpos) {
+    return tagger_->lemmatize(form, upos, xpos);
+  }
+  static Tagger* tagger_;
+};
+Tagger* DefaultLemmas::tagger_ = nullptr;
+
+TEST_F(DefaultLemmas, Irregulars) {
+  EXPECT_EQ(lemma("went", "VERB", "VBD"), "go");
+  EXPECT_EQ(lemma("children", "NOUN", "NNS"), "child");
+  EXPECT_EQ(lemma("mice", "NOUN", "NNS"), "mouse");
+  EXPECT_EQ(lemma("better", "ADJ", "JJR"), "good");
+  EXPECT_EQ(lemma("was", "AUX", "VBD"), "be");
+  EXPECT_EQ(lemma("'s", "AUX", "VBZ"), "be");
+  EXPECT_EQ(lemma("n't", "PART", "RB"), "not");
+  EXPECT_EQ(lemma("me", "PRON", "PRP"), "I");
+  EXPECT_EQ(lemma("taught", "VERB", "VBD"), "teach");
+}
+
+TEST_F(DefaultLemmas, CaseFollowsTheTag) {
+  EXPECT_EQ(lemma("The", "DET", "DT"), "the");
+  EXPECT_EQ(lemma("WANTS", "VERB", "VBZ"), "want");
+  EXPECT_EQ(lemma("Microsoft", "PROPN", "NNP"), "Microsoft");
+  EXPECT_EQ(lemma("I", "PRON", "PRP"), "I");
+}
+
+TEST_F(DefaultLemmas, UnseenWordsByRule) {
+  EXPECT_EQ(lemma("blorfed", "VERB", "VBD"), "blorf");
+  EXPECT_EQ(lemma("zarking", "VERB", "VBG"), "zark");
+  EXPECT_EQ(lemma("glimmies", "NOUN", "NNS"), "glimmy");
+  EXPECT_EQ(lemma("snorfs", "NOUN", "NNS"), "snorf");
+  EXPECT_EQ(lemma("Zyxlandia", "PROPN", "NNP"), "Zyxlandia");
+  EXPECT_EQ(lemma("quibblier", "ADJ", "JJR"), "quibbly");
+  EXPECT_EQ(lemma("12,500", "NUM", "CD"), "12500");
+}
+
+}  // namespace
+}  // namespace textgraph

@@ -1,0 +1,139 @@
+// `textgraph train parser`: options -> parser::train::TrainOptions.
+#include <charconv>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "parser/network.h"
+#include "train/parser/parser_trainer.h"
+
+namespace textgraph::cli {
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ','))
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+float real(Args& args, std::string_view name, float value, float min, float max) {
+  auto text = args.option(name);
+  if (!text) return value;
+  float v = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || ptr != text->data() + text->size() || v < min || v > max)
+    throw UsageError("option " + std::string(name) + " needs a number from " +
+                     std::to_string(min) + " to " + std::to_string(max));
+  return v;
+}
+
+std::vector<parser::Slot> slots(const std::string& list, std::string_view option) {
+  std::vector<parser::Slot> out;
+  for (const std::string& name : split_commas(list)) {
+    bool found = false;
+    for (int s = 0; s < static_cast<int>(parser::Slot::kCount); ++s)
+      if (name == parser::slot_name(static_cast<parser::Slot>(s))) {
+        out.push_back(static_cast<parser::Slot>(s));
+        found = true;
+      }
+    if (!found) throw UsageError("unknown slot '" + name + "' in " + std::string(option));
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_train_parser(Args& args) {
+  parser::train::TrainOptions o;
+  std::ostringstream command;
+  command << "textgraph train parser";
+  auto train = args.option("--train");
+  auto output = args.option("--output", "-o");
+  if (!train || !output) throw UsageError("--train and -o are required");
+  o.train = split_commas(*train);
+  o.output = *output;
+  o.dev = args.option("--dev").value_or("");
+  if (auto t = args.option("--input-tags")) o.input_tags = split_commas(*t);
+  auto integer = [&](std::string_view name, int& field, long min, long max) {
+    if (auto v = args.integer(name, min, max)) field = static_cast<int>(*v);
+  };
+  parser::NetworkConfig& n = o.network;
+  integer("--epochs", o.epochs, 1, 1000);
+  integer("--batch", o.batch, 1, 100000);
+  integer("--decay-from", o.decay_from, 0, 1000);
+  integer("--min-count", o.min_word_count, 1, 1000000);
+  integer("--lstm-layers", n.lstm_layers, 0, 4);
+  integer("--lstm-dim", n.lstm_dim, 1, 1024);
+  integer("--hidden", n.hidden, 1, 4096);
+  integer("--word-dim", n.word_dim, 0, 1024);
+  integer("--suffix-dim", n.suffix_dim, 0, 1024);
+  integer("--prefix-dim", n.prefix_dim, 0, 1024);
+  integer("--shape-dim", n.shape_dim, 0, 1024);
+  integer("--upos-dim", n.upos_dim, 0, 1024);
+  integer("--xpos-dim", n.xpos_dim, 0, 1024);
+  integer("--explore-from", o.explore_from, 1, 1000);
+  if (auto v = args.integer("--seed", 0, 1L << 62)) o.seed = static_cast<std::uint64_t>(*v);
+  if (auto v = args.integer("--max-sentences", 0, 1L << 40)) o.max_sentences = *v;
+  o.learning_rate = real(args, "--lr", o.learning_rate, 1e-6f, 1.0f);
+  o.decay = real(args, "--decay", o.decay, 0.01f, 1.0f);
+  o.average = real(args, "--average", o.average, 0, 0.99999f);
+  o.step.word_dropout = real(args, "--word-dropout", o.step.word_dropout, 0, 100);
+  o.step.tag_dropout = real(args, "--tag-dropout", o.step.tag_dropout, 0, 1);
+  o.step.encoding_dropout = real(args, "--dropout", o.step.encoding_dropout, 0, 0.95f);
+  o.step.hidden_dropout = real(args, "--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
+  o.explore = real(args, "--explore", o.explore, 0, 1);
+  n.aux_tagging = args.flag("--aux-tagging");
+  o.step.aux_weight = real(args, "--aux-weight", o.step.aux_weight, 0, 100);
+  if (auto s = args.option("--slots")) n.token_slots = slots(*s, "--slots");
+  if (auto s = args.option("--label-slots")) n.label_slots = slots(*s, "--label-slots");
+  if (n.token_slots.empty()) throw UsageError("--slots needs at least one slot");
+  if (n.input_dim() == 0) throw UsageError("every embedding dimension is 0");
+  // The kind itself may still be there, depending on how `train` dispatched.
+  const std::vector<std::string> rest = args.positionals();
+  if (!(rest.empty() || (rest.size() == 1 && rest[0] == "parser")))
+    throw UsageError("unexpected argument " + rest.back());
+
+  // The command as recorded in the model: options in canonical form, with
+  // file names only (no directories of this machine).
+  auto base = [](const std::string& p) { return p.substr(p.find_last_of('/') + 1); };
+  command << " --train ";
+  for (std::size_t i = 0; i < o.train.size(); ++i) command << (i ? "," : "") << base(o.train[i]);
+  if (!o.input_tags.empty()) {
+    command << " --input-tags ";
+    for (std::size_t i = 0; i < o.input_tags.size(); ++i)
+      command << (i ? "," : "") << base(o.input_tags[i]);
+  }
+  if (!o.dev.empty()) command << " --dev " << base(o.dev);
+  command << " -o " << base(o.output) << " --epochs " << o.epochs << " --seed " << o.seed
+          << " --batch " << o.batch << " --lr " << o.learning_rate << " --average " << o.average << " --decay " << o.decay
+          << " --decay-from " << o.decay_from << " --min-count " << o.min_word_count
+          << " --lstm-layers " << n.lstm_layers << " --lstm-dim " << n.lstm_dim << " --hidden "
+          << n.hidden << " --word-dim " << n.word_dim << " --suffix-dim " << n.suffix_dim
+          << " --prefix-dim " << n.prefix_dim << " --shape-dim " << n.shape_dim << " --upos-dim "
+          << n.upos_dim << " --xpos-dim " << n.xpos_dim << " --word-dropout "
+          << o.step.word_dropout << " --tag-dropout " << o.step.tag_dropout << " --dropout " << o.step.encoding_dropout
+          << " --hidden-dropout " << o.step.hidden_dropout << " --explore " << o.explore
+          << " --explore-from " << o.explore_from;
+  if (n.aux_tagging) command << " --aux-tagging --aux-weight " << o.step.aux_weight;
+  auto slot_list = [](const std::vector<parser::Slot>& v) {
+    std::string s;
+    for (parser::Slot x : v) {
+      if (!s.empty()) s += ',';
+      s += parser::slot_name(x);
+    }
+    return s;
+  };
+  command << " --slots " << slot_list(n.token_slots) << " --label-slots " << slot_list(n.label_slots);
+  if (o.max_sentences) command << " --max-sentences " << o.max_sentences;
+  o.command = command.str();
+  o.log = [](const std::string& line) { std::cerr << line << std::endl; };
+  std::cerr << o.command << "\n";
+  if (Status s = parser::train::train_parser(o); !s.ok()) return report(s);
+  return kOk;
+}
+
+}  // namespace textgraph::cli
