@@ -17,7 +17,6 @@ const Command* const kCommands[] = {
     &kTrain,
     &kEval,
     &kExtract,
-    &kTrain,
 };
 
 void print_help(std::ostream& out) {
