@@ -111,7 +111,7 @@ struct InputDocument {
 class DocumentReader {
  public:
   explicit DocumentReader(std::vector<std::string> inputs, bool jsonl_stdin = false,
-                          std::size_t piece_bytes = std::size_t{1} << 20);
+                          std::size_t piece_bytes = std::size_t{1} << 18);
   ~DocumentReader();
   DocumentReader(DocumentReader&&) noexcept;
   DocumentReader& operator=(DocumentReader&&) noexcept;
