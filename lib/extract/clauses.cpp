@@ -165,7 +165,10 @@ void Builder::inherited_aux(int p, std::vector<int>& rel) const {
   const bool nonfinite = x == "VB" || x == "VBN" || x == "VBG" ||
                          t.has_feature(p, "VerbForm=Inf") || t.has_feature(p, "VerbForm=Part");
   if (!nonfinite) return;
+  // Only a conjunct in the same form shares them: "has visited and met",
+  // but not "will require bridging and finding".
   const int h = t.head(p);
+  if (!x.empty() && !t.word(h).xpos.empty() && t.word(h).xpos != x) return;
   for (int c : t.children(h)) {
     const Dep d = t.dep(c);
     if ((d == Dep::kAux || d == Dep::kAuxPass) && c < h) rel.push_back(c);
