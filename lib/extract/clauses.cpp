@@ -177,15 +177,17 @@ void Builder::inherited_aux(int p, std::vector<int>& rel) const {
 
 int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   const Tree& t = *tree_;
-  for (int c : t.children(p)) {
-    if (is_subject_dep(t.dep(c))) {
-      int clause = 0;
-      const bool relative = antecedent(c, clause) != 0;
-      // A relative pronoun without its antecedent says nothing ("which").
-      if (!relative && is_relative_word(c)) return 0;
-      how = relative ? SubjectSource::kModified : SubjectSource::kOwn;
-      return c;
-    }
+  // With two subjects (a misparse), the one nearest before the predicate.
+  int own = 0;
+  for (int c : t.children(p))
+    if (is_subject_dep(t.dep(c)) && (own == 0 || c < p)) own = c;
+  if (own != 0) {
+    int clause = 0;
+    const bool relative = antecedent(own, clause) != 0;
+    // A relative pronoun without its antecedent says nothing ("which").
+    if (!relative && is_relative_word(own)) return 0;
+    how = relative ? SubjectSource::kModified : SubjectSource::kOwn;
+    return own;
   }
   const int h = t.head(p);
   if (h == 0) return 0;
