@@ -75,6 +75,19 @@ bool Builder::is_prepositional_gerund(int c) const {
   return false;
 }
 
+void Builder::lift_preposition(Arg& a, Frame& f) const {
+  // "by Freddie Mac securities" with "by" hung on an inner word: the
+  // preposition still opens the phrase and belongs to the relation.
+  const Tree& t = *tree_;
+  if (a.ids.size() < 2) return;
+  const int first = a.ids.front();
+  if (!t.upos(first, "ADP") || t.dep(first) != Dep::kCase || !t.children(first).empty()) return;
+  if (std::find(f.prep.begin(), f.prep.end(), first) != f.prep.end()) return;
+  a.ids.erase(a.ids.begin());
+  f.prep.push_back(first);
+  f.rel.push_back(first);
+}
+
 bool Builder::gerund_object(int p) const {
   const Tree& t = *tree_;
   if (!is_prepositional_gerund(p)) return false;
@@ -288,6 +301,8 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
   }
   f.features.object = f.objects.empty() ? ObjectKind::kNone : kind;
 
+  if (kind == ObjectKind::kPrepositional && !f.objects.empty())
+    lift_preposition(f.objects.front(), f);
   if (passive && agent) {
     // The graph reads the active way round: agent -[host]-> patient.
     std::vector<Arg> patients = std::move(f.subjects);
@@ -298,6 +313,11 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
     std::vector<int> by;
     case_words(t, agent, by);
     f.rel.insert(f.rel.end(), by.begin(), by.end());
+    if (by.empty() && !f.subjects.empty()) {
+      Frame scratch;
+      lift_preposition(f.subjects.front(), scratch);
+      f.rel.insert(f.rel.end(), scratch.prep.begin(), scratch.prep.end());
+    }
     // "He was awarded the medal by X": the patient is the object read
     // passively; an object of its own moves to the extras.
     for (Arg& a : f.objects) f.extras.push_back(std::move(a));

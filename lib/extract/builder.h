@@ -87,7 +87,7 @@ struct Frame {
   std::vector<Arg> extras;    // further arguments in word order
   std::vector<int> prep;      // preposition words of the object that joined the relation
   std::string synthetic;      // relation text when no word names it ("be", "has")
-  std::string implied;             // a preposition the sentence implies ("where" → "in")
+  std::string implied;        // a preposition the sentence implies ("where" → "in")
   bool passive = false;       // subjects are agents, objects patients; rel reads passive
   bool negative = false;      // a negation word in the relation
   std::string modality;       // first modal auxiliary's lemma
@@ -125,7 +125,11 @@ class Builder {
   int agent_of(int v) const;
   bool is_passive(int v) const;
   bool is_prepositional_gerund(int c) const;
-  bool gerund_object(int p) const;  // a prepositional gerund that is its head's object
+  bool gerund_object(int p) const;
+  // Moves a preposition that opens `a` but hangs lower in the tree into the
+  // relation (f.rel and f.prep).
+  void lift_preposition(Arg& a,
+                        Frame& f) const;  // a prepositional gerund that is its head's object
 
   // coordination.cpp
   void arg_conjuncts(int head, const PhraseRules& rules, std::vector<Arg>& out) const;

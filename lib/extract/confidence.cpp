@@ -17,10 +17,10 @@ namespace textgraph::extraction {
 namespace {
 
 // Where each group of features starts in the vector.
-constexpr int kConstruction = 1;                  // 9 constructions, one-hot
-constexpr int kSubject = kConstruction + 9;       // 7 subject sources, one-hot
-constexpr int kObject = kSubject + 7;             // 8 object kinds, one-hot
-constexpr int kSizes = kObject + 8;               // sizes, counts and flags
+constexpr int kConstruction = 1;             // 9 constructions, one-hot
+constexpr int kSubject = kConstruction + 9;  // 7 subject sources, one-hot
+constexpr int kObject = kSubject + 7;        // 8 object kinds, one-hot
+constexpr int kSizes = kObject + 8;          // sizes, counts and flags
 static_assert(kSizes + 15 == kConfidenceFeatures);
 
 // clang-format off
@@ -47,8 +47,7 @@ constexpr double kWeights[kConfidenceFeatures] = {
 
 }  // namespace
 
-void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree,
-              double* x) {
+void features(const Frame& f, const Arg* subject, const Arg* object, const Tree& tree, double* x) {
   std::fill(x, x + kConfidenceFeatures, 0.0);
   x[0] = 1.0;
   x[kConstruction + static_cast<int>(f.kind)] = 1.0;

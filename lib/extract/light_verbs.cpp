@@ -133,8 +133,11 @@ int Builder::possessive_antecedent(int noun, int pronoun) const {
   const Tree& t = *tree_;
   // By form: taggers differ on the lemma of "her" ("she" or "her").
   const std::string form = lower(t.word(pronoun).form);
-  const std::string l = form == "his" ? "he" : form == "her" ? "she" : form == "its" ? "it"
-                        : form == "their" ? "they" : "";
+  const std::string l = form == "his"     ? "he"
+                        : form == "her"   ? "she"
+                        : form == "its"   ? "it"
+                        : form == "their" ? "they"
+                                          : "";
   if (l.empty()) return 0;
   // The subject of the nearest clause around the noun, when it is a name or
   // a noun phrase of its own (not another pronoun, not the noun itself).
@@ -144,8 +147,8 @@ int Builder::possessive_antecedent(int noun, int pronoun) const {
     int exclude = 0;
     const int s = subject_word(up, how, exclude);
     if (s == 0 || t.upos(s, "PRON") || t.dominates(s, noun) || t.dominates(noun, s)) return 0;
-    const bool plural = t.has_feature(s, "Number=Plur") || t.word(s).xpos == "NNS" ||
-                        t.word(s).xpos == "NNPS";
+    const bool plural =
+        t.has_feature(s, "Number=Plur") || t.word(s).xpos == "NNS" || t.word(s).xpos == "NNPS";
     if ((l == "they") != plural) return 0;
     // "his death" after "a gravestone": he and she want a name.
     if ((l == "he" || l == "she") && !t.upos(s, "PROPN")) return 0;

@@ -83,7 +83,10 @@ void Builder::appositions(int n) {
   if (!options_.appositions || !t.is_nominal(n)) return;
   for (int c : t.children(n)) {
     if (t.dep(c) != Dep::kAppos) continue;
-    if (!t.is_nominal(c) || t.upos(c, "NUM") || t.upos(n, "NUM")) continue;
+    // Ages and amounts ("Stanley Ray, 66,") are not what a name is; "one of
+    // the prisoners" is.
+    if (!t.is_nominal(c) || t.upos(c, "NUM")) continue;
+    if (t.upos(n, "NUM") && !t.has_child(n, Dep::kNmod)) continue;
     Frame f;
     f.kind = Construction::kApposition;
     f.anchor = c;

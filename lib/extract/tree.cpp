@@ -111,6 +111,15 @@ Tree::Check Tree::build(const Sentence& sentence) {
     dep_[i] = parse_dep(w.deprel);
   }
 
+  // A parser sometimes labels a verb's prepositional argument nmod ("consists
+  // of/nmod the U.S."); the rules read it as the oblique it is.
+  for (std::size_t i = 1; i <= n; ++i) {
+    const int h = head_[i];
+    if (dep_[i] == Dep::kNmod && h > 0 &&
+        sentence.words[static_cast<std::size_t>(h - 1)].upos == "VERB")
+      dep_[i] = Dep::kObl;
+  }
+
   // Depths by walking up with memoisation; a walk longer than the sentence
   // means a cycle.
   for (std::size_t i = 1; i <= n; ++i) {
