@@ -111,7 +111,20 @@ std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(ErrorCode::kIo, "cannot open: " + errno_text(), {path});
   std::string data;
-  if (S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
+  if (S_ISREG(st.st_mode)) {
+    // One read for a regular file: a character at a time is slow for the
+    // hundreds of megabytes a large graph takes.
+    data.resize(static_cast<std::size_t>(st.st_size));
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) fail(ErrorCode::kIo, "read error", {path});
+    if (!in.eof() && in.peek() != std::char_traits<char>::eof()) {
+      // The file grew while we read it: take the rest too.
+      data.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (in.bad()) fail(ErrorCode::kIo, "read error", {path});
+    return data;
+  }
   data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) fail(ErrorCode::kIo, "read error", {path});
   return data;

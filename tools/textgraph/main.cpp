@@ -14,9 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kTrain,
-    &kEval,
-    &kExtract,
+    &kExtract, &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kEval, &kTrain,
 };
 
 void print_help(std::ostream& out) {

@@ -1,0 +1,57 @@
+// The line formats written from a graph: TSV (one line per edge), JSONL and
+// CaRB (one line per observation).
+#include "formats/export_order.h"
+#include "formats/graph_io.h"
+#include "formats/json.h"
+#include "formats/triple_codec.h"
+
+namespace textgraph {
+
+void write_tsv_graph(const GraphImpl& g, Sink& out) {
+  std::string& b = out.buf();
+  const ExportOrder order = export_order(g);
+  for (std::uint32_t e : order.edges) {
+    const EdgeRec& r = g.edge(e);
+    append_tsv_field(b, order.label[g.source(e)], true);
+    b += '\t';
+    // TSV has no polarity column; a negated relation says so in words.
+    if (r.polarity == Polarity::kNegative) b += "not ";
+    append_tsv_field(b, g.str(r.relation), false);
+    b += '\t';
+    append_tsv_field(b, order.label[g.target(e)], false);
+    b += '\t';
+    json::append_double(b, r.confidence());
+    b += '\n';
+    out.maybe_flush();
+  }
+}
+
+namespace {
+
+template <class Line>
+void write_observations(const GraphImpl& g, Sink& out, Line line) {
+  const ExportOrder order = export_order(g);
+  Triple t;
+  for (std::uint32_t e : order.edges) {
+    const EdgeRec& r = g.edge(e);
+    for (const ObsRec& o : r.obs) {
+      g.fill_triple(r, o, t);
+      line(out.buf(), t);
+      out.buf() += '\n';
+      out.maybe_flush();
+    }
+  }
+}
+
+}  // namespace
+
+void write_jsonl_graph(const GraphImpl& g, Sink& out) {
+  write_observations(g, out,
+                     [](std::string& b, const Triple& t) { append_triple_json(b, t, false); });
+}
+
+void write_carb_graph(const GraphImpl& g, Sink& out) {
+  write_observations(g, out, [](std::string& b, const Triple& t) { b += triple_to_carb(t); });
+}
+
+}  // namespace textgraph

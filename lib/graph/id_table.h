@@ -1,0 +1,79 @@
+// Internal: an open-addressing hash index from keys to dense uint32 ids.
+//
+// The table stores only (hash, id); the keys live elsewhere (a string pool,
+// the edge records) and the caller's `same(id)` predicate compares them. That
+// keeps the index at 8 bytes a slot, which matters at millions of edges.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/error.h"
+
+namespace textgraph {
+
+inline std::uint64_t mix64(std::uint64_t x) {
+  // splitmix64 finaliser: cheap and spreads every input bit.
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+class IdTable {
+ public:
+  template <class Same>
+  std::optional<std::uint32_t> find(std::uint64_t hash, Same same) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::uint32_t h = static_cast<std::uint32_t>(hash);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return std::nullopt;
+      if (static_cast<std::uint32_t>(s >> 32) == h) {
+        const std::uint32_t id = static_cast<std::uint32_t>(s) - 1;
+        if (same(id)) return id;
+      }
+    }
+  }
+
+  // Precondition: no id with an equal key is present.
+  void insert(std::uint64_t hash, std::uint32_t id) {
+    if (id == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 items)");
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    place((hash & 0xffffffffULL) << 32 | (std::uint64_t{id} + 1));
+    ++size_;
+  }
+
+  void clear() {
+    slots_.clear();
+    mask_ = 0;
+    size_ = 0;
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  void place(std::uint64_t slot) {
+    for (std::size_t i = (slot >> 32) & mask_;; i = (i + 1) & mask_)
+      if (slots_[i] == 0) {
+        slots_[i] = slot;
+        return;
+      }
+  }
+  void grow() {
+    std::vector<std::uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    mask_ = slots_.size() - 1;
+    for (std::uint64_t s : old)
+      if (s) place(s);
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace textgraph

@@ -1,0 +1,372 @@
+#include <algorithm>
+
+#include "core/error.h"
+#include "formats/triple_codec.h"
+#include "graph/graph_impl.h"
+
+namespace textgraph {
+
+namespace {
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+}
+
+// Most frequent entry; ties go to the earliest. nullopt for an empty list.
+std::optional<std::uint32_t> most_frequent(const std::vector<TallyRec>& list) {
+  const TallyRec* best = nullptr;
+  for (const TallyRec& t : list)
+    if (!best || t.count > best->count) best = &t;
+  if (!best) return std::nullopt;
+  return best->text;
+}
+
+}  // namespace
+
+// ── Impl ────────────────────────────────────────────────────────────────────
+
+KnowledgeGraph::Impl::Impl(const Impl& other)
+    : pool(other.pool),
+      g(other.g),
+      node_of(other.node_of),
+      edge_index(other.edge_index),
+      relation_of_name(other.relation_of_name),
+      observations(other.observations) {
+  // Edge descriptors point into the copied graph, so they are rebuilt.
+  edges.resize(other.edges.size());
+  for (auto [it, end] = boost::edges(g); it != end; ++it) edges[g[*it].index] = *it;
+}
+
+std::uint32_t KnowledgeGraph::Impl::node_for_key(std::uint32_t key) {
+  if (key >= node_of.size()) node_of.resize(std::max<std::size_t>(pool.size(), key + 1), kNoNode);
+  if (node_of[key] != kNoNode) return node_of[key];
+  const auto v = static_cast<std::uint32_t>(boost::add_vertex(g));
+  if (v == kNoNode) fail(ErrorCode::kInternal, "graph too large");
+  g[v].id = key;
+  node_of[key] = v;
+  return v;
+}
+
+std::optional<std::uint32_t> KnowledgeGraph::Impl::find_node(std::string_view key) const {
+  const std::optional<std::uint32_t> id = pool.find(key);
+  if (!id || *id >= node_of.size() || node_of[*id] == kNoNode) return std::nullopt;
+  return node_of[*id];
+}
+
+std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t target,
+                                             std::uint32_t relation, Polarity polarity) {
+  if (relation >= (1u << 31)) fail(ErrorCode::kInternal, "graph too large (too many strings)");
+  const EdgeTable::Key key{source, target, relation << 1 | (polarity == Polarity::kNegative)};
+  if (auto e = edge_index.find(key)) return *e;
+  const auto index = static_cast<std::uint32_t>(edges.size());
+  EdgeRec rec;
+  rec.index = index;
+  rec.relation = relation;
+  rec.polarity = polarity;
+  edges.push_back(boost::add_edge(source, target, std::move(rec), g).first);
+  edge_index.insert(key, index);
+  return index;
+}
+
+void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, ObsRec obs) {
+  EdgeRec& e = g[edges[edge]];
+  e.keep *= 1.0 - obs.confidence;
+  e.obs.push_back(std::move(obs));
+  ++observations;
+}
+
+void KnowledgeGraph::Impl::tally(std::vector<TallyRec>& list, std::uint32_t text,
+                                 std::uint64_t count) {
+  for (TallyRec& t : list)
+    if (t.text == text) {
+      t.count += count;
+      return;
+    }
+  list.push_back({text, count});
+}
+
+ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely) {
+  ObsRec o;
+  const auto text_id = [&](const std::string& text, int k) {
+    if (likely && likely[k] != kNoNode && pool.get(likely[k]) == text) return likely[k];
+    return pool.intern(text);
+  };
+  auto arg = [&](const Argument& a, ArgRec& r, int k) {
+    r.text = text_id(a.text, k);
+    r.type = pool.intern(a.type);
+    r.actor = pool.intern(a.actor);
+  };
+  arg(t.subject, o.subject, 0);
+  arg(t.object, o.object, 2);
+  o.rel_text = text_id(t.relation.text, 1);
+  o.rel_lemma = pool.intern(t.relation.lemma);
+  fill_obs(t, o);
+  return o;
+}
+
+void KnowledgeGraph::Impl::fill_obs(const Triple& t, ObsRec& o) {
+  o.subject.span_count = static_cast<std::uint32_t>(t.subject.spans.size());
+  o.object.span_count = static_cast<std::uint32_t>(t.object.spans.size());
+  o.rel_span_count = static_cast<std::uint32_t>(t.relation.spans.size());
+  o.modality = pool.intern(t.modality);
+  o.source = pool.intern(t.attribution.source);
+  o.verb = pool.intern(t.attribution.verb);
+  o.document = pool.intern(t.provenance.document);
+  o.sentence_text = pool.intern(t.provenance.text);
+  o.sentence = t.provenance.sentence;
+  o.confidence = t.confidence;
+  const std::size_t n = t.subject.spans.size() + t.relation.spans.size() + t.object.spans.size();
+  if (n) {
+    o.spans.reserve(n);
+    o.spans.insert(o.spans.end(), t.subject.spans.begin(), t.subject.spans.end());
+    o.spans.insert(o.spans.end(), t.relation.spans.begin(), t.relation.spans.end());
+    o.spans.insert(o.spans.end(), t.object.spans.begin(), t.object.spans.end());
+  }
+  if (!t.extra.empty()) o.extra = std::make_shared<const std::vector<Argument>>(t.extra);
+}
+
+void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple& t) const {
+  auto arg = [&](const ArgRec& r, Argument& a, std::size_t& at) {
+    a.text.assign(str(r.text));
+    a.type.assign(str(r.type));
+    a.actor.assign(str(r.actor));
+    a.spans.assign(o.spans.begin() + static_cast<long>(at),
+                   o.spans.begin() + static_cast<long>(at + r.span_count));
+    at += r.span_count;
+  };
+  std::size_t at = 0;
+  arg(o.subject, t.subject, at);
+  t.relation.text.assign(str(o.rel_text));
+  t.relation.lemma.assign(str(o.rel_lemma));
+  t.relation.spans.assign(o.spans.begin() + static_cast<long>(at),
+                          o.spans.begin() + static_cast<long>(at + o.rel_span_count));
+  at += o.rel_span_count;
+  arg(o.object, t.object, at);
+  if (o.extra)
+    t.extra = *o.extra;
+  else
+    t.extra.clear();
+  t.polarity = e.polarity;
+  t.modality.assign(str(o.modality));
+  t.attribution.source.assign(str(o.source));
+  t.attribution.verb.assign(str(o.verb));
+  t.confidence = o.confidence;
+  t.provenance.document.assign(str(o.document));
+  t.provenance.sentence = static_cast<std::size_t>(o.sentence);
+  t.provenance.text.assign(str(o.sentence_text));
+}
+
+namespace {
+
+// Grows a pool-indexed cache to cover id.
+void cover(std::vector<std::uint32_t>& cache, std::uint32_t id, std::size_t pool_size) {
+  if (id >= cache.size()) cache.resize(std::max<std::size_t>(pool_size, id + 1), kNoNode);
+}
+
+}  // namespace
+
+std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
+  const bool by_actor = !blank(a.actor);
+  std::uint32_t* text = pool.intern_record(a.text);
+  std::uint32_t* actor = pool.intern_record(a.actor);
+  ids.text = *text;
+  ids.actor = *actor;
+  ids.type = pool.intern(a.type);
+  std::uint32_t& cached = StringPool::aux_of_record(by_actor ? actor : text);
+  if (cached == kNoNode) cached = node_for_key(pool.intern(node_key(by_actor ? a.actor : a.text)));
+  const std::uint32_t v = cached;
+  NodeRec& n = g[v];
+  ++n.mentions;
+  if (ids.text) tally(n.aliases, ids.text, 1);
+  if (by_actor) tally(n.actors, ids.actor, 1);
+  if (ids.type) tally(n.types, ids.type, 1);
+  return v;
+}
+
+void KnowledgeGraph::Impl::add_triple(const Triple& t) {
+  ObsRec o;
+  const std::uint32_t s = vertex_for(t.subject, o.subject);
+  const std::uint32_t d = vertex_for(t.object, o.object);
+  o.rel_text = pool.intern(t.relation.text);
+  o.rel_lemma = pool.intern(t.relation.lemma);
+  const bool by_lemma = !blank(t.relation.lemma);
+  const std::uint32_t name = by_lemma ? o.rel_lemma : o.rel_text;
+  cover(relation_of_name, name, pool.size());
+  std::uint32_t relation = relation_of_name[name];
+  if (relation == kNoNode) {
+    relation = pool.intern(node_key(by_lemma ? t.relation.lemma : t.relation.text));
+    cover(relation_of_name, name, pool.size());
+    relation_of_name[name] = relation;
+  }
+  fill_obs(t, o);
+  add_observation(edge_for(s, d, relation, t.polarity), std::move(o));
+}
+
+std::uint32_t KnowledgeGraph::Impl::label_id(std::size_t v) const {
+  const NodeRec& n = g[v];
+  if (auto a = most_frequent(n.actors)) return *a;
+  if (auto a = most_frequent(n.aliases)) return *a;
+  return n.id;
+}
+
+std::string_view KnowledgeGraph::Impl::type(std::size_t v) const {
+  if (auto t = most_frequent(g[v].types)) return str(*t);
+  return {};
+}
+
+std::string_view KnowledgeGraph::Impl::edge_label(std::size_t e) const {
+  const EdgeRec& r = edge(e);
+  if (r.obs.size() == 1 && r.obs[0].rel_text) return str(r.obs[0].rel_text);
+  std::vector<TallyRec> counts;
+  for (const ObsRec& o : r.obs)
+    if (o.rel_text) tally(counts, o.rel_text, 1);
+  if (auto t = most_frequent(counts)) return str(*t);
+  return str(r.relation);
+}
+
+KnowledgeGraph::Impl& graph_impl(KnowledgeGraph& g) { return *g.impl_; }
+const KnowledgeGraph::Impl& graph_impl(const KnowledgeGraph& g) { return *g.impl_; }
+
+// ── KnowledgeGraph ──────────────────────────────────────────────────────────
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : impl_(std::make_unique<Impl>(*other.impl_)) {}
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  return *this;
+}
+
+Status KnowledgeGraph::add(const std::vector<Triple>& triples) {
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    Status s = guard([&] { check_triple_or_throw(triples[i], {}); });
+    if (!s.ok())
+      return Status::error(s.code(), "triple " + std::to_string(i) + ": " + s.message());
+  }
+  return guard([&] {
+    for (const Triple& t : triples) impl_->add_triple(t);
+  });
+}
+
+Status KnowledgeGraph::add(const Triple& triple) {
+  return guard([&] {
+    check_triple_or_throw(triple, {});
+    impl_->add_triple(triple);
+  });
+}
+
+void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
+  if (&other_graph == this) {
+    const KnowledgeGraph copy(*this);  // merging into itself would read what it writes
+    merge(copy);
+    return;
+  }
+  const Impl& other = *other_graph.impl_;
+  Impl& self = *impl_;
+  std::vector<std::uint32_t> id(other.pool.size());
+  for (std::size_t i = 0; i < id.size(); ++i)
+    id[i] = self.pool.intern(other.pool.get(static_cast<std::uint32_t>(i)));
+  std::vector<std::uint32_t> vertex(other.node_count());
+  for (std::size_t v = 0; v < vertex.size(); ++v) {
+    const NodeRec& from = other.node(v);
+    vertex[v] = self.node_for_key(id[from.id]);
+    NodeRec& to = self.g[vertex[v]];
+    to.mentions += from.mentions;
+    for (const TallyRec& t : from.aliases) Impl::tally(to.aliases, id[t.text], t.count);
+    for (const TallyRec& t : from.actors) Impl::tally(to.actors, id[t.text], t.count);
+    for (const TallyRec& t : from.types) Impl::tally(to.types, id[t.text], t.count);
+  }
+  for (std::size_t e = 0; e < other.edges.size(); ++e) {
+    const EdgeRec& from = other.edge(e);
+    const std::uint32_t to = self.edge_for(vertex[other.source(e)], vertex[other.target(e)],
+                                           id[from.relation], from.polarity);
+    for (const ObsRec& o : from.obs) {
+      ObsRec c = o;
+      for (ArgRec* a : {&c.subject, &c.object}) {
+        a->text = id[a->text];
+        a->type = id[a->type];
+        a->actor = id[a->actor];
+      }
+      for (std::uint32_t* s : {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb,
+                               &c.document, &c.sentence_text})
+        *s = id[*s];
+      self.add_observation(to, std::move(c));
+    }
+  }
+}
+
+std::size_t KnowledgeGraph::node_count() const { return impl_->node_count(); }
+std::size_t KnowledgeGraph::edge_count() const { return impl_->edges.size(); }
+std::size_t KnowledgeGraph::observation_count() const {
+  return static_cast<std::size_t>(impl_->observations);
+}
+
+Node KnowledgeGraph::node(std::size_t index) const {
+  const Impl& m = *impl_;
+  const NodeRec& r = m.node(index);
+  Node n;
+  n.id = m.str(r.id);
+  n.label = m.label(index);
+  n.type = m.type(index);
+  n.mentions = static_cast<std::size_t>(r.mentions);
+  auto copy = [&](const std::vector<TallyRec>& from, std::vector<Tally>& to) {
+    for (const TallyRec& t : from)
+      to.push_back({std::string(m.str(t.text)), static_cast<std::size_t>(t.count)});
+  };
+  copy(r.aliases, n.aliases);
+  copy(r.actors, n.actors);
+  copy(r.types, n.types);
+  return n;
+}
+
+Edge KnowledgeGraph::edge(std::size_t index, bool with_provenance) const {
+  const Impl& m = *impl_;
+  const EdgeRec& r = m.edge(index);
+  Edge e;
+  e.source = m.source(index);
+  e.target = m.target(index);
+  e.relation = m.str(r.relation);
+  e.label = m.edge_label(index);
+  e.polarity = r.polarity;
+  e.confidence = r.confidence();
+  e.count = r.obs.size();
+  if (with_provenance) {
+    e.provenance.resize(r.obs.size());
+    for (std::size_t k = 0; k < r.obs.size(); ++k) m.fill_triple(r, r.obs[k], e.provenance[k]);
+  }
+  return e;
+}
+
+std::string_view KnowledgeGraph::node_id(std::size_t index) const {
+  return impl_->str(impl_->node(index).id);
+}
+
+std::string KnowledgeGraph::node_label(std::size_t index) const {
+  return std::string(impl_->label(index));
+}
+
+std::optional<std::size_t> KnowledgeGraph::find_node(std::string_view id) const {
+  if (auto v = impl_->find_node(id)) return *v;
+  return std::nullopt;
+}
+
+std::vector<std::size_t> KnowledgeGraph::out_edges(std::size_t node) const {
+  std::vector<std::size_t> out;
+  for (auto [it, end] = boost::out_edges(node, impl_->g); it != end; ++it)
+    out.push_back(impl_->g[*it].index);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::size_t> KnowledgeGraph::in_edges(std::size_t node) const {
+  std::vector<std::size_t> out;
+  for (auto [it, end] = boost::in_edges(node, impl_->g); it != end; ++it)
+    out.push_back(impl_->g[*it].index);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace textgraph

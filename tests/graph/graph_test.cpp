@@ -1,0 +1,214 @@
+#include "textgraph/graph.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "textgraph/formats.h"
+
+namespace textgraph {
+namespace {
+
+Triple triple(const std::string& s, const std::string& r, const std::string& o,
+              double confidence = 1.0) {
+  Triple t;
+  t.subject.text = s;
+  t.relation.text = r;
+  t.object.text = o;
+  t.confidence = confidence;
+  return t;
+}
+
+// Every field of every node and edge, provenance included, as one string, so
+// two graphs can be compared completely.
+std::string dump(const KnowledgeGraph& g) {
+  std::string out;
+  for (std::size_t v = 0; v < g.node_count(); ++v) {
+    const Node n = g.node(v);
+    out += "N " + n.id + "|" + n.label + "|" + n.type + "|" + std::to_string(n.mentions);
+    for (const auto* list : {&n.aliases, &n.actors, &n.types})
+      for (const Tally& t : *list) out += "|" + t.text + ":" + std::to_string(t.count);
+    out += "\n";
+  }
+  for (std::size_t e = 0; e < g.edge_count(); ++e) {
+    const Edge x = g.edge(e);
+    char conf[64];
+    std::snprintf(conf, sizeof conf, "%a", x.confidence);
+    out += "E " + std::to_string(x.source) + ">" + std::to_string(x.target) + "|" + x.relation +
+           "|" + x.label + "|" + (x.polarity == Polarity::kNegative ? "-" : "+") + "|" + conf +
+           "|" + std::to_string(x.count) + "\n";
+    for (const Triple& t : x.provenance) out += "  " + triple_to_json(t) + "\n";
+  }
+  return out;
+}
+
+TEST(NodeKey, FoldsAsciiCaseAndCollapsesWhitespace) {
+  EXPECT_EQ(node_key("  Vladimir\tPUTIN \n"), "vladimir putin");
+  EXPECT_EQ(node_key("U.S.\xC2\xA0"
+                     "Envoys"),
+            "u.s. envoys");
+  EXPECT_EQ(node_key("\xC3\x89MILE Zola"), "\xC3\x89mile zola");  // non-ASCII left alone
+  EXPECT_EQ(node_key("\xF0\x9F\x98\x80 A"), "\xF0\x9F\x98\x80 a");
+  EXPECT_EQ(node_key(" \t "), "");
+}
+
+TEST(KnowledgeGraph, SameTripleMergesIntoOneEdge) {
+  KnowledgeGraph g;
+  ASSERT_TRUE(g.add(triple("Putin", "met with", "U.S. envoys", 0.5)).ok());
+  ASSERT_TRUE(g.add(triple("putin", "met  with", "U.S. Envoys", 0.5)).ok());
+  ASSERT_TRUE(g.add(triple("Putin", "met with", "U.S. envoys", 0.2)).ok());
+  ASSERT_EQ(g.node_count(), 2u);
+  ASSERT_EQ(g.edge_count(), 1u);
+  EXPECT_EQ(g.observation_count(), 3u);
+  const Edge e = g.edge(0);
+  EXPECT_EQ(e.count, 3u);
+  EXPECT_EQ(e.relation, "met with");
+  EXPECT_EQ(e.label, "met with");  // 2 of 3
+  EXPECT_DOUBLE_EQ(e.confidence, 1 - 0.5 * 0.5 * 0.8);
+  ASSERT_EQ(e.provenance.size(), 3u);
+  EXPECT_EQ(e.provenance[1].subject.text, "putin");
+  EXPECT_EQ(e.provenance[2].confidence, 0.2);
+  const Node putin = g.node(0);
+  EXPECT_EQ(putin.id, "putin");
+  EXPECT_EQ(putin.label, "Putin");
+  EXPECT_EQ(putin.mentions, 3u);
+  EXPECT_EQ(putin.aliases, (std::vector<Tally>{{"Putin", 2}, {"putin", 1}}));
+}
+
+TEST(KnowledgeGraph, RelationPolarityAndDirectionMakeDistinctEdges) {
+  KnowledgeGraph g;
+  ASSERT_TRUE(g.add(triple("A", "warn", "B")).ok());
+  ASSERT_TRUE(g.add(triple("A", "praise", "B")).ok());
+  ASSERT_TRUE(g.add(triple("B", "warn", "A")).ok());
+  Triple neg = triple("A", "warn", "B");
+  neg.polarity = Polarity::kNegative;
+  ASSERT_TRUE(g.add(neg).ok());
+  ASSERT_TRUE(g.add(triple("A", "warn", "A")).ok());  // self loops are fine
+  EXPECT_EQ(g.node_count(), 2u);
+  EXPECT_EQ(g.edge_count(), 5u);
+  EXPECT_EQ(g.out_edges(0), (std::vector<std::size_t>{0, 1, 3, 4}));
+  EXPECT_EQ(g.in_edges(0), (std::vector<std::size_t>{2, 4}));
+}
+
+TEST(KnowledgeGraph, ActorAndLemmaAreTheMergeKeys) {
+  KnowledgeGraph g;
+  Triple a = triple("Putin", "has met", "envoys");
+  a.subject.actor = "Vladimir Putin";
+  a.subject.type = "PERSON";
+  a.relation.lemma = "meet";
+  Triple b = triple("the Russian president", "met", "envoys");
+  b.subject.actor = "Vladimir Putin";
+  b.relation.lemma = "meet";
+  ASSERT_TRUE(g.add(a).ok());
+  ASSERT_TRUE(g.add(b).ok());
+  ASSERT_EQ(g.edge_count(), 1u);
+  const Node n = g.node(0);
+  EXPECT_EQ(n.id, "vladimir putin");
+  EXPECT_EQ(n.label, "Vladimir Putin");
+  EXPECT_EQ(n.type, "PERSON");
+  EXPECT_EQ(n.aliases.size(), 2u);
+  EXPECT_EQ(g.edge(0).relation, "meet");
+  EXPECT_EQ(g.edge(0).label, "has met");  // tie: the first seen
+  EXPECT_EQ(g.find_node("vladimir putin"), std::optional<std::size_t>(0));
+  EXPECT_EQ(g.find_node("Vladimir Putin"), std::nullopt);
+}
+
+TEST(KnowledgeGraph, RefusedTripleLeavesGraphUnchanged) {
+  KnowledgeGraph g;
+  ASSERT_TRUE(g.add(triple("A", "r", "B")).ok());
+  const std::string before = dump(g);
+  EXPECT_EQ(g.add(triple("A", "r", " ")).code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(g.add(triple("A", "r", "B", 1.5)).code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(g.add(triple("A", "r", std::string("B\0", 2))).code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(g.add(triple("A", "r", "B\xff")).code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(dump(g), before);
+}
+
+TEST(KnowledgeGraph, ProvenanceKeepsEveryField) {
+  Triple t = triple("Iran", "responded to", "U.S. pressure", 0.75);
+  t.subject.spans = {{0, 4}};
+  t.relation.spans = {{10, 19}, {20, 22}};
+  t.object.spans = {{23, 36}};
+  t.object.type = "GPE";
+  t.extra = {{"with stern warnings", "", "", {{37, 56}}}};
+  t.modality = "may";
+  t.attribution = {"officials", "say"};
+  t.provenance = {"doc-7", 12, "Iran may have responded to U.S. pressure with stern warnings."};
+  KnowledgeGraph g;
+  ASSERT_TRUE(g.add(t).ok());
+  const Edge e = g.edge(0);
+  ASSERT_EQ(e.provenance.size(), 1u);
+  EXPECT_EQ(triple_to_json(e.provenance[0]), triple_to_json(t));
+  EXPECT_TRUE(g.edge(0, false).provenance.empty());
+  EXPECT_EQ(g.edge(0, false).count, 1u);
+}
+
+std::vector<Triple> sample(int seed, int n) {
+  static const char* const names[] = {"Putin",  "Zelensky", "Trump", "Iran",
+                                      "the EU", "NATO",     "putin", "Kyiv"};
+  static const char* const rels[] = {"met", "warned", "criticised", "met"};
+  std::vector<Triple> out;
+  unsigned x = static_cast<unsigned>(seed) * 2654435761u + 1;
+  auto next = [&] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7fff; };
+  for (int i = 0; i < n; ++i) {
+    Triple t = triple(names[next() % 8], rels[next() % 4], names[next() % 8],
+                      static_cast<double>(next() % 1000) / 999.0);
+    if (next() % 5 == 0) t.polarity = Polarity::kNegative;
+    if (next() % 3 == 0) t.subject.type = "ACTOR";
+    t.provenance.document = "doc" + std::to_string(seed);
+    t.provenance.sentence = static_cast<std::size_t>(i);
+    out.push_back(t);
+  }
+  return out;
+}
+
+TEST(KnowledgeGraph, MergeEqualsOneRunOverBothInputs) {
+  const std::vector<Triple> a = sample(1, 300), b = sample(2, 250), c = sample(3, 100);
+  KnowledgeGraph ga, gb, gc, all;
+  for (const Triple& t : a) ASSERT_TRUE(ga.add(t).ok());
+  for (const Triple& t : b) ASSERT_TRUE(gb.add(t).ok());
+  for (const Triple& t : c) ASSERT_TRUE(gc.add(t).ok());
+  for (const auto* part : {&a, &b, &c})
+    for (const Triple& t : *part) ASSERT_TRUE(all.add(t).ok());
+
+  KnowledgeGraph left = ga;  // (A + B) + C
+  left.merge(gb);
+  left.merge(gc);
+  KnowledgeGraph bc = gb;  // A + (B + C)
+  bc.merge(gc);
+  KnowledgeGraph right = ga;
+  right.merge(bc);
+  EXPECT_EQ(dump(left), dump(all));
+  EXPECT_EQ(dump(right), dump(all));
+  EXPECT_EQ(left.observation_count(), 650u);
+}
+
+TEST(KnowledgeGraph, BatchAddIsAllOrNothing) {
+  const std::vector<Triple> good = sample(4, 50);
+  KnowledgeGraph one_by_one, batch;
+  for (const Triple& t : good) ASSERT_TRUE(one_by_one.add(t).ok());
+  ASSERT_TRUE(batch.add(good).ok());
+  EXPECT_EQ(dump(batch), dump(one_by_one));
+  std::vector<Triple> bad = good;
+  bad[7].object.text = "";
+  const Status s = batch.add(bad);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(s.message(), "triple 7: object.text is empty");
+  EXPECT_EQ(dump(batch), dump(one_by_one));
+}
+
+TEST(KnowledgeGraph, CopiesAreIndependent) {
+  KnowledgeGraph g;
+  ASSERT_TRUE(g.add(triple("A", "r", "B")).ok());
+  KnowledgeGraph copy = g;
+  ASSERT_TRUE(copy.add(triple("A", "r", "C")).ok());
+  EXPECT_EQ(g.edge_count(), 1u);
+  EXPECT_EQ(copy.edge_count(), 2u);
+  EXPECT_EQ(copy.edge(0).count, 1u);
+  copy.merge(copy);
+  EXPECT_EQ(copy.edge(0).count, 2u);
+  EXPECT_EQ(copy.edge_count(), 2u);
+}
+
+}  // namespace
+}  // namespace textgraph
