@@ -59,7 +59,11 @@
 // kInvalidInput at FILE:LINE[:COL] for malformed JSONL, CoNLL-U or triple
 // files, binary data in text, a triple the graph refuses; whatever the sink
 // returns. Invalid UTF-8 in text is repaired (U+FFFD) and counted per file in
-// TextGraphReport::repaired, never an error.
+// TextGraphReport::repaired, never an error. Control characters other than
+// tab, newline and carriage return (and U+FFFE, U+FFFF), which no graph or
+// triple format can hold, become spaces (U+FFFD) in the triples' texts, byte
+// for byte so that spans still fit, counted in
+// TextGraphReport::control_characters.
 #pragma once
 
 #include <cstddef>
@@ -100,6 +104,7 @@ struct TextGraphReport {
   std::size_t words = 0;          // syntactic words analysed
   std::size_t triple_files = 0;   // build_graph(): triple files read
   std::size_t triples_read = 0;   // build_graph(): triples read from them
+  std::size_t control_characters = 0;  // in triple texts, replaced by spaces (see the top)
   std::vector<std::pair<std::string, std::size_t>> repaired;  // input file → invalid UTF-8
                                   // sequences replaced by U+FFFD, in reading order
 };

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "core/parallel.h"
+#include "formats/text_check.h"
 #include "textgraph/textgraph.h"
 
 namespace textgraph {
@@ -20,6 +21,7 @@ struct Extracted {
   std::vector<Triple> triples;
   ExtractStats stats;
   std::size_t words = 0;
+  std::size_t cleaned = 0;
 };
 
 // Spans from the extractor are offsets into the chunk's repaired text; users
@@ -30,6 +32,36 @@ void to_source(const Chunk& chunk, std::vector<Span>& spans) {
       sp.begin = chunk.source_offset(sp.begin);
       sp.end = chunk.source_offset(sp.end);
     }
+}
+
+// Control characters in the input (form feeds, escape sequences) would make
+// the triple unfit for every file format (XML cannot hold them): they become
+// spaces (U+FFFE/U+FFFF become U+FFFD), byte for byte, so spans still fit.
+std::size_t clean(std::string& s) {
+  std::size_t count = 0;
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t found = find_disallowed(std::string_view(s).substr(from));
+    if (found == std::string::npos) return count;
+    const std::size_t at = from + found;
+    ++count;
+    if (s.compare(at, 2, "\xEF\xBF") == 0 && at + 3 <= s.size()) {
+      s.replace(at, 3, "\xEF\xBF\xBD");
+      from = at + 3;
+    } else {
+      s[at] = static_cast<unsigned char>(s[at]) < 0x80 ? ' ' : '?';
+      from = at + 1;
+    }
+  }
+}
+
+std::size_t clean(Triple& t) {
+  std::size_t n = clean(t.subject.text) + clean(t.object.text) + clean(t.relation.text) +
+                  clean(t.relation.lemma) + clean(t.attribution.source) +
+                  clean(t.attribution.verb) + clean(t.modality) + clean(t.provenance.text) +
+                  clean(t.provenance.document);
+  for (Argument& a : t.extra) n += clean(a.text);
+  return n;
 }
 
 void add(ExtractStats& to, const ExtractStats& from) {
@@ -68,6 +100,7 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
             to_source(chunk, t.relation.spans);
             to_source(chunk, t.object.spans);
             for (Argument& a : t.extra) to_source(chunk, a.spans);
+            e.cleaned += clean(t);
           }
           for (const Sentence& s : chunk.document.sentences) e.words += s.words.size();
           e.chunk = std::move(chunk);
@@ -87,6 +120,7 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
           for (Triple& t : e.triples) t.provenance.sentence += chunk.first_sentence;
           add(r.extract, e.stats);
           r.words += e.words;
+          r.control_characters += e.cleaned;
           if (chunk.repaired > 0) {
             if (r.repaired.empty() || r.repaired.back().first != chunk.origin.file)
               r.repaired.emplace_back(chunk.origin.file, 0);

@@ -14,10 +14,10 @@ namespace {
 
 const std::string kUsageText =
     std::string(
-        "usage: textgraph build INPUT... -o OUT [--format FORMAT] [OPTIONS]\n"
+        "usage: textgraph build INPUT... -o OUT [-o OUT...] [--format FORMAT] [OPTIONS]\n"
         "\n"
         "Builds one knowledge graph from documents (analysed and extracted as\n"
-        "`textgraph extract` does) and from triple files, and writes it to OUT.\n"
+        "`textgraph extract` does) and from triple files, and writes it to each OUT.\n"
         "Triples that say the same thing (same subject, relation, polarity and object)\n"
         "merge into one edge: its count grows, provenance is kept, confidences combine.\n"
         "\n"
@@ -32,10 +32,13 @@ const std::string kUsageText =
     "Inputs are read in the order given.\n"
     "\n"
     "options:\n"
-    "  -o, --output OUT      the graph file, written atomically; its extension picks\n"
+    "  -o, --output OUT      a graph file, written atomically; its extension picks\n"
     "                        the format: .json (lossless) .graphml .gexf .dot .tsv\n"
-    "                        .jsonl .carb; '-' writes standard output (needs --format)\n"
-    "  --format F            graph format: json, graphml, gexf, dot, tsv, jsonl, carb\n"
+    "                        .jsonl .carb, or an image drawn with Graphviz as\n"
+    "                        `textgraph render` does: .svg .png .pdf; '-' writes\n"
+    "                        standard output (needs --format). Repeat -o for several.\n"
+    "  --format F            graph format of the single OUT: json, graphml, gexf,\n"
+    "                        dot, tsv, jsonl, carb\n"
     "  --from tsv|jsonl      every input is a triple file of this format\n"
     "  --stats               print document, sentence, triple, node and edge counts\n"
     "                        to standard error\n" +
@@ -44,22 +47,48 @@ const std::string kUsageText =
     "A progress line is shown on standard error when it is a terminal and the\n"
     "run lasts more than a second.\n"
     "\n"
-    "The output is written atomically: on any error no file is created and an\n"
-    "existing OUT is left as it was.\n"
+    "Outputs are written only once every input has been read, each atomically:\n"
+    "on bad input no file is created and an existing OUT is left as it was.\n"
     "exit status: 0 ok, 1 bad input or model (message names FILE:LINE[:COL]),\n"
     "2 usage error\n";
 
+// One output file: a graph format, or an image drawn by Graphviz.
+struct Output {
+  std::string path;
+  bool image = false;   // .svg, .png, .pdf: render_graph()
+  GraphFormat format{};
+};
+
+bool is_image(const std::string& path) {
+  for (std::string_view ext : {".svg", ".png", ".pdf"})
+    if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  return false;
+}
+
 int run_build(Args& args) {
-  const std::optional<std::string> output = args.option("--output", "-o");
+  const std::vector<std::string> paths = args.options("--output", "-o");
   const std::string from = args.option("--from").value_or("");
   const std::string format = args.option("--format").value_or("");
   const bool print_stats = args.flag("--stats");
   TextGraphOptions options = read_text_options(args);
   const std::vector<std::string> inputs = args.positionals();
   if (inputs.empty()) throw UsageError("no input (give a FILE, a DIR, or - for standard input)");
-  if (!output) throw UsageError("no output given (-o FILE)");
-  Result<GraphFormat> out_format = graph_format_for(*output, format);
-  if (!out_format.ok()) return report(out_format.status());
+  if (paths.empty()) throw UsageError("no output given (-o FILE)");
+  if (!format.empty() && paths.size() > 1)
+    throw UsageError("--format applies to a single -o; with several, extensions say");
+  std::vector<Output> outputs;
+  for (const std::string& path : paths) {
+    Output out{path};
+    if (format.empty() && is_image(path)) {
+      out.image = true;
+    } else {
+      Result<GraphFormat> f = graph_format_for(path, format);
+      if (!f.ok()) return report(f.status());
+      out.format = *f;
+    }
+    outputs.push_back(out);
+  }
   if (!from.empty()) {
     if (from != "tsv" && from != "jsonl")
       throw UsageError("--from must be tsv or jsonl, not '" + from + "'");
@@ -73,7 +102,10 @@ int run_build(Args& args) {
   Status status = build_graph(inputs, options, graph, &summary);
   progress.done();
   warn_after(summary);
-  if (status.ok()) status = write_graph(graph, *output, *out_format);
+  for (const Output& out : outputs) {
+    if (!status.ok()) break;
+    status = out.image ? render_graph(graph, out.path) : write_graph(graph, out.path, out.format);
+  }
   if (!status.ok()) return report(status);
   if (print_stats)
     std::cerr << "documents " << summary.documents << "  sentences "

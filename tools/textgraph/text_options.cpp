@@ -118,6 +118,9 @@ void Progress::done() {
 void warn_after(const TextGraphReport& report) {
   for (const auto& [file, count] : report.repaired)
     warn(file + ": " + std::to_string(count) + " invalid UTF-8 sequence(s) replaced by U+FFFD");
+  if (report.control_characters > 0)
+    warn(std::to_string(report.control_characters) +
+         " control character(s) in extracted text replaced by spaces");
   if (report.documents > 0 && report.extract.sentences == 0) warn("no sentences in the input");
 }
 
