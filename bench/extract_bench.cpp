@@ -12,7 +12,9 @@
 // streaming `textgraph extract` case). Prints each run and the medians of
 // tokens/s and sentences/s by wall time and by process CPU time (all
 // threads), the triples, nodes and edges, and the peak resident memory of
-// the process (compare --repeat 1 and --repeat 4 in separate invocations).
+// the process (compare --repeat 1 and --repeat 4 in separate invocations),
+// and the share of wall time spent adding to the graph on the calling thread
+// (the serial part: with it at s, N threads give at most 1 / (s + (1 - s) / N)).
 //
 // --rules: the extraction rules alone on trees already parsed (read once),
 // one thread, words/s and sentences/s.
@@ -93,6 +95,7 @@ int rules_only(const std::string& path, int runs, bool implicit) {
 
 struct Run {
   double wall = 0, cpu = 0;
+  double serial = 0;  // seconds in the sink (graph.add): the part no thread count spreads
   std::size_t tokens = 0, sentences = 0, triples = 0, nodes = 0, edges = 0;
 };
 
@@ -170,9 +173,11 @@ int main(int argc, char** argv) {
             for (const textgraph::Sentence& s : chunk.document.sentences) run.tokens += tokens_of(s);
             run.sentences += chunk.document.sentences.size();
             run.triples += triples.size();
+            const auto sink_start = Clock::now();
             if (graph)
               for (const textgraph::Triple& t : triples)
                 if (textgraph::Status s = g.add(t); !s.ok()) return s;
+            run.serial += std::chrono::duration<double>(Clock::now() - sink_start).count();
             return textgraph::Status();
           });
       if (!st.ok()) die(st);
@@ -196,8 +201,9 @@ int main(int argc, char** argv) {
   std::cout << "\n";
   double base = 0;
   for (std::size_t c = 0; c < thread_counts.size(); ++c) {
-    std::vector<double> tw, sw, tc;
+    std::vector<double> tw, sw, tc, serial;
     for (const Run& x : results[c]) {
+      serial.push_back(x.serial / x.wall);
       tw.push_back(static_cast<double>(x.tokens) / x.wall);
       sw.push_back(static_cast<double>(x.sentences) / x.wall);
       tc.push_back(static_cast<double>(x.tokens) / x.cpu);
@@ -206,7 +212,7 @@ int main(int argc, char** argv) {
     std::cout << "median -j " << thread_counts[c] << ": " << static_cast<long>(median(tw))
               << " tokens/s, " << static_cast<long>(median(sw)) << " sentences/s (wall), "
               << static_cast<long>(median(tc)) << " tokens/s (CPU), wall speed-up x"
-              << median(tw) / base << "\n";
+              << median(tw) / base << ", graph.add " << 100 * median(serial) << "% of wall\n";
   }
   std::cout << "peak memory " << peak_rss_mb() << " MB\n";
   return 0;
