@@ -21,14 +21,14 @@ const std::string kUsageText =
         "Triples that say the same thing (same subject, relation, polarity and object)\n"
         "merge into one edge: its count grows, provenance is kept, confidences combine.\n"
         "\n"
-        "Each INPUT is either triples or documents:\n"
-        "  *.tsv    triples: subject TAB relation TAB object [TAB confidence]\n"
-        "  *.jsonl  triples if its first non-blank line is an object with a \"subject\"\n"
-        "           (triple records, as `textgraph extract` writes), else documents\n"
-        "           (one {\"id\": ..., \"text\": ...} object per line)\n"
-        "  anything else is documents:\n") +
+        "Each INPUT holds triples or documents. Triples:\n"
+        "  *.tsv    subject TAB relation TAB object [TAB confidence]\n"
+        "  *.jsonl  when its first non-blank line is an object with a \"subject\"\n"
+        "           member: triple records, as `textgraph extract` writes them;\n"
+        "           otherwise the file is a document stream (below)\n"
+        "  with --from tsv|jsonl, every input (standard input too)\n"
+        "Everything else is documents:\n") +
     std::string(kDocumentInputsHelp) +
-    "  --from tsv|jsonl forces every input (standard input too) to be triples.\n"
     "Inputs are read in the order given.\n"
     "\n"
     "options:\n"

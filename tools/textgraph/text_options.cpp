@@ -12,7 +12,7 @@ namespace textgraph::cli {
 const std::string_view kDocumentInputsHelp =
     "  FILE     raw UTF-8 text, one document named after the path as given\n"
     "  DIR      its *.txt, *.jsonl and *.conllu files, recursively, in byte order\n"
-    "           of their paths (names starting with '.' are skipped)\n"
+    "           of their paths (names starting with '.' skipped), all documents\n"
     "  -        standard input, raw text (document id 'stdin')\n"
     "  *.jsonl  a document stream: one {\"id\": ..., \"text\": ..., \"date\": ...,\n"
     "           \"source\": ...} object per line; \"text\" is required, \"id\" is a\n"
