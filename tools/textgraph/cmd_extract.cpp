@@ -24,7 +24,7 @@ const std::string kUsageText = std::string(
     "find, in input order, as they come. INPUT is:\n") + std::string(kDocumentInputsHelp) +
     "\n"
     "output (--format):\n"
-    "  jsonl (default)  one triple record per line, lossless (see formats.h): texts,\n"
+    "  jsonl (default)  one triple record per line, lossless (see the README): texts,\n"
     "                   relation lemma, polarity, modality, attribution, confidence,\n"
     "                   provenance (document id, sentence index in the document,\n"
     "                   sentence text; spans = byte ranges in the input document as\n"
