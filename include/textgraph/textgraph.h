@@ -68,6 +68,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -89,6 +90,9 @@ struct TextGraphOptions {
     a.given = GivenAnnotation::kKeep;
     return a;
   }();
+  std::vector<std::shared_ptr<const AnalysisStep>> steps;  // run after parsing (entities,
+                               // coreference, ...), in order, by the analyzers that
+                               // extract_inputs() and build_graph() load
   ExtractOptions extract;      // which triples the rules give
   std::size_t threads = 1;     // analysis and extraction threads (0 or 1: the calling one)
   std::optional<TripleFormat> triples;  // build_graph(): every input is a triple file of
@@ -114,8 +118,8 @@ struct TextGraphReport {
 using TripleSink = std::function<Status(const Chunk& chunk, std::vector<Triple>& triples)>;
 
 // Triples of every chunk `reader` gives, analysed by `analyzer` on
-// options.threads threads (options.input and options.analyzer are not used:
-// the reader and analyzer come set up). Provenance as at the top.
+// options.threads threads (options.input, options.analyzer and options.steps
+// are not used: the reader and analyzer come set up). Provenance as at the top.
 [[nodiscard]] Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
                                        const TextGraphOptions& options, const TripleSink& sink,
                                        TextGraphReport* report = nullptr);
@@ -143,7 +147,8 @@ enum class InputKind {
 // files as read, documents through extract_documents() (consecutive document
 // inputs are read as one stream, so threads stay busy). The models are loaded
 // only if some input is a document. On failure the graph holds what came
-// before the failure.
+// before the failure. kUsage when options.extract.intransitive is set (an
+// edge needs an object).
 [[nodiscard]] Status build_graph(const std::vector<std::string>& inputs,
                                  const TextGraphOptions& options, KnowledgeGraph& graph,
                                  TextGraphReport* report = nullptr);

@@ -65,6 +65,8 @@ Result<InputKind> input_kind(const std::string& path, std::optional<TripleFormat
 
 Status build_graph(const std::vector<std::string>& inputs, const TextGraphOptions& options,
                    KnowledgeGraph& graph, TextGraphReport* report) {
+  if (options.extract.intransitive)
+    return Status::error(ErrorCode::kUsage, "a graph needs objects: turn off intransitive");
   TextGraphReport local;
   TextGraphReport& r = report ? *report : local;
   std::optional<Analyzer> analyzer;  // loaded at the first document input
@@ -78,6 +80,7 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
       Result<Analyzer> loaded = Analyzer::load(options.analyzer);
       if (!loaded.ok()) return loaded.status();
       analyzer = std::move(*loaded);
+      for (const auto& step : options.steps) analyzer->add_step(step);
     }
     Result<DocumentReader> reader = DocumentReader::open(documents, options.input);
     documents.clear();

@@ -138,6 +138,7 @@ Status extract_inputs(const std::vector<std::string>& inputs, const TextGraphOpt
   if (!reader.ok()) return reader.status();
   Result<Analyzer> analyzer = Analyzer::load(options.analyzer);
   if (!analyzer.ok()) return analyzer.status();
+  for (const auto& step : options.steps) analyzer->add_step(step);
   return extract_documents(*reader, *analyzer, options, sink, report);
 }
 

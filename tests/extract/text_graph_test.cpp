@@ -319,6 +319,30 @@ TEST_F(Files, ErrorsNameTheFileAndLine) {
   EXPECT_EQ(st.code(), ErrorCode::kIo);
 }
 
+// Added analysis steps run before extraction: a step's NER tags reach the
+// triples' argument types.
+class TagOslo : public AnalysisStep {
+ public:
+  std::string name() const override { return "tag-oslo"; }
+  Status run(Document& document) const override {
+    for (Sentence& s : document.sentences)
+      for (Word& w : s.words) w.ner = w.form == "Oslo" ? "B-LOC" : "O";
+    return {};
+  }
+};
+
+TEST_F(Files, StepsRunBeforeExtraction) {
+  const std::string a = write("a.txt", "Oslo hosted the talks.\n");
+  TextGraphOptions o;
+  o.steps.push_back(std::make_shared<TagOslo>());
+  KnowledgeGraph graph;
+  ASSERT_TRUE(build_graph({a}, o, graph).ok());
+  bool typed = false;
+  for (std::size_t n = 0; n < graph.node_count(); ++n)
+    if (graph.node(n).id == "oslo") typed = graph.node(n).type == "LOC";
+  EXPECT_TRUE(typed);
+}
+
 // A sink's failure stops the run and comes back as it was.
 TEST_F(Files, SinkFailureStops) {
   const std::string a = write("a.txt", "Oslo hosted the talks.\n");
