@@ -38,6 +38,9 @@ struct Relation {
   std::string text;         // surface form as written ("has been warning", "met with")
   std::string lemma;        // normalised form for graph edges ("warn", "meet with")
   std::vector<Span> spans;  // bytes of the relation words in the document
+  bool passive = false;     // text is a passive read the other way round: "were hosted by"
+                            // with subject = the agent ("Saudi Arabia") and object = the
+                            // patient ("The talks"); lemma is the active verb ("host")
 };
 
 // Who said so, for reported content: "Analysts say X" → {"Analysts", "say"}.

@@ -21,6 +21,7 @@ int run_train_ner(Args& args);
 extern const Command kNer;  // cmd_ner.cpp
 extern const Command kEval;
 extern const Command kParse;
+extern const Command kExtract;
 
 // Graph commands (cmd_build.cpp ... cmd_stats.cpp).
 extern const Command kBuild;

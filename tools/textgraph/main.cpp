@@ -14,7 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kParse, &kEval, &kTrain, &kNer,
+    &kParse, &kExtract, &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kNer, &kEval, &kTrain,
 };
 
 void print_help(std::ostream& out) {

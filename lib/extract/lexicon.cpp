@@ -1,0 +1,159 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace textgraph::extraction {
+
+namespace {
+
+template <std::size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+constexpr std::string_view kNegations[] = {"not", "never", "n't"};
+
+constexpr std::string_view kModals[] = {"may",   "might", "can",    "could", "will",
+                                        "would", "shall", "should", "must"};
+
+constexpr std::string_view kReporting[] = {
+    "say",        "tell",      "claim",    "insist",  "state",     "announce",  "report",
+    "add",        "note",      "argue",    "suggest", "believe",   "think",     "acknowledge",
+    "deny",       "confirm",   "maintain", "allege",  "contend",   "assert",    "declare",
+    "explain",    "indicate",  "predict",  "stress",  "emphasize", "emphasise", "caution",
+    "warn",       "estimate",  "expect",   "fear",    "hope",      "write",     "reply",
+    "admit",      "concede",   "complain", "reveal",  "disclose",  "testify",   "signal",
+    "hint",       "speculate", "recall",   "observe", "remark",    "conclude",  "assume",
+    "doubt",      "feel",      "know",     "learn",   "hear",      "realize",   "realise",
+    "understand", "agree",     "promise",  "vow",     "pledge",    "threaten",  "urge",
+    "boast",      "point",     "counter",  "respond", "mention"};
+
+constexpr std::string_view kComplementizers[] = {"that", "whether", "if"};
+
+constexpr std::string_view kPrepositionalMarks[] = {
+    "at", "by",    "for",  "from",    "in",      "into",   "of",
+    "on", "about", "with", "without", "against", "toward", "towards"};
+
+constexpr std::string_view kLightVerbs[] = {
+    "hold",   "have",    "make",    "give",  "take",    "issue", "launch", "conduct",
+    "lodge",  "file",    "express", "voice", "deliver", "pay",   "reach",  "extend",
+    "impose", "provide", "stage",   "mount", "carry",   "level", "begin",  "start",
+    "open",   "resume",  "offer",   "send",  "raise",   "post"};
+
+struct EventEntry {
+  std::string_view noun;
+  std::string_view prep;  // the preposition introducing the target after the noun
+  std::string_view verb;
+  std::string_view keep;  // preposition after the verb, "" = direct object
+};
+
+// Noun + preposition → the verb it names. One line per pair so that each
+// reading can be checked on its own.
+constexpr EventEntry kEvents[] = {
+    {"talk", "with", "talk", "with"},
+    {"talks", "with", "talk", "with"},
+    {"negotiation", "with", "negotiate", "with"},
+    {"meeting", "with", "meet", "with"},
+    {"discussion", "with", "discuss", "with"},
+    {"conversation", "with", "talk", "with"},
+    {"call", "with", "speak", "with"},
+    {"call", "to", "call", ""},
+    {"call", "for", "call", "for"},
+    {"call", "on", "call", "on"},
+    {"agreement", "with", "agree", "with"},
+    {"cooperation", "with", "cooperate", "with"},
+    {"warning", "to", "warn", ""},
+    {"warning", "against", "warn", "against"},
+    {"threat", "to", "threaten", ""},
+    {"threat", "against", "threaten", ""},
+    {"attack", "on", "attack", ""},
+    {"attack", "against", "attack", ""},
+    {"strike", "on", "strike", ""},
+    {"strike", "against", "strike", ""},
+    {"raid", "on", "raid", ""},
+    {"assault", "on", "assault", ""},
+    {"visit", "to", "visit", ""},
+    {"trip", "to", "travel", "to"},
+    {"protest", "with", "protest", "to"},
+    {"protest", "to", "protest", "to"},
+    {"protest", "against", "protest", "against"},
+    {"complaint", "with", "complain", "to"},
+    {"complaint", "to", "complain", "to"},
+    {"complaint", "against", "complain", "about"},
+    {"appeal", "to", "appeal", "to"},
+    {"offer", "to", "offer", "to"},
+    {"pledge", "to", "pledge", "to"},
+    {"promise", "to", "promise", "to"},
+    {"apology", "to", "apologize", "to"},
+    {"invitation", "to", "invite", ""},
+    {"accusation", "against", "accuse", ""},
+    {"criticism", "of", "criticize", ""},
+    {"condemnation", "of", "condemn", ""},
+    {"support", "for", "support", ""},
+    {"aid", "to", "aid", ""},
+    {"assistance", "to", "assist", ""},
+    {"sanction", "on", "sanction", ""},
+    {"sanction", "against", "sanction", ""},
+    {"sanctions", "on", "sanction", ""},
+    {"sanctions", "against", "sanction", ""},
+    {"ban", "on", "ban", ""},
+    {"embargo", "on", "embargo", ""},
+    {"demand", "for", "demand", ""},
+    {"request", "for", "request", ""},
+    {"proposal", "for", "propose", ""},
+    {"invasion", "of", "invade", ""},
+    {"occupation", "of", "occupy", ""},
+    {"annexation", "of", "annex", ""},
+    {"recognition", "of", "recognize", ""},
+    {"withdrawal", "from", "withdraw", "from"},
+    {"arrest", "of", "arrest", ""},
+    {"release", "of", "release", ""},
+    {"killing", "of", "kill", ""},
+    {"assassination", "of", "assassinate", ""},
+    {"capture", "of", "capture", ""},
+    {"seizure", "of", "seize", ""},
+    {"bombing", "of", "bomb", ""},
+    {"shelling", "of", "shell", ""},
+    {"blockade", "of", "blockade", ""},
+    {"defeat", "of", "defeat", ""},
+    {"approval", "of", "approve", ""},
+    {"rejection", "of", "reject", ""},
+    {"acceptance", "of", "accept", ""},
+    {"deployment", "of", "deploy", ""},
+    {"investigation", "into", "investigate", ""},
+    {"investigation", "of", "investigate", ""},
+    {"inspection", "of", "inspect", ""},
+    {"appointment", "of", "appoint", ""},
+    {"dismissal", "of", "dismiss", ""},
+    {"expulsion", "of", "expel", ""},
+    {"extradition", "of", "extradite", ""},
+    {"funding", "for", "fund", ""},
+};
+
+}  // namespace
+
+bool is_negation(std::string_view lemma) { return in(kNegations, lemma); }
+bool is_modal(std::string_view lemma) { return in(kModals, lemma); }
+bool is_reporting_verb(std::string_view lemma) { return in(kReporting, lemma); }
+bool is_complementizer(std::string_view lemma) { return in(kComplementizers, lemma); }
+bool is_prepositional_mark(std::string_view lemma) { return in(kPrepositionalMarks, lemma); }
+bool is_light_verb(std::string_view lemma) { return in(kLightVerbs, lemma); }
+
+bool event_noun(std::string_view noun, std::string_view prep, EventNoun& out) {
+  for (const EventEntry& e : kEvents)
+    if (e.noun == noun && e.prep == prep) {
+      out.verb = e.verb;
+      out.prep = e.keep;
+      return true;
+    }
+  return false;
+}
+
+bool is_event_noun(std::string_view noun) {
+  for (const EventEntry& e : kEvents)
+    if (e.noun == noun) return true;
+  return false;
+}
+
+}  // namespace textgraph::extraction

@@ -1,0 +1,36 @@
+// Internal: the closed word lists the extraction rules consult (lemmas,
+// lower case). Written for textgraph from our reading of English usage.
+#pragma once
+
+#include <string_view>
+
+namespace textgraph::extraction {
+
+// "not", "never", "n't" (EWT lemma "not") — negates the clause it modifies.
+bool is_negation(std::string_view lemma);
+// may, might, can, could, will, would, shall, should, must.
+bool is_modal(std::string_view lemma);
+// Verbs whose clausal complement is reported speech or belief: say, claim,
+// believe, acknowledge, ... The complement's triples carry Attribution.
+bool is_reporting_verb(std::string_view lemma);
+// Complementizers that join a clausal object's relation: that, whether, if.
+bool is_complementizer(std::string_view lemma);
+// Markers of a gerund used like a prepositional object: "aimed at exploring".
+bool is_prepositional_mark(std::string_view lemma);
+
+// A light verb + event noun reading: "hold talks with Y" → "talk with" Y.
+struct EventNoun {
+  std::string_view verb;  // the verb the noun names ("talk")
+  std::string_view prep;  // preposition kept after the verb ("with"); "" = direct object
+};
+
+// Verbs that mostly lend their object noun the predication: hold, issue,
+// make, give, launch, lodge, ...
+bool is_light_verb(std::string_view lemma);
+// The event reading of `noun` when its target is introduced by `prep`
+// ("warning" + "to" → warn, direct); false if the pair is not in the table.
+bool event_noun(std::string_view noun, std::string_view prep, EventNoun& out);
+// Whether `noun` is in the event table at all (any preposition).
+bool is_event_noun(std::string_view noun);
+
+}  // namespace textgraph::extraction

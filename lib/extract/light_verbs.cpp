@@ -1,0 +1,217 @@
+// Light verbs ("held talks with Y" → talk with Y), nominalisations
+// ("Russia's invasion of Ukraine" → Russia invade Ukraine) and the implicit
+// possessive and locative relations of noun phrases.
+#include <algorithm>
+
+#include "extract/builder.h"
+#include "extract/lexicon.h"
+
+namespace textgraph::extraction {
+
+namespace {
+
+// The oblique or nominal modifier that names the event's target, with the
+// reading it gives: the first whose preposition the table knows.
+int event_target(const Tree& t, int noun, int verb, EventNoun& reading) {
+  std::vector<int> prep;
+  const std::string noun_lemma = lower(t.word(noun).lemma);
+  auto try_child = [&](int c) {
+    case_words(t, c, prep);
+    if (prep.size() != 1) return false;
+    return event_noun(noun_lemma, lower(t.word(prep.front()).lemma), reading);
+  };
+  for (int c : t.children(noun))
+    if (c > noun && t.dep(c) == Dep::kNmod && try_child(c)) return c;
+  if (verb != 0)
+    for (int c : t.children(verb))
+      if (c > noun && t.dep(c) == Dep::kObl && try_child(c)) return c;
+  return 0;
+}
+
+}  // namespace
+
+void Builder::light_verb(std::size_t literal_index, const std::vector<int>& chain) {
+  const Tree& t = *tree_;
+  if (!options_.light_verbs) return;
+  const int v = chain.back();
+  const Frame& literal = (*frames_)[literal_index];
+  if (literal.passive || literal.features.object != ObjectKind::kNominal) return;
+  if (!is_light_verb(lower(t.word(v).lemma)) || is_passive(v)) return;
+  const int noun = t.child(v, Dep::kObj);
+  if (noun == 0 || !t.upos(noun, "NOUN")) return;
+  if (!is_event_noun(lower(t.word(noun).lemma))) return;
+  EventNoun reading;
+  const int target = event_target(t, noun, v, reading);
+  if (target == 0) return;
+
+  Frame f;
+  f.kind = Construction::kLightVerb;
+  f.anchor = noun;
+  f.subjects = literal.subjects;
+  f.features = literal.features;
+  f.features.object = ObjectKind::kNominal;
+  f.negative = literal.negative;
+  f.modality = literal.modality;
+  f.rel = literal.rel;
+  // "issued a stern warning to": the noun and what stands between it and
+  // the verb join the relation text.
+  for (int c : t.children(noun))
+    if (c > v && c < noun && (t.dep(c) == Dep::kDet || t.dep(c) == Dep::kAmod))
+      for (int k = t.first(c); k <= t.last(c); ++k) f.rel.push_back(k);
+  f.rel.push_back(noun);
+  std::vector<int> prep;
+  case_words(t, target, prep);
+  f.rel.insert(f.rel.end(), prep.begin(), prep.end());
+  std::sort(f.rel.begin(), f.rel.end());
+  f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
+
+  std::vector<int> head_chain(chain.begin(), chain.end() - 1);
+  std::string lemma;
+  if (!head_chain.empty()) {
+    lemma = chain_lemma(head_chain, false);
+    for (int m : t.children(v))
+      if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) append_word(lemma, "to");
+  }
+  append_word(lemma, reading.verb);
+  append_word(lemma, reading.prep);
+  f.lemma = lemma;
+  PhraseRules rules;
+  rules.strip_case = true;
+  arg_conjuncts(target, rules, f.objects);
+  if (f.objects.empty()) return;
+  for (const Arg& e : literal.extras)
+    if (e.head != target) f.extras.push_back(e);
+  frames_->push_back(std::move(f));
+}
+
+void Builder::nominalisation(int n) {
+  const Tree& t = *tree_;
+  if (!options_.nominalisations || !t.upos(n, "NOUN")) return;
+  if (!is_event_noun(lower(t.word(n).lemma))) return;
+  int agent = 0;
+  for (int c : t.children(n)) {
+    if (t.dep(c) == Dep::kNmodPoss) {
+      agent = c;
+      break;
+    }
+    if (t.dep(c) == Dep::kNmod)
+      for (int k : t.children(c))
+        if (t.dep(k) == Dep::kCase && t.lemma(k, "by")) agent = c;
+  }
+  if (agent == 0) return;
+  EventNoun reading;
+  const int patient = event_target(t, n, 0, reading);
+  if (patient == 0 || patient == agent) return;
+
+  Frame f;
+  f.kind = Construction::kNominal;
+  f.anchor = n;
+  f.features.subject = SubjectSource::kSynthetic;
+  f.features.object = ObjectKind::kNominal;
+  f.features.predicate_dep = t.dep(n);
+  f.features.depth = t.depth(n);
+  f.rel.push_back(n);
+  std::vector<int> prep;
+  case_words(t, patient, prep);
+  f.rel.insert(f.rel.end(), prep.begin(), prep.end());
+  if (t.dep(agent) == Dep::kNmod) {
+    case_words(t, agent, prep);
+    f.rel.insert(f.rel.end(), prep.begin(), prep.end());
+  }
+  std::sort(f.rel.begin(), f.rel.end());
+  f.lemma = std::string(reading.verb);
+  append_word(f.lemma, reading.prep);
+  PhraseRules rules;
+  rules.strip_case = true;
+  arg_conjuncts(agent, rules, f.subjects);
+  arg_conjuncts(patient, rules, f.objects);
+  if (f.subjects.empty() || f.objects.empty()) return;
+  frames_->push_back(std::move(f));
+}
+
+int Builder::possessive_antecedent(int noun, int pronoun) const {
+  const Tree& t = *tree_;
+  // By form: taggers differ on the lemma of "her" ("she" or "her").
+  const std::string form = lower(t.word(pronoun).form);
+  const std::string l = form == "his"     ? "he"
+                        : form == "her"   ? "she"
+                        : form == "its"   ? "it"
+                        : form == "their" ? "they"
+                                          : "";
+  if (l.empty()) return 0;
+  // The subject of the nearest clause around the noun, when it is a name or
+  // a noun phrase of its own (not another pronoun, not the noun itself).
+  for (int up = t.head(noun); up != 0; up = t.head(up)) {
+    if (predicate_kind(up) == Kind::kNone) continue;
+    SubjectSource how;
+    int exclude = 0;
+    const int s = subject_word(up, how, exclude);
+    if (s == 0 || t.upos(s, "PRON") || t.dominates(s, noun) || t.dominates(noun, s)) return 0;
+    const bool plural =
+        t.has_feature(s, "Number=Plur") || t.word(s).xpos == "NNS" || t.word(s).xpos == "NNPS";
+    if ((l == "they") != plural) return 0;
+    // "his death" after "a gravestone": he and she want a name.
+    if ((l == "he" || l == "she") && !t.upos(s, "PROPN")) return 0;
+    return s;
+  }
+  return 0;
+}
+
+void Builder::implicit(int n) {
+  const Tree& t = *tree_;
+  if (!options_.implicit_relations || !t.is_nominal(n) || t.upos(n, "PRON")) return;
+  for (int c : t.children(n)) {
+    const Dep d = t.dep(c);
+    // "his profession" in a clause about Byron: Byron has the profession.
+    int resolved = 0;
+    if (d == Dep::kNmodPoss && t.upos(c, "PRON")) resolved = possessive_antecedent(n, c);
+    const bool possessor = d == Dep::kNmodPoss && (!t.upos(c, "PRON") || resolved != 0);
+    bool located = false;
+    if (d == Dep::kNmod && t.upos(c, "PROPN") && t.upos(n, "PROPN")) {
+      std::vector<int> prep;
+      case_words(t, c, prep);
+      located = prep.size() == 1 && t.lemma(prep.front(), "in");
+    }
+    if (!possessor && !located) continue;
+    Frame f;
+    f.kind = Construction::kPossessive;
+    f.anchor = c;
+    f.features.subject = SubjectSource::kSynthetic;
+    f.features.object = ObjectKind::kNominal;
+    f.features.predicate_dep = d;
+    f.features.depth = t.depth(c);
+    PhraseRules rules;
+    rules.strip_case = true;
+    rules.split_conj = true;
+    if (possessor) {
+      // "Brazil's president" → Brazil -[have]-> president.
+      f.lemma = "have";
+      f.synthetic = past_tense_ ? "had" : "has";
+      if (resolved) {
+        PhraseRules r;
+        r.strip_case = true;
+        r.split_conj = true;
+        r.exclude = n;
+        f.subjects.push_back(make_arg(resolved, r));
+      } else {
+        f.subjects.push_back(make_arg(c, rules));
+      }
+      rules.exclude = c;
+      rules.strip_case = true;
+      f.objects.push_back(make_arg(n, rules));
+    } else {
+      // "Henry Hall in Glasgow" → Henry Hall -[be in]-> Glasgow.
+      f.lemma = "be in";
+      f.synthetic = "be in";
+      rules.exclude = c;
+      f.subjects.push_back(make_arg(n, rules));
+      PhraseRules orules;
+      orules.strip_case = true;
+      f.objects.push_back(make_arg(c, orules));
+    }
+    if (f.subjects.front().ids.empty() || f.objects.front().ids.empty()) continue;
+    frames_->push_back(std::move(f));
+  }
+}
+
+}  // namespace textgraph::extraction
