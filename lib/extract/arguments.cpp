@@ -23,15 +23,6 @@ bool stranded(const Tree& t, int c) {
          (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kOblBare || t.dep(c) == Dep::kAdvmod);
 }
 
-// Nouns that measure or classify what follows rather than relate to it:
-// "is a kind of place", "is part of the problem" stay plain copulas.
-bool quantity_noun(std::string_view l) {
-  static constexpr std::string_view kNouns[] = {
-      "kind",  "sort",   "type",    "lot",  "lots",     "number",   "bit",    "couple", "variety",
-      "range", "series", "set",     "pair", "majority", "minority", "plenty", "amount", "handful",
-      "piece", "part",   "example", "one",  "all",      "rest",     "half",   "dozen",  "percent"};
-  return std::find(std::begin(kNouns), std::end(kNouns), l) != std::end(kNouns);
-}
 
 }  // namespace
 

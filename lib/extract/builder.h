@@ -142,6 +142,7 @@ class Builder {
   int antecedent(int word, int& clause) const;  // for a relative pronoun: the noun it stands for
   Arg make_arg(int head, const PhraseRules& rules) const;  // antecedents stand in for pronouns
   void appositions(int n);
+  void title(int n);  // "President Joe Biden" → Joe Biden -[be]-> President
 
   // light_verbs.cpp
   void light_verb(std::size_t literal_index, const std::vector<int>& chain);

@@ -166,11 +166,14 @@ void Builder::implicit(int n) {
     int resolved = 0;
     if (d == Dep::kNmodPoss && t.upos(c, "PRON")) resolved = possessive_antecedent(n, c);
     const bool possessor = d == Dep::kNmodPoss && (!t.upos(c, "PRON") || resolved != 0);
+    // "Henry Hall in Glasgow", "the talks with Iran": a plain nmod (not
+    // nmod:desc, :tmod, :unmarked) with one preposition.
+    std::vector<int> prep;
     bool located = false;
-    if (d == Dep::kNmod && t.upos(c, "PROPN") && t.upos(n, "PROPN")) {
-      std::vector<int> prep;
+    if (d == Dep::kNmod && t.word(c).deprel == "nmod" && c > n && !t.upos(c, "PRON")) {
       case_words(t, c, prep);
-      located = prep.size() == 1 && t.lemma(prep.front(), "in");
+      located = prep.size() == 1 && t.upos(prep.front(), "ADP") &&
+                !quantity_noun(lower(t.word(n).lemma));
     }
     if (!possessor && !located) continue;
     Frame f;
@@ -200,9 +203,14 @@ void Builder::implicit(int n) {
       rules.strip_case = true;
       f.objects.push_back(make_arg(n, rules));
     } else {
-      // "Henry Hall in Glasgow" → Henry Hall -[be in]-> Glasgow.
-      f.lemma = "be in";
-      f.synthetic = "be in";
+      // "Henry Hall in Glasgow" → Henry Hall -[be in]-> Glasgow. Between two
+      // names the reading is sure; elsewhere ("the list of properties") it is
+      // a weaker guess, told apart by its object kind.
+      const std::string p = lower(t.word(prep.front()).lemma);
+      f.lemma = "be " + p;
+      f.synthetic = f.lemma;
+      if (!(t.upos(c, "PROPN") && t.upos(n, "PROPN") && p == "in"))
+        f.features.object = ObjectKind::kPrepositional;
       rules.exclude = c;
       f.subjects.push_back(make_arg(n, rules));
       PhraseRules orules;
