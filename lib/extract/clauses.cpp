@@ -196,9 +196,16 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
       if (predicate_kind(h) == Kind::kNone) {
         // A verb conjoined to the object it should follow ("hosts events,
         // banquets, and supports ..."): the subject of the clause around it.
-        if (!t.is_verb(p) || t.dep(h) != Dep::kObj) return 0;
-        const int g = t.head(h);
-        if (g == 0 || predicate_kind(g) == Kind::kNone) return 0;
+        // Also hung lower, inside an oblique or a noun's modifier ("resigned
+        // after the events of the trial and moved to Florida").
+        if (!t.is_verb(p)) return 0;
+        int g = h;
+        while (g != 0 && predicate_kind(g) == Kind::kNone) {
+          const Dep d = t.dep(g);
+          if (d != Dep::kObj && d != Dep::kObl && d != Dep::kNmod) return 0;
+          g = t.head(g);
+        }
+        if (g == 0) return 0;
         SubjectSource inner;
         const int s = subject_word(g, inner, exclude);
         how = SubjectSource::kConj;
