@@ -35,7 +35,8 @@ enum class Construction : std::uint8_t {
   kLightVerb,   // "held talks with Y" → talk with
   kNominal,     // "Russia's invasion of Ukraine" → invade
   kReporting,   // "X, Seoul said": the reporting clause over the main clause
-  kPossessive,  // "X's Y" → X have Y (implicit)
+  kImplicit,    // implicit readings for Open IE output (ExtractOptions::implicit_relations):
+                // "X's Y" → X have Y, "the talks with Y" → be with, "took an interest in Y"
 };
 
 // How the subject was found.
@@ -146,6 +147,8 @@ class Builder {
 
   // light_verbs.cpp
   void light_verb(std::size_t literal_index, const std::vector<int>& chain);
+  // "took an interest in Y" → took an interest in | Y (implicit relations only)
+  void noun_relation(std::size_t literal_index, const std::vector<int>& chain);
   void nominalisation(int n);
   void implicit(int n);
   // The clause subject a possessive pronoun most likely stands for, 0 if none.

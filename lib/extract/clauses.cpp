@@ -333,7 +333,12 @@ void Builder::clause_frame(int p, Kind kind) {
   const Frame& literal = frames_->back();
   if (literal.kind == Construction::kVerbal || literal.kind == Construction::kRelative ||
       literal.kind == Construction::kParticiple)
-    light_verb(frames_->size() - 1, chain);
+  {
+    const std::size_t literal_index = frames_->size() - 1;
+    const std::size_t before = frames_->size();
+    light_verb(literal_index, chain);
+    if (frames_->size() == before) noun_relation(literal_index, chain);
+  }
 }
 
 }  // namespace textgraph::extraction

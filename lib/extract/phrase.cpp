@@ -136,6 +136,9 @@ void collect_phrase(const Tree& tree, int head, const PhraseRules& rules, std::v
       // Deeper down, a verb conjoined to a noun ("the events of the novel
       // and relocates to Florida") is a clause of its own that the parser
       // hung too low: it gives its own triples and is no part of the phrase.
+      // A relative clause set off by a comma anywhere inside ("the campaign,
+      // which started last week, was his idea") gives its own triples.
+      if (id != head && tree.dep(c) == Dep::kAclRelcl && set_off(tree, c)) continue;
       if (!rules.clause && tree.dep(c) == Dep::kConj && tree.is_verb(c) && !tree.is_verb(id) &&
           clausal_conjunct(tree, c) && !tree.upos(id, "ADJ"))
         continue;
