@@ -118,6 +118,8 @@ class Builder {
   // The subject word of predicate p and how it was found; 0 if none.
   int subject_word(int p, SubjectSource& how, int& exclude) const;
   bool subjects(int p, Frame& f);
+  // The named subject a subject pronoun stands for in this sentence, 0 if none.
+  int pronoun_antecedent(int s) const;
 
   // arguments.cpp
   void verbal_arguments(Frame& f, const std::vector<int>& chain);

@@ -270,10 +270,52 @@ bool Builder::subjects(int p, Frame& f) {
   PhraseRules rules;
   rules.exclude = exclude;
   rules.strip_case = true;
-  arg_conjuncts(s, rules, f.subjects);
+  int subject = s;
+  if (const int a = pronoun_antecedent(s); a != 0) {
+    // The named subject of the clause the pronoun's clause hangs on stands
+    // in for it; the part of its phrase that holds the pronoun stays out.
+    subject = a;
+    rules.exclude = 0;
+    for (int c : tree_->children(a))
+      if (tree_->dominates(c, s)) rules.exclude = c;
+  }
+  arg_conjuncts(subject, rules, f.subjects);
   if (f.subjects.empty() || f.subjects.front().ids.empty()) return false;
   f.features.subject = how;
   return true;
+}
+
+int Builder::pronoun_antecedent(int s) const {
+  // "Rodan taught at Yale until he moved to Merck": a subject pronoun in a
+  // clause that depends on (or is conjoined to) a clause with a named
+  // subject before it most often stands for that subject. Only he/she with
+  // a name, it with a singular noun, they with a plural or a name.
+  const Tree& t = *tree_;
+  if (!t.upos(s, "PRON") || !is_subject_dep(t.dep(s))) return 0;
+  const std::string form = lower(t.word(s).form);
+  if (form != "he" && form != "she" && form != "it" && form != "they") return 0;
+  int cur = t.head(s);
+  for (int steps = 0; cur != 0 && steps < 6; ++steps) {
+    const Dep d = t.dep(cur);
+    if (d != Dep::kAdvcl && d != Dep::kConj && d != Dep::kCcomp && d != Dep::kAclRelcl &&
+        d != Dep::kXcomp && d != Dep::kObl && d != Dep::kObj && d != Dep::kNmod)
+      return 0;
+    cur = t.head(cur);
+    if (cur == 0 || predicate_kind(cur) == Kind::kNone) continue;
+    int n = 0;
+    for (int c : t.children(cur))
+      if (is_subject_dep(t.dep(c)) && c < s) n = c;
+    if (n == 0) continue;
+    if (t.upos(n, "PRON") || t.dominates(n, s)) return 0;
+    const bool name = t.upos(n, "PROPN");
+    const bool plural = t.has_feature(n, "Number=Plur") || t.word(n).xpos == "NNS" ||
+                        t.word(n).xpos == "NNPS" || t.has_child(n, Dep::kConj);
+    if (form == "they") return plural || name ? n : 0;
+    if (plural) return 0;
+    if (form == "it") return t.upos(n, "NOUN") || name ? n : 0;
+    return name ? n : 0;
+  }
+  return 0;
 }
 
 void Builder::clause_frame(int p, Kind kind) {
