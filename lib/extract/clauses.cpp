@@ -73,7 +73,11 @@ Builder::Kind Builder::predicate_kind(int p) const {
   if (!t.is_verb(p)) {
     // A mistagged verb ("The lodge hosts/NNS events"): the parse still gives
     // it a subject and an object.
-    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass);
+    // A conjunct of a verb with an object of its own ("must refund money and
+    // loses/NNS revenue") shares the first verb's subject.
+    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass) ||
+                         (t.dep(p) == Dep::kConj && t.is_verb(t.head(p)) &&
+                          !t.has_child(p, Dep::kCop));
     const bool object = t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp);
     if (!(subject && object) || t.upos(p, "PRON") || t.upos(p, "PROPN")) return Kind::kNone;
   }
