@@ -120,6 +120,11 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
   const int v = chain.back();
   const bool passive = is_passive(v);
   const int agent = passive ? agent_of(v) : 0;
+  // "the talks hosted by Saudi Arabia": the relation reads "be hosted by",
+  // as a full clause would.
+  if (passive && v == p && t.dep(p) == Dep::kAcl && !t.has_child(p, Dep::kAuxPass) &&
+      !t.has_child(p, Dep::kAux))
+    f.implied_before = "be";
 
   int obj = t.child(v, Dep::kObj);
   const int iobj = t.child(v, Dep::kIobj);

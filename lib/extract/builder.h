@@ -89,6 +89,8 @@ struct Frame {
   std::vector<int> prep;      // preposition words of the object that joined the relation
   std::string synthetic;      // relation text when no word names it ("be", "has")
   std::string implied;        // a preposition the sentence implies ("where" → "in")
+  std::string implied_before;  // a word the relation text implies before its words: "be"
+                               // for a reduced passive participle ("the talks hosted by")
   bool passive = false;       // subjects are agents, objects patients; rel reads passive
   bool negative = false;      // a negation word in the relation
   std::string modality;       // first modal auxiliary's lemma
