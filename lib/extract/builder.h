@@ -114,6 +114,8 @@ class Builder {
   Kind predicate_kind(int p) const;
   bool in_chain(int p) const;     // an xcomp folded into its head's relation
   int verbal_xcomp(int p) const;  // the xcomp child continuing a chain, 0 if none
+  // A subject the parser hung as a compound of a verb it read as a noun, 0 if none.
+  int compound_subject(int p) const;
   void clause_frame(int p, Kind kind);
   void verb_group(int v, std::vector<int>& rel) const;
   void inherited_aux(int p, std::vector<int>& rel) const;

@@ -76,6 +76,7 @@ Builder::Kind Builder::predicate_kind(int p) const {
     // A conjunct of a verb with an object of its own ("must refund money and
     // loses/NNS revenue") shares the first verb's subject.
     const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass) ||
+                         compound_subject(p) != 0 ||
                          (t.dep(p) == Dep::kConj && t.is_verb(t.head(p)) &&
                           !t.has_child(p, Dep::kCop));
     const bool object = t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp);
@@ -90,6 +91,24 @@ Builder::Kind Builder::predicate_kind(int p) const {
       if (t.dep(c) == Dep::kMark && t.lemma(c, "to")) return Kind::kNone;
   }
   return Kind::kVerbal;
+}
+
+int Builder::compound_subject(int p) const {
+  const Tree& t = *tree_;
+  if (!t.has_child(p, Dep::kObj)) return 0;
+  const Dep d = t.dep(p);
+  if (d != Dep::kRoot && d != Dep::kConj && d != Dep::kParataxis && d != Dep::kCcomp) return 0;
+  int found = 0;
+  for (int c : t.children(p)) {
+    if (c > p) break;
+    if (t.dep(c) == Dep::kNsubj || t.dep(c) == Dep::kNsubjPass) return 0;
+    if (t.dep(c) == Dep::kDet && found != 0) return 0;  // "the poll points": det first
+    if (t.dep(c) == Dep::kCompound && (t.upos(c, "PROPN") || t.upos(c, "NOUN") ||
+                                       t.upos(c, "PRON")))
+      found = c;
+  }
+  // The last compound part right before the verb ("Mr. Baker" → Baker).
+  return found != 0 && t.last(found) + 1 == p ? found : 0;
 }
 
 int Builder::verbal_xcomp(int p) const {
@@ -185,6 +204,9 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   int own = 0;
   for (int c : t.children(p))
     if (is_subject_dep(t.dep(c)) && (own == 0 || c < p)) own = c;
+  // "Mr. Baker heads/NNS the association": the verb read as the head of a
+  // noun compound, its subject as the compound's first part.
+  if (own == 0) own = compound_subject(p);
   if (own != 0) {
     int clause = 0;
     const bool relative = antecedent(own, clause) != 0;
