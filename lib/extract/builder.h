@@ -117,6 +117,8 @@ class Builder {
   // A subject the parser hung as a compound of a verb it read as a noun, 0 if none.
   int compound_subject(int p) const;
   void clause_frame(int p, Kind kind);
+  // "Trump paused/amod plans": a past-tense verb parsed as a noun's modifier.
+  void finite_modifier(int v);
   void verb_group(int v, std::vector<int>& rel) const;
   void inherited_aux(int p, std::vector<int>& rel) const;
   // The subject word of predicate p and how it was found; 0 if none.

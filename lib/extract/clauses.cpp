@@ -409,4 +409,43 @@ void Builder::clause_frame(int p, Kind kind) {
   }
 }
 
+void Builder::finite_modifier(int v) {
+  // "Trump paused plans for strikes": a past-tense verb (VBD, never a
+  // participle) that the parser read as an adjective inside a noun phrase,
+  // with the phrase's first nouns as compounds. The nouns before the verb
+  // are its subject, the rest of the phrase its object.
+  const Tree& t = *tree_;
+  if (t.dep(v) != Dep::kAmod || t.word(v).xpos != "VBD" || !t.children(v).empty()) return;
+  const int n = t.head(v);
+  if (n < v || !t.is_nominal(n)) return;
+  Arg subject;
+  for (int c : t.children(n)) {
+    if (c > v) break;
+    if (c == v) continue;
+    const Dep d = t.dep(c);
+    if (d != Dep::kCompound && d != Dep::kDet && d != Dep::kNmodPoss && d != Dep::kFlat) return;
+    for (int k = t.first(c); k <= t.last(c); ++k) subject.ids.push_back(k);
+  }
+  if (subject.ids.empty() || subject.ids.back() + 1 != v) return;
+  subject.head = subject.ids.back();
+  if (!t.upos(subject.head, "PROPN") && !t.upos(subject.head, "NOUN")) return;
+  Frame f;
+  f.kind = Construction::kVerbal;
+  f.anchor = v;
+  f.rel.push_back(v);
+  f.lemma = lower(t.word(v).lemma);
+  f.features.subject = SubjectSource::kOwn;
+  f.features.object = ObjectKind::kNominal;
+  f.features.predicate_dep = Dep::kAmod;
+  f.features.depth = t.depth(v);
+  f.features.odd = true;  // a repair of the parse: ranked lower
+  PhraseRules rules;
+  Arg object = make_arg(n, rules);
+  std::erase_if(object.ids, [&](int k) { return k <= v; });
+  if (object.ids.empty()) return;
+  f.subjects.push_back(std::move(subject));
+  f.objects.push_back(std::move(object));
+  frames_->push_back(std::move(f));
+}
+
 }  // namespace textgraph::extraction

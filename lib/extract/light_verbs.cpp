@@ -225,7 +225,12 @@ void Builder::implicit(int n) {
     // nmod:desc, :tmod, :unmarked) with one preposition.
     std::vector<int> prep;
     bool located = false;
-    if (d == Dep::kNmod && t.word(c).deprel == "nmod" && c > n && !t.upos(c, "PRON")) {
+    // Not over a verb the parser read as a modifier ("Trump paused/amod plans
+    // for strikes"): that phrase is a clause (finite_modifier).
+    bool clause = false;
+    for (int k : t.children(n))
+      if (t.dep(k) == Dep::kAmod && t.word(k).xpos == "VBD") clause = true;
+    if (d == Dep::kNmod && t.word(c).deprel == "nmod" && c > n && !t.upos(c, "PRON") && !clause) {
       case_words(t, c, prep);
       located = prep.size() == 1 && t.upos(prep.front(), "ADP") &&
                 !quantity_noun(lower(t.word(n).lemma));
