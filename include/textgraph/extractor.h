@@ -34,9 +34,16 @@
 //     right-shared object of its first conjunct;
 //   - relative clauses (the antecedent fills the gap; "the village where X
 //     started" reads X -[start in]-> the village), reduced relatives and
-//     participial modifiers ("the talks hosted by Saudi Arabia"), appositions
-//     ("Angela Merkel, the former chancellor" → Angela Merkel -[be]-> the
-//     former chancellor);
+//     participial modifiers ("the talks hosted by Saudi Arabia"; a passive
+//     one's relation text reads "be hosted by", as the clause would),
+//     appositions ("Angela Merkel, the former chancellor" → Angela Merkel
+//     -[be]-> the former chancellor) and titles before names ("Finnish
+//     President Sauli Niinisto" → Sauli Niinisto -[be]-> Finnish President);
+//   - a subject pronoun in a dependent or conjoined clause stands for the
+//     named subject of the clause above it ("Rivera resigned after he lost
+//     the vote" → Rivera -[lose]-> the vote): he/she for a name, it for a
+//     singular noun, they for a plural or a name; across sentences nothing
+//     is resolved (that is the entity stage's coreference);
 //   - light verbs ("held talks with Y" → talk with) and nominalisations with
 //     both roles present ("Russia's invasion of Ukraine" → invade), each as an
 //     extra triple next to the literal one.
@@ -82,8 +89,10 @@ struct ExtractOptions {
   bool light_verbs = true;          // "held talks with Y" → talk with, next to the literal triple
   bool nominalisations = true;      // "Russia's invasion of Ukraine" → Russia -[invade]-> Ukraine
   bool reporting_triples = true;    // the "Analysts -[say]-> <clause>" triple itself
-  bool implicit_relations = false;  // low-confidence "X's Y" → X -[have]-> Y triples
-                                    // (Open IE benchmarks reward them; graphs rarely want them)
+  bool implicit_relations = false;  // low-confidence implicit readings: "X's Y" → X -[have]->
+                                    // Y, "the talks with Y" → talks -[be with]-> Y, "took an
+                                    // interest in Y" → took an interest in | Y (Open IE
+                                    // benchmarks reward them; graphs rarely want them)
   bool intransitive = false;        // also triples without an object (object.text empty;
                                     // graphs and triple files need an object)
   double min_confidence = 0.0;      // drop triples below this confidence

@@ -23,15 +23,6 @@ bool stranded(const Tree& t, int c) {
          (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kOblBare || t.dep(c) == Dep::kAdvmod);
 }
 
-// Nouns that measure or classify what follows rather than relate to it:
-// "is a kind of place", "is part of the problem" stay plain copulas.
-bool quantity_noun(std::string_view l) {
-  static constexpr std::string_view kNouns[] = {
-      "kind",  "sort",   "type",    "lot",  "lots",     "number",   "bit",    "couple", "variety",
-      "range", "series", "set",     "pair", "majority", "minority", "plenty", "amount", "handful",
-      "piece", "part",   "example", "one",  "all",      "rest",     "half",   "dozen",  "percent"};
-  return std::find(std::begin(kNouns), std::end(kNouns), l) != std::end(kNouns);
-}
 
 }  // namespace
 
@@ -129,6 +120,11 @@ void Builder::verbal_arguments(Frame& f, const std::vector<int>& chain) {
   const int v = chain.back();
   const bool passive = is_passive(v);
   const int agent = passive ? agent_of(v) : 0;
+  // "the talks hosted by Saudi Arabia": the relation reads "be hosted by",
+  // as a full clause would.
+  if (passive && v == p && t.dep(p) == Dep::kAcl && !t.has_child(p, Dep::kAuxPass) &&
+      !t.has_child(p, Dep::kAux))
+    f.implied_before = "be";
 
   int obj = t.child(v, Dep::kObj);
   const int iobj = t.child(v, Dep::kIobj);

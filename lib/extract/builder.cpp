@@ -20,6 +20,7 @@ void Builder::run(const Tree& tree, std::vector<Frame>& frames) {
   for (int p = 1; p <= tree.size(); ++p) {
     const Kind kind = predicate_kind(p);
     if (kind != Kind::kNone && !in_chain(p) && !gerund_object(p)) clause_frame(p, kind);
+    finite_modifier(p);
     appositions(p);
     nominalisation(p);
     implicit(p);

@@ -35,7 +35,8 @@ enum class Construction : std::uint8_t {
   kLightVerb,   // "held talks with Y" → talk with
   kNominal,     // "Russia's invasion of Ukraine" → invade
   kReporting,   // "X, Seoul said": the reporting clause over the main clause
-  kPossessive,  // "X's Y" → X have Y (implicit)
+  kImplicit,    // implicit readings for Open IE output (ExtractOptions::implicit_relations):
+                // "X's Y" → X have Y, "the talks with Y" → be with, "took an interest in Y"
 };
 
 // How the subject was found.
@@ -88,6 +89,8 @@ struct Frame {
   std::vector<int> prep;      // preposition words of the object that joined the relation
   std::string synthetic;      // relation text when no word names it ("be", "has")
   std::string implied;        // a preposition the sentence implies ("where" → "in")
+  std::string implied_before;  // a word the relation text implies before its words: "be"
+                               // for a reduced passive participle ("the talks hosted by")
   bool passive = false;       // subjects are agents, objects patients; rel reads passive
   bool negative = false;      // a negation word in the relation
   std::string modality;       // first modal auxiliary's lemma
@@ -111,12 +114,18 @@ class Builder {
   Kind predicate_kind(int p) const;
   bool in_chain(int p) const;     // an xcomp folded into its head's relation
   int verbal_xcomp(int p) const;  // the xcomp child continuing a chain, 0 if none
+  // A subject the parser hung as a compound of a verb it read as a noun, 0 if none.
+  int compound_subject(int p) const;
   void clause_frame(int p, Kind kind);
+  // "Trump paused/amod plans": a past-tense verb parsed as a noun's modifier.
+  void finite_modifier(int v);
   void verb_group(int v, std::vector<int>& rel) const;
   void inherited_aux(int p, std::vector<int>& rel) const;
   // The subject word of predicate p and how it was found; 0 if none.
   int subject_word(int p, SubjectSource& how, int& exclude) const;
   bool subjects(int p, Frame& f);
+  // The named subject a subject pronoun stands for in this sentence, 0 if none.
+  int pronoun_antecedent(int s) const;
 
   // arguments.cpp
   void verbal_arguments(Frame& f, const std::vector<int>& chain);
@@ -142,9 +151,12 @@ class Builder {
   int antecedent(int word, int& clause) const;  // for a relative pronoun: the noun it stands for
   Arg make_arg(int head, const PhraseRules& rules) const;  // antecedents stand in for pronouns
   void appositions(int n);
+  void title(int n);  // "President Joe Biden" → Joe Biden -[be]-> President
 
   // light_verbs.cpp
   void light_verb(std::size_t literal_index, const std::vector<int>& chain);
+  // "took an interest in Y" → took an interest in | Y (implicit relations only)
+  void noun_relation(std::size_t literal_index, const std::vector<int>& chain);
   void nominalisation(int n);
   void implicit(int n);
   // The clause subject a possessive pronoun most likely stands for, 0 if none.

@@ -73,7 +73,12 @@ Builder::Kind Builder::predicate_kind(int p) const {
   if (!t.is_verb(p)) {
     // A mistagged verb ("The lodge hosts/NNS events"): the parse still gives
     // it a subject and an object.
-    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass);
+    // A conjunct of a verb with an object of its own ("must refund money and
+    // loses/NNS revenue") shares the first verb's subject.
+    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass) ||
+                         compound_subject(p) != 0 ||
+                         (t.dep(p) == Dep::kConj && t.is_verb(t.head(p)) &&
+                          !t.has_child(p, Dep::kCop));
     const bool object = t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp);
     if (!(subject && object) || t.upos(p, "PRON") || t.upos(p, "PROPN")) return Kind::kNone;
   }
@@ -86,6 +91,24 @@ Builder::Kind Builder::predicate_kind(int p) const {
       if (t.dep(c) == Dep::kMark && t.lemma(c, "to")) return Kind::kNone;
   }
   return Kind::kVerbal;
+}
+
+int Builder::compound_subject(int p) const {
+  const Tree& t = *tree_;
+  if (!t.has_child(p, Dep::kObj)) return 0;
+  const Dep d = t.dep(p);
+  if (d != Dep::kRoot && d != Dep::kConj && d != Dep::kParataxis && d != Dep::kCcomp) return 0;
+  int found = 0;
+  for (int c : t.children(p)) {
+    if (c > p) break;
+    if (t.dep(c) == Dep::kNsubj || t.dep(c) == Dep::kNsubjPass) return 0;
+    if (t.dep(c) == Dep::kDet && found != 0) return 0;  // "the poll points": det first
+    if (t.dep(c) == Dep::kCompound && (t.upos(c, "PROPN") || t.upos(c, "NOUN") ||
+                                       t.upos(c, "PRON")))
+      found = c;
+  }
+  // The last compound part right before the verb ("Mr. Baker" → Baker).
+  return found != 0 && t.last(found) + 1 == p ? found : 0;
 }
 
 int Builder::verbal_xcomp(int p) const {
@@ -181,6 +204,9 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
   int own = 0;
   for (int c : t.children(p))
     if (is_subject_dep(t.dep(c)) && (own == 0 || c < p)) own = c;
+  // "Mr. Baker heads/NNS the association": the verb read as the head of a
+  // noun compound, its subject as the compound's first part.
+  if (own == 0) own = compound_subject(p);
   if (own != 0) {
     int clause = 0;
     const bool relative = antecedent(own, clause) != 0;
@@ -196,9 +222,16 @@ int Builder::subject_word(int p, SubjectSource& how, int& exclude) const {
       if (predicate_kind(h) == Kind::kNone) {
         // A verb conjoined to the object it should follow ("hosts events,
         // banquets, and supports ..."): the subject of the clause around it.
-        if (!t.is_verb(p) || t.dep(h) != Dep::kObj) return 0;
-        const int g = t.head(h);
-        if (g == 0 || predicate_kind(g) == Kind::kNone) return 0;
+        // Also hung lower, inside an oblique or a noun's modifier ("resigned
+        // after the events of the trial and moved to Florida").
+        if (!t.is_verb(p)) return 0;
+        int g = h;
+        while (g != 0 && predicate_kind(g) == Kind::kNone) {
+          const Dep d = t.dep(g);
+          if (d != Dep::kObj && d != Dep::kObl && d != Dep::kNmod) return 0;
+          g = t.head(g);
+        }
+        if (g == 0) return 0;
         SubjectSource inner;
         const int s = subject_word(g, inner, exclude);
         how = SubjectSource::kConj;
@@ -263,10 +296,52 @@ bool Builder::subjects(int p, Frame& f) {
   PhraseRules rules;
   rules.exclude = exclude;
   rules.strip_case = true;
-  arg_conjuncts(s, rules, f.subjects);
+  int subject = s;
+  if (const int a = pronoun_antecedent(s); a != 0) {
+    // The named subject of the clause the pronoun's clause hangs on stands
+    // in for it; the part of its phrase that holds the pronoun stays out.
+    subject = a;
+    rules.exclude = 0;
+    for (int c : tree_->children(a))
+      if (tree_->dominates(c, s)) rules.exclude = c;
+  }
+  arg_conjuncts(subject, rules, f.subjects);
   if (f.subjects.empty() || f.subjects.front().ids.empty()) return false;
   f.features.subject = how;
   return true;
+}
+
+int Builder::pronoun_antecedent(int s) const {
+  // "Rodan taught at Yale until he moved to Merck": a subject pronoun in a
+  // clause that depends on (or is conjoined to) a clause with a named
+  // subject before it most often stands for that subject. Only he/she with
+  // a name, it with a singular noun, they with a plural or a name.
+  const Tree& t = *tree_;
+  if (!t.upos(s, "PRON") || !is_subject_dep(t.dep(s))) return 0;
+  const std::string form = lower(t.word(s).form);
+  if (form != "he" && form != "she" && form != "it" && form != "they") return 0;
+  int cur = t.head(s);
+  for (int steps = 0; cur != 0 && steps < 6; ++steps) {
+    const Dep d = t.dep(cur);
+    if (d != Dep::kAdvcl && d != Dep::kConj && d != Dep::kCcomp && d != Dep::kAclRelcl &&
+        d != Dep::kXcomp && d != Dep::kObl && d != Dep::kObj && d != Dep::kNmod)
+      return 0;
+    cur = t.head(cur);
+    if (cur == 0 || predicate_kind(cur) == Kind::kNone) continue;
+    int n = 0;
+    for (int c : t.children(cur))
+      if (is_subject_dep(t.dep(c)) && c < s) n = c;
+    if (n == 0) continue;
+    if (t.upos(n, "PRON") || t.dominates(n, s)) return 0;
+    const bool name = t.upos(n, "PROPN");
+    const bool plural = t.has_feature(n, "Number=Plur") || t.word(n).xpos == "NNS" ||
+                        t.word(n).xpos == "NNPS" || t.has_child(n, Dep::kConj);
+    if (form == "they") return plural || name ? n : 0;
+    if (plural) return 0;
+    if (form == "it") return t.upos(n, "NOUN") || name ? n : 0;
+    return name ? n : 0;
+  }
+  return 0;
 }
 
 void Builder::clause_frame(int p, Kind kind) {
@@ -326,7 +401,51 @@ void Builder::clause_frame(int p, Kind kind) {
   const Frame& literal = frames_->back();
   if (literal.kind == Construction::kVerbal || literal.kind == Construction::kRelative ||
       literal.kind == Construction::kParticiple)
-    light_verb(frames_->size() - 1, chain);
+  {
+    const std::size_t literal_index = frames_->size() - 1;
+    const std::size_t before = frames_->size();
+    light_verb(literal_index, chain);
+    if (frames_->size() == before) noun_relation(literal_index, chain);
+  }
+}
+
+void Builder::finite_modifier(int v) {
+  // "Trump paused plans for strikes": a past-tense verb (VBD, never a
+  // participle) that the parser read as an adjective inside a noun phrase,
+  // with the phrase's first nouns as compounds. The nouns before the verb
+  // are its subject, the rest of the phrase its object.
+  const Tree& t = *tree_;
+  if (t.dep(v) != Dep::kAmod || t.word(v).xpos != "VBD" || !t.children(v).empty()) return;
+  const int n = t.head(v);
+  if (n < v || !t.is_nominal(n)) return;
+  Arg subject;
+  for (int c : t.children(n)) {
+    if (c > v) break;
+    if (c == v) continue;
+    const Dep d = t.dep(c);
+    if (d != Dep::kCompound && d != Dep::kDet && d != Dep::kNmodPoss && d != Dep::kFlat) return;
+    for (int k = t.first(c); k <= t.last(c); ++k) subject.ids.push_back(k);
+  }
+  if (subject.ids.empty() || subject.ids.back() + 1 != v) return;
+  subject.head = subject.ids.back();
+  if (!t.upos(subject.head, "PROPN") && !t.upos(subject.head, "NOUN")) return;
+  Frame f;
+  f.kind = Construction::kVerbal;
+  f.anchor = v;
+  f.rel.push_back(v);
+  f.lemma = lower(t.word(v).lemma);
+  f.features.subject = SubjectSource::kOwn;
+  f.features.object = ObjectKind::kNominal;
+  f.features.predicate_dep = Dep::kAmod;
+  f.features.depth = t.depth(v);
+  f.features.odd = true;  // a repair of the parse: ranked lower
+  PhraseRules rules;
+  Arg object = make_arg(n, rules);
+  std::erase_if(object.ids, [&](int k) { return k <= v; });
+  if (object.ids.empty()) return;
+  f.subjects.push_back(std::move(subject));
+  f.objects.push_back(std::move(object));
+  frames_->push_back(std::move(f));
 }
 
 }  // namespace textgraph::extraction

@@ -27,7 +27,7 @@ static_assert(kSizes + 15 == kConfidenceFeatures);
 constexpr double kWeights[kConfidenceFeatures] = {
     0.00,                                          // bias
     // verbal, copular, relative, participle, apposition, light verb,
-    // nominal, reporting, possessive
+    // nominal, reporting, implicit
     1.35, 1.15, 1.05, 0.70, 1.05, 0.25, -0.40, 1.50, -1.45,
     // subject: own, conj, control, adverbial, modified, agent, synthetic
     0.45, 0.45, -0.75, -0.55, 0.10, 0.55, -0.30,

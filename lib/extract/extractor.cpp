@@ -97,7 +97,9 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
     }
 
     Relation relation;
-    relation.text = f.rel.empty() ? f.synthetic : extraction::render(tree, f.rel);
+    relation.text = f.implied_before;
+    extraction::append_word(relation.text,
+                            f.rel.empty() ? f.synthetic : extraction::render(tree, f.rel));
     extraction::append_word(relation.text, f.implied);
     relation.lemma = f.lemma;
     relation.passive = f.passive;

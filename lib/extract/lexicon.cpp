@@ -150,6 +150,55 @@ bool event_noun(std::string_view noun, std::string_view prep, EventNoun& out) {
   return false;
 }
 
+namespace {
+
+constexpr std::string_view kTitles[] = {
+    "president",  "vice",        "minister",     "secretary",  "senator",     "sen.",
+    "representative", "rep.",    "congressman",  "congresswoman", "attorney", "governor",
+    "gov.",       "general",     "gen.",         "judge",      "justice",     "chairman",
+    "chairwoman", "chair",       "chief",        "director",   "ambassador",  "envoy",
+    "king",       "queen",       "prince",       "princess",   "emperor",     "empress",
+    "lady",       "lord",        "sir",          "dame",       "pope",        "bishop",
+    "archbishop", "cardinal",    "rabbi",        "imam",       "ayatollah",   "sheikh",
+    "mayor",      "commissioner", "spokesman",   "spokeswoman", "spokesperson", "coach",
+    "captain",    "capt.",       "colonel",      "col.",       "lieutenant",  "lt.",
+    "sergeant",   "sgt.",        "major",        "admiral",    "adm.",        "commander",
+    "officer",    "detective",   "inspector",    "professor",  "prof.",       "chancellor",
+    "premier",    "speaker",     "leader",       "founder",    "ceo",         "executive",
+    "treasurer",  "deputy",      "cop",          "agent",      "economist",   "analyst",
+    "editor",     "author",      "singer",       "actor",      "actress",     "producer",
+    "director-general", "secretary-general", "councillor", "councilman", "councilwoman",
+    "prosecutor", "sheriff",     "marshal",      "trustee",    "chairperson", "diplomat"};
+
+constexpr std::string_view kSelective[] = {
+    "other",   "such",     "many",    "few",     "several",  "various", "own",    "same",
+    "certain", "more",     "most",    "less",    "much",     "first",   "last",   "next",
+    "previous", "former",  "latter",  "only",    "main",     "whole",   "entire", "particular",
+    "second",  "third",    "fourth",  "fifth",   "final",    "early",   "late",   "recent",
+    "new",     "old",      "further", "additional", "different", "similar", "specific",
+    "respective", "total", "full",    "overall", "current",  "present", "future", "past",
+    "later",   "earlier",  "latest",  "numerous", "multiple", "single", "each",  "every",
+    "all",     "any",      "some",    "no",      "least",    "top",     "key",    "major",
+    "minor",   "general",  "certain", "initial", "original", "usual",   "typical", "possible",
+    "same",    "very",     "real",    "actual",  "potential", "following", "above", "below"};
+
+
+}  // namespace
+
+// Nouns that measure or classify what follows rather than relate to it:
+// "is a kind of place", "is part of the problem" stay plain copulas.
+bool quantity_noun(std::string_view l) {
+  static constexpr std::string_view kNouns[] = {
+      "kind",  "sort",   "type",    "lot",  "lots",     "number",   "bit",    "couple", "variety",
+      "range", "series", "set",     "pair", "majority", "minority", "plenty", "amount", "handful",
+      "piece", "part",   "example", "one",  "all",      "rest",     "half",   "dozen",  "percent"};
+  return std::find(std::begin(kNouns), std::end(kNouns), l) != std::end(kNouns);
+}
+
+bool is_title(std::string_view word) { return in(kTitles, word); }
+
+bool is_selective_adjective(std::string_view lemma) { return in(kSelective, lemma); }
+
 bool is_event_noun(std::string_view noun) {
   for (const EventEntry& e : kEvents)
     if (e.noun == noun) return true;

@@ -33,4 +33,16 @@ bool event_noun(std::string_view noun, std::string_view prep, EventNoun& out);
 // Whether `noun` is in the event table at all (any preposition).
 bool is_event_noun(std::string_view noun);
 
+// Nouns that measure or classify what follows rather than relate to it
+// ("kind", "part", "number", "lot"): "a kind of place" is no relation.
+bool quantity_noun(std::string_view lemma);
+
+// Titles and roles written before a name ("President", "Prime Minister",
+// "Attorney", "Sen."): "President Joe Biden" → Joe Biden -[be]-> President.
+// Lower-case lemma or form.
+bool is_title(std::string_view word);
+// Adjectives that select or count rather than describe ("other", "such",
+// "many", "first", "former"): "the other talks" says nothing of the talks.
+bool is_selective_adjective(std::string_view lemma);
+
 }  // namespace textgraph::extraction

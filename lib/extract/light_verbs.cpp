@@ -84,6 +84,61 @@ void Builder::light_verb(std::size_t literal_index, const std::vector<int>& chai
   frames_->push_back(std::move(f));
 }
 
+void Builder::noun_relation(std::size_t literal_index, const std::vector<int>& chain) {
+  // "took a quick interest in the hunt" → took a quick interest in | the
+  // hunt: Open IE annotators read a verb, its object noun and the noun's
+  // preposition as one relation. Only with implicit relations (benchmark
+  // output), ranked by its own features below the literal reading.
+  const Tree& t = *tree_;
+  if (!options_.implicit_relations) return;
+  const int v = chain.back();
+  const Frame& literal = (*frames_)[literal_index];
+  if (literal.passive || literal.features.object != ObjectKind::kNominal) return;
+  const int noun = t.child(v, Dep::kObj);
+  if (noun == 0 || !t.upos(noun, "NOUN") || quantity_noun(lower(t.word(noun).lemma))) return;
+  int target = 0;
+  std::vector<int> prep;
+  for (int c : t.children(noun)) {
+    if (c < noun) continue;
+    if (t.dep(c) == Dep::kNmod && t.word(c).deprel == "nmod") {
+      case_words(t, c, prep);
+      if (prep.size() == 1 && t.upos(prep.front(), "ADP")) target = c;
+    }
+    break;  // only a modifier right after the noun
+  }
+  if (target == 0 || t.first(target) != noun + 1) return;
+
+  Frame f;
+  f.kind = Construction::kImplicit;
+  f.anchor = noun;
+  f.subjects = literal.subjects;
+  f.features = literal.features;
+  f.features.object = ObjectKind::kPrepositional;
+  f.negative = literal.negative;
+  f.modality = literal.modality;
+  f.rel = literal.rel;
+  for (int c : t.children(noun)) {
+    if (c > noun) break;
+    const Dep d = t.dep(c);
+    if (d == Dep::kDet || d == Dep::kAmod || d == Dep::kCompound || d == Dep::kNummod ||
+        d == Dep::kNmodPoss)
+      for (int k = t.first(c); k <= t.last(c); ++k) f.rel.push_back(k);
+  }
+  f.rel.push_back(noun);
+  f.rel.insert(f.rel.end(), prep.begin(), prep.end());
+  std::sort(f.rel.begin(), f.rel.end());
+  f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
+  f.lemma = chain_lemma(chain, false);
+  append_word(f.lemma, lower(t.word(noun).lemma));
+  append_word(f.lemma, prep_lemma(prep));
+  PhraseRules rules;
+  rules.strip_case = true;
+  arg_conjuncts(target, rules, f.objects);
+  if (f.objects.empty()) return;
+  f.extras = literal.extras;
+  frames_->push_back(std::move(f));
+}
+
 void Builder::nominalisation(int n) {
   const Tree& t = *tree_;
   if (!options_.nominalisations || !t.upos(n, "NOUN")) return;
@@ -166,15 +221,23 @@ void Builder::implicit(int n) {
     int resolved = 0;
     if (d == Dep::kNmodPoss && t.upos(c, "PRON")) resolved = possessive_antecedent(n, c);
     const bool possessor = d == Dep::kNmodPoss && (!t.upos(c, "PRON") || resolved != 0);
+    // "Henry Hall in Glasgow", "the talks with Iran": a plain nmod (not
+    // nmod:desc, :tmod, :unmarked) with one preposition.
+    std::vector<int> prep;
     bool located = false;
-    if (d == Dep::kNmod && t.upos(c, "PROPN") && t.upos(n, "PROPN")) {
-      std::vector<int> prep;
+    // Not over a verb the parser read as a modifier ("Trump paused/amod plans
+    // for strikes"): that phrase is a clause (finite_modifier).
+    bool clause = false;
+    for (int k : t.children(n))
+      if (t.dep(k) == Dep::kAmod && t.word(k).xpos == "VBD") clause = true;
+    if (d == Dep::kNmod && t.word(c).deprel == "nmod" && c > n && !t.upos(c, "PRON") && !clause) {
       case_words(t, c, prep);
-      located = prep.size() == 1 && t.lemma(prep.front(), "in");
+      located = prep.size() == 1 && t.upos(prep.front(), "ADP") &&
+                !quantity_noun(lower(t.word(n).lemma));
     }
     if (!possessor && !located) continue;
     Frame f;
-    f.kind = Construction::kPossessive;
+    f.kind = Construction::kImplicit;
     f.anchor = c;
     f.features.subject = SubjectSource::kSynthetic;
     f.features.object = ObjectKind::kNominal;
@@ -200,9 +263,14 @@ void Builder::implicit(int n) {
       rules.strip_case = true;
       f.objects.push_back(make_arg(n, rules));
     } else {
-      // "Henry Hall in Glasgow" → Henry Hall -[be in]-> Glasgow.
-      f.lemma = "be in";
-      f.synthetic = "be in";
+      // "Henry Hall in Glasgow" → Henry Hall -[be in]-> Glasgow. Between two
+      // names the reading is sure; elsewhere ("the list of properties") it is
+      // a weaker guess, told apart by its object kind.
+      const std::string p = lower(t.word(prep.front()).lemma);
+      f.lemma = "be " + p;
+      f.synthetic = f.lemma;
+      if (!(t.upos(c, "PROPN") && t.upos(n, "PROPN") && p == "in"))
+        f.features.object = ObjectKind::kPrepositional;
       rules.exclude = c;
       f.subjects.push_back(make_arg(n, rules));
       PhraseRules orules;

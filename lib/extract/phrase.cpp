@@ -133,6 +133,15 @@ void collect_phrase(const Tree& tree, int head, const PhraseRules& rules, std::v
       if (c == rules.exclude || c == rules.exclude_also) continue;
       if (tree.dep(c) == Dep::kReparandum) continue;
       if (id == head && drop_at_head(tree, head, c, rules)) continue;
+      // Deeper down, a verb conjoined to a noun ("the events of the novel
+      // and relocates to Florida") is a clause of its own that the parser
+      // hung too low: it gives its own triples and is no part of the phrase.
+      // A relative clause set off by a comma anywhere inside ("the campaign,
+      // which started last week, was his idea") gives its own triples.
+      if (id != head && tree.dep(c) == Dep::kAclRelcl && set_off(tree, c)) continue;
+      if (!rules.clause && tree.dep(c) == Dep::kConj && tree.is_verb(c) && !tree.is_verb(id) &&
+          clausal_conjunct(tree, c) && !tree.upos(id, "ADJ"))
+        continue;
       out.push_back(c);
     }
   }

@@ -2,7 +2,10 @@
 // Participial modifiers share the clause rules: their subject is the noun
 // they modify (clauses.cpp, subject_word) and a past participle reads as a
 // passive (arguments.cpp, is_passive).
+#include <algorithm>
+
 #include "extract/builder.h"
+#include "extract/lexicon.h"
 
 namespace textgraph::extraction {
 
@@ -81,6 +84,7 @@ Arg Builder::make_arg(int head, const PhraseRules& rules) const {
 void Builder::appositions(int n) {
   const Tree& t = *tree_;
   if (!options_.appositions || !t.is_nominal(n)) return;
+  title(n);
   for (int c : t.children(n)) {
     if (t.dep(c) != Dep::kAppos) continue;
     // Ages and amounts ("Stanley Ray, 66,") are not what a name is; "one of
@@ -106,6 +110,60 @@ void Builder::appositions(int n) {
     if (f.subjects.front().ids.empty() || f.objects.empty()) continue;
     frames_->push_back(std::move(f));
   }
+}
+
+void Builder::title(int n) {
+  // "Russian President Vladimir Putin", "former U.S. Attorney Todd Graves":
+  // a title before a name says what the named one is. The title is a noun
+  // hung on the name (compound, or nmod:desc in recent UD English) whose
+  // word is a known title; the name is what follows it.
+  const Tree& t = *tree_;
+  if (!t.upos(n, "PROPN") || t.dep(n) == Dep::kCompound || t.dep(n) == Dep::kFlat) return;
+  int title = 0;
+  for (int c : t.children(n)) {
+    if (c > n) break;
+    const std::string& rel = t.word(c).deprel;
+    if (rel != "compound" && rel != "nmod:desc") continue;
+    if (!t.upos(c, "NOUN") && !t.upos(c, "PROPN")) continue;
+    if (is_title(lower(t.word(c).form)) || is_title(lower(t.word(c).lemma))) title = c;
+  }
+  if (title == 0 || t.last(title) + 1 > n) return;
+  Frame f;
+  f.kind = Construction::kApposition;
+  f.anchor = title;
+  f.lemma = "be";
+  f.synthetic = f.lemma;
+  f.features.subject = SubjectSource::kSynthetic;
+  f.features.object = ObjectKind::kPredicative;
+  f.features.predicate_dep = Dep::kCompound;
+  f.features.depth = t.depth(n);
+  Arg name;
+  name.head = n;
+  for (int k = t.last(title) + 1; k <= t.last(n); ++k) {
+    if (k == n) {
+      name.ids.push_back(k);
+    } else if (t.head(k) == n && (t.dep(k) == Dep::kFlat || t.dep(k) == Dep::kCompound)) {
+      for (int j = t.first(k); j <= t.last(k); ++j) name.ids.push_back(j);
+    } else if (k > n) {
+      break;
+    }
+  }
+  std::sort(name.ids.begin(), name.ids.end());
+  name.ids.erase(std::unique(name.ids.begin(), name.ids.end()), name.ids.end());
+  // The title with what qualifies it before it ("former", "U.S.").
+  Arg role;
+  role.head = title;
+  for (int c : t.children(n)) {
+    if (c > title) break;
+    const Dep d = t.dep(c);
+    if (c != title && d != Dep::kAmod && d != Dep::kCompound && d != Dep::kNmod) continue;
+    for (int j = t.first(c); j <= t.last(c); ++j) role.ids.push_back(j);
+  }
+  trim_punct(t, role.ids);
+  if (name.ids.empty() || role.ids.empty()) return;
+  f.subjects.push_back(std::move(name));
+  f.objects.push_back(std::move(role));
+  frames_->push_back(std::move(f));
 }
 
 }  // namespace textgraph::extraction
