@@ -2,6 +2,8 @@
 #include <graphviz/gvc.h>
 
 #include <cstring>
+#include <numeric>
+#include <vector>
 
 #include "core/error.h"
 #include "core/files.h"
@@ -54,6 +56,29 @@ std::string tidy(std::string m) {
   return m;
 }
 
+// Weakly connected components with more than one node. dot places
+// components side by side, so a news graph of many small stories becomes one
+// very wide row; laid out left to right they stack instead. (pack=true would
+// grid them but drops edge labels in Graphviz 2.42.)
+std::size_t linked_components(const GraphImpl& g) {
+  std::vector<std::size_t> parent(g.node_count());
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  auto find = [&](std::size_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  std::vector<bool> linked(g.node_count(), false);
+  for (std::size_t e = 0; e < g.edges.size(); ++e) {
+    const std::size_t a = find(g.source(e)), b = find(g.target(e));
+    linked[g.source(e)] = linked[g.target(e)] = true;
+    if (a != b) parent[a] = b;
+  }
+  std::size_t count = 0;
+  for (std::size_t v = 0; v < parent.size(); ++v)
+    if (linked[v] && find(v) == v) ++count;
+  return count;
+}
+
 }  // namespace
 
 Status render_graph(const KnowledgeGraph& graph, const std::string& path,
@@ -80,6 +105,8 @@ Status render_graph(const KnowledgeGraph& graph, const std::string& path,
     if (!gvc) fail(ErrorCode::kInternal, "cannot start Graphviz");
     CgraphPtr cg = build_cgraph(g, CgraphContent::kDisplay, nullptr);
     agattr(cg.get(), AGRAPH, const_cast<char*>("outputorder"), const_cast<char*>("edgesfirst"));
+    if (layout == "dot" && linked_components(g) > 4)
+      agattr(cg.get(), AGRAPH, const_cast<char*>("rankdir"), const_cast<char*>("LR"));
     if (layout != "dot")
       agattr(cg.get(), AGRAPH, const_cast<char*>("overlap"), const_cast<char*>("prism"));
     if (gvLayout(gvc, cg.get(), layout.c_str()) != 0)

@@ -387,5 +387,30 @@ TEST_F(GraphFiles, RenderWritesSvgAndPng) {
   EXPECT_FALSE(fs::exists(path("g.nope")));
 }
 
+// Many separate stories (components) stack instead of forming one row many
+// times wider than it is tall.
+TEST_F(GraphFiles, RenderStacksManySmallComponents) {
+  KnowledgeGraph g;
+  for (int i = 0; i < 12; ++i) {
+    Triple t;
+    t.subject.text = "Minister " + std::to_string(i);
+    t.relation = {"visited", "visit", {}};
+    t.object.text = "City " + std::to_string(i);
+    t.provenance = {"doc", static_cast<std::size_t>(i), "A minister visited a city."};
+    ASSERT_TRUE(g.add(t).ok());
+  }
+  ASSERT_TRUE(render_graph(g, path("wide.svg")).ok());
+  std::ifstream svg(path("wide.svg"));
+  std::stringstream ss;
+  ss << svg.rdbuf();
+  const std::string text = ss.str();
+  const std::size_t w = text.find("width=\""), h = text.find("height=\"");
+  ASSERT_NE(w, std::string::npos);
+  ASSERT_NE(h, std::string::npos);
+  const double width = std::stod(text.substr(w + 7)), height = std::stod(text.substr(h + 8));
+  EXPECT_LT(width, 3 * height) << width << " x " << height;
+  EXPECT_NE(text.find(">visit"), std::string::npos);  // edge labels kept
+}
+
 }  // namespace
 }  // namespace textgraph
