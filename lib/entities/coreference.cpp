@@ -78,6 +78,8 @@ void resolve_pronoun(Work& work, std::size_t i, const EntityOptions& options) {
       if (!r.plural && r.type == "COUNTRY") score -= 1.5;
     } else if (pron.neuter) {
       if (r.plural || r.type == "PERSON" || r.gender != Gender::kUnknown) continue;
+      // "U.S. envoys", "Brazil's president": people, not "it".
+      if (m.kind == MentionKind::kGroup && !r.common && r.type.empty()) continue;
       if (r.name && r.type.empty()) score -= 1.0;
     } else {
       if (r.plural || r.common) continue;

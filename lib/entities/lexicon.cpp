@@ -95,9 +95,8 @@ Gender first_name_gender(std::string_view name) {
 }
 
 bool is_state_noun(std::string_view lemma) {
-  static const Set nouns = {"leader",    "leadership", "government", "authority",
-                            "administration", "regime", "official", "state",
-                            "cabinet",   "side",       "ministry",   "parliament"};
+  static const Set nouns = {"leader",  "leadership", "government", "authority", "administration",
+                            "regime",  "official",   "cabinet",    "ministry",  "parliament"};
   return in(nouns, lemma);
 }
 
@@ -108,7 +107,7 @@ bool is_representative_noun(std::string_view lemma) {
       "president", "minister", "lawmaker",   "legislator", "senator",  "prosecutor",
       "police",   "intelligence", "agency",  "spokesman",  "spokeswoman", "spokesperson",
       "mediator", "representative", "investigator", "regulator", "court", "judge",
-      "commander", "general",  "militant",   "rebel",      "ally",     "team",    "counterpart"};
+      "commander", "general",  "guard",  "militant",   "rebel",      "ally",     "team",    "counterpart"};
   return in(nouns, lemma);
 }
 
@@ -186,6 +185,12 @@ bool is_weather_verb(std::string_view lemma) {
 bool is_raising_verb(std::string_view lemma) {
   static const Set verbs = {"seem", "appear", "happen", "matter", "turn", "take", "remain",
                             "emerge", "follow", "transpire"};
+  return in(verbs, lemma);
+}
+
+bool is_motion_verb(std::string_view lemma) {
+  static const Set verbs = {"visit", "arrive", "travel", "fly", "return", "reach", "leave",
+                            "enter", "tour", "go", "come", "move", "head", "land", "flee"};
   return in(verbs, lemma);
 }
 

@@ -46,6 +46,8 @@ bool is_place_suffix(std::string_view word);
 // Verbs with a pleonastic subject ("it rains", "it seems that").
 bool is_weather_verb(std::string_view lemma);
 bool is_raising_verb(std::string_view lemma);
+// Verbs whose object is a place ("visited Riyadh"): a capital there is the city.
+bool is_motion_verb(std::string_view lemma);
 // Reporting verbs ("say", "tell") for quotations.
 bool is_speech_verb(std::string_view lemma);
 

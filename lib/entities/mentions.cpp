@@ -216,6 +216,12 @@ class SentenceMentions {
       m.type = type_of(a.kind);
       if (dict(i)->how == ActorMatch::How::kDemonym) m.role = lower(join_forms(view_, i, r.b));
       info.dictionary = true;
+      if (dict(i)->how == ActorMatch::How::kMetonym && is_place(m.head - 1)) {
+        // "visited Riyadh", "talks in Moscow": the place, not its government.
+        m.actor = join_forms(view_, i, r.b);
+        m.type = "LOC";
+        m.affiliation = a.name;
+      }
     } else {
       m.actor = join_forms(view_, i, r.b);
       for (std::size_t p; (p = m.actor.find(" - ")) != std::string::npos;) m.actor.replace(p, 3, "-");
@@ -238,6 +244,24 @@ class SentenceMentions {
     info.gender = gender;
     fill_syntax(m, info);
     add(std::move(m), std::move(info), first, r.b);
+  }
+
+  // A metonym used as a place: an oblique or modifier with a locative
+  // preposition, or the object of a verb of motion.
+  bool is_place(int h) const {
+    if (!view_.parsed) return false;
+    const std::string& rel = word(h).deprel;
+    const int up = head_of(h);
+    if (rel == "obj" && up >= 0) return is_motion_verb(word(up).lemma);
+    if (rel.rfind("obl", 0) == 0 || rel.rfind("nmod", 0) == 0 || rel == "advmod")
+      for (int c : kids(h))
+        if (word(c).deprel == "case") {
+          const std::string p = lower(form(c));
+          if (p == "in" || p == "at" || p == "to" || p == "from" || p == "near" || p == "into" ||
+              p == "across" || p == "outside" || p == "inside" || p == "around")
+            return true;
+        }
+    return false;
   }
 
   // The word of [a, b] whose head lies outside it (the last one without a parse).
