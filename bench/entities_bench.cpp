@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: entities_bench [--runs N] [--dump] TEXT...\n";
     return 2;
   }
-  auto pipeline = textgraph::Pipeline::load();
+  auto pipeline = textgraph::Analyzer::load();
   auto dictionary = textgraph::ActorDictionary::load_default();
   if (!pipeline.ok() || !dictionary.ok()) {
     std::cerr << (pipeline.ok() ? dictionary.status() : pipeline.status()).to_string() << "\n";
@@ -89,7 +89,6 @@ int main(int argc, char** argv) {
   std::vector<std::string> texts;
   for (const std::string& p : paths) texts.push_back(textgraph::read_file(p));
   const textgraph::EntityResolver resolver(*dictionary);
-  const textgraph::PipelineOptions options;
 
   std::vector<double> analyse_s, extract_s, entity_s, share;
   std::size_t words = 0, triples_n = 0, resolved = 0, arguments = 0;
@@ -97,7 +96,9 @@ int main(int argc, char** argv) {
     std::vector<textgraph::Document> docs;
     auto t0 = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      auto d = pipeline->analyze(texts[i], paths[i], options);
+      textgraph::TokenizerOptions options;
+      options.document_id = paths[i];
+      auto d = pipeline->analyze_text(texts[i], options);
       if (!d.ok()) {
         std::cerr << d.status().to_string() << "\n";
         return 1;

@@ -83,6 +83,7 @@
 
 #include "textgraph/actors.h"
 #include "textgraph/document.h"
+#include "textgraph/status.h"
 #include "textgraph/triple.h"
 
 namespace textgraph {
@@ -182,8 +183,21 @@ class ActorLinker {
   std::unique_ptr<Impl> impl_;
 };
 
-// Argument::actor and Argument::type cleared on every argument: the
-// mentions view (argument phrases as nodes).
+// Argument::actor cleared on every argument: the mentions view (argument
+// phrases as nodes; types are kept).
 void clear_actors(std::vector<Triple>& triples);
+
+// What graph nodes stand for (`--view`).
+enum class EntityView {
+  kMentions,  // argument phrases as written ("Russian President Vladimir Putin", "he")
+  kActors,    // canonical actors ("Vladimir Putin"); phrases without one stay as written
+};
+
+// The shipped dictionary (actors.tsv in `model_dir`, else in
+// default_model_dir()) extended by `files` in order (`--actors FILE`).
+// Failure: as ActorDictionary::add_file (kIo for a missing file,
+// kInvalidInput at FILE:LINE for a malformed entry).
+[[nodiscard]] Result<ActorDictionary> load_actor_dictionary(const std::string& model_dir,
+                                                            const std::vector<std::string>& files);
 
 }  // namespace textgraph

@@ -45,10 +45,6 @@ std::size_t find_invalid(std::string_view s) noexcept {
   return std::string_view::npos;
 }
 
-namespace {
-
-// Length of the maximal subpart of an ill-formed sequence at s[i]: the
-// longest prefix that could still begin a well-formed sequence (at least 1).
 std::size_t maximal_subpart(std::string_view s, std::size_t i) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
@@ -74,8 +70,6 @@ std::size_t maximal_subpart(std::string_view s, std::size_t i) noexcept {
   }
   return k;
 }
-
-}  // namespace
 
 std::size_t repair(std::string& s) {
   std::size_t first = find_invalid(s);

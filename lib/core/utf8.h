@@ -23,6 +23,12 @@ inline bool is_valid(std::string_view s) noexcept {
   return find_invalid(s) == std::string_view::npos;
 }
 
+// Length of the maximal subpart of the ill-formed sequence at s[i] (the
+// longest prefix that could still begin a well-formed sequence; at least 1):
+// the bytes repair() replaces by one U+FFFD. Precondition: i < s.size() and
+// sequence_length(s, i) == 0.
+std::size_t maximal_subpart(std::string_view s, std::size_t i) noexcept;
+
 // Replaces each maximal malformed subpart with U+FFFD (the W3C/Unicode
 // "substitution of maximal subparts" practice); returns how many were replaced.
 std::size_t repair(std::string& s);

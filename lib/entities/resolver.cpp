@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <filesystem>
 
 #include "entities/work.h"
 #include "textgraph/entities.h"
+#include "textgraph/model.h"
 
 namespace textgraph {
 
@@ -124,6 +126,20 @@ DocumentEntities EntityResolver::resolve(const Document& doc, std::vector<Triple
       out.full_names.push_back(m.actor);
   }
   return out;
+}
+
+Result<ActorDictionary> load_actor_dictionary(const std::string& model_dir,
+                                              const std::vector<std::string>& files) {
+  ActorDictionary dictionary;
+  std::string shipped = default_model_dir() + "/actors.tsv";
+  if (!model_dir.empty()) {
+    std::error_code ec;
+    if (std::filesystem::exists(model_dir + "/actors.tsv", ec)) shipped = model_dir + "/actors.tsv";
+  }
+  if (Status s = dictionary.add_file(shipped); !s.ok()) return s;
+  for (const std::string& f : files)
+    if (Status s = dictionary.add_file(f); !s.ok()) return s;
+  return dictionary;
 }
 
 void clear_actors(std::vector<Triple>& triples) {

@@ -50,6 +50,8 @@ head -c 3000 /dev/urandom >binary.tsv; printf '\0' >>binary.tsv
 grep -q "^textgraph: error: binary.tsv:[0-9]*:[0-9]*: " err.txt || fail "binary.tsv: $(cat err.txt)"
 [ -e out.json ] && fail "binary.tsv: output created"
 expect_bad missing.tsv missing.tsv
+# Any other name is a document (text): a missing one is bad input, not usage.
+expect_bad notes.txt notes.txt
 # JSONL triples
 printf '{"subject":{"text":"A"},"relation":{"text":"r"},"object":{"text":"B"}}\n{"subject":\n' >cut.jsonl
 expect_bad cut.jsonl cut.jsonl:2:12
@@ -78,7 +80,6 @@ expect_status 2 "$TEXTGRAPH" build -o out.json
 expect_status 2 "$TEXTGRAPH" build two.tsv -o out.unknown
 expect_status 2 "$TEXTGRAPH" build two.tsv -o out.json --format nosuch
 expect_status 2 "$TEXTGRAPH" build two.tsv -o out.json --bogus
-expect_status 2 "$TEXTGRAPH" build notes.txt -o out.json
 expect_status 2 "$TEXTGRAPH" convert a.json
 expect_status 2 "$TEXTGRAPH" convert a.gexf b.json
 expect_status 2 "$TEXTGRAPH" nosuchcommand

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "textgraph/conllu.h"
+#include "textgraph/extractor.h"
 #include "textgraph/graph.h"
 #include "textgraph/pipeline.h"
 
@@ -18,13 +19,13 @@ namespace textgraph {
 namespace {
 
 struct Shared {
-  Pipeline pipeline;
+  Analyzer analyzer;
   ActorDictionary dictionary;
 };
 
 const Shared& shared() {
   static Shared* s = [] {
-    auto p = Pipeline::load();
+    auto p = Analyzer::load();
     auto d = ActorDictionary::load_default();
     if (!p.ok() || !d.ok()) {
       ADD_FAILURE() << (p.ok() ? d.status() : p.status()).to_string();
@@ -41,9 +42,15 @@ struct Resolved {
   DocumentEntities entities;
 };
 
+Result<Document> analyze(const std::string& text, const std::string& id) {
+  TokenizerOptions options;
+  options.document_id = id;
+  return shared().analyzer.analyze_text(text, options);
+}
+
 Resolved resolve(const std::string& text, const std::string& id = "doc") {
   Resolved r;
-  auto doc = shared().pipeline.analyze(text, id, PipelineOptions{});
+  auto doc = analyze(text, id);
   EXPECT_TRUE(doc.ok());
   r.doc = std::move(*doc);
   r.triples = extract(r.doc);
@@ -164,7 +171,7 @@ TEST(Entities, SurnamesAreNotMergedWithoutEvidence) {
            {"d", "Angela Merkel visited Warsaw."},
            {"e", "Merkel praised Poland."}}) {
     Resolved r;
-    auto doc = shared().pipeline.analyze(text, id, PipelineOptions{});
+    auto doc = analyze(text, id);
     ASSERT_TRUE(doc.ok());
     r.doc = std::move(*doc);
     r.triples = extract(r.doc);

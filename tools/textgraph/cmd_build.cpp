@@ -1,68 +1,124 @@
-// `textgraph build`: triples → knowledge graph file.
+// `textgraph build INPUT... -o GRAPH`: documents and triple files → a graph file.
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.h"
+#include "text_options.h"
 #include "textgraph/formats.h"
+#include "textgraph/textgraph.h"
 
 namespace textgraph::cli {
 
 namespace {
 
+const std::string kUsageText =
+    std::string(
+        "usage: textgraph build INPUT... -o OUT [-o OUT...] [--format FORMAT] [OPTIONS]\n"
+        "\n"
+        "Builds one knowledge graph from documents (analysed and extracted as\n"
+        "`textgraph extract` does) and from triple files, and writes it to each OUT.\n"
+        "Triples that say the same thing (same subject, relation, polarity and object)\n"
+        "merge into one edge: its count grows, provenance is kept, confidences combine.\n"
+        "\n"
+        "Each INPUT is either triples or documents:\n"
+        "  *.tsv    triples: subject TAB relation TAB object [TAB confidence]\n"
+        "  *.jsonl  triples if its first non-blank line is an object with a \"subject\"\n"
+        "           (triple records, as `textgraph extract` writes), else documents\n"
+        "           (one {\"id\": ..., \"text\": ...} object per line)\n"
+        "  anything else is documents:\n") +
+    std::string(kDocumentInputsHelp) +
+    "  --from tsv|jsonl forces every input (standard input too) to be triples.\n"
+    "Inputs are read in the order given.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output OUT      a graph file, written atomically; its extension picks\n"
+    "                        the format: .json (lossless) .graphml .gexf .dot .tsv\n"
+    "                        .jsonl .carb, or an image drawn with Graphviz as\n"
+    "                        `textgraph render` does: .svg .png .pdf; '-' writes\n"
+    "                        standard output (needs --format). Repeat -o for several.\n"
+    "  --format F            graph format of the single OUT: json, graphml, gexf,\n"
+    "                        dot, tsv, jsonl, carb\n"
+    "  --from tsv|jsonl      every input is a triple file of this format\n"
+    "  --stats               print document, sentence, triple, node and edge counts\n"
+    "                        to standard error\n" +
+    std::string(kTextOptionsHelp) +
+    "\n"
+    "A progress line is shown on standard error when it is a terminal and the\n"
+    "run lasts more than a second.\n"
+    "\n"
+    "Outputs are written only once every input has been read, each atomically:\n"
+    "on bad input no file is created and an existing OUT is left as it was.\n"
+    "exit status: 0 ok, 1 bad input or model (message names FILE:LINE[:COL]),\n"
+    "2 usage error\n";
+
+// One output file: a graph format, or an image drawn by Graphviz.
+struct Output {
+  std::string path;
+  bool image = false;   // .svg, .png, .pdf: render_graph()
+  GraphFormat format{};
+};
+
+bool is_image(const std::string& path) {
+  for (std::string_view ext : {".svg", ".png", ".pdf"})
+    if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  return false;
+}
+
 int run_build(Args& args) {
-  const std::optional<std::string> output = args.option("--output", "-o");
+  const std::vector<std::string> paths = args.options("--output", "-o");
   const std::string from = args.option("--from").value_or("");
   const std::string format = args.option("--format").value_or("");
+  const bool print_stats = args.flag("--stats");
+  TextGraphOptions options = read_text_options(args);
   const std::vector<std::string> inputs = args.positionals();
-  if (inputs.empty()) throw UsageError("no triple file given");
-  if (!output) throw UsageError("no output given (-o FILE)");
-  Result<GraphFormat> out_format = graph_format_for(*output, format);
-  if (!out_format.ok()) return report(out_format.status());
-
-  KnowledgeGraph graph;
-  for (const std::string& input : inputs) {
-    Result<TripleFormat> in_format =
-        !from.empty()  ? triple_format_named(from)
-        : input == "-" ? Result<TripleFormat>(Status::error(
-                             ErrorCode::kUsage, "standard input needs --from tsv|jsonl"))
-                       : triple_format_of(input);
-    if (!in_format.ok()) return report(in_format.status());
-    if (*in_format == TripleFormat::kCarb)
-      return report(Status::error(ErrorCode::kUsage, "CaRB files cannot be read", {input}));
-    TripleReader reader(input, *in_format);
-    Triple t;
-    while (true) {
-      Result<bool> got = reader.next(t);
-      if (!got.ok()) return report(got.status());
-      if (!*got) break;
-      if (Status s = graph.add(t); !s.ok()) return report(s);
+  if (inputs.empty()) throw UsageError("no input (give a FILE, a DIR, or - for standard input)");
+  if (paths.empty()) throw UsageError("no output given (-o FILE)");
+  if (!format.empty() && paths.size() > 1)
+    throw UsageError("--format applies to a single -o; with several, extensions say");
+  std::vector<Output> outputs;
+  for (const std::string& path : paths) {
+    Output out{path};
+    if (format.empty() && is_image(path)) {
+      out.image = true;
+    } else {
+      Result<GraphFormat> f = graph_format_for(path, format);
+      if (!f.ok()) return report(f.status());
+      out.format = *f;
     }
+    outputs.push_back(out);
   }
-  if (Status s = write_graph(graph, *output, *out_format); !s.ok()) return report(s);
+  if (!from.empty()) {
+    if (from != "tsv" && from != "jsonl")
+      throw UsageError("--from must be tsv or jsonl, not '" + from + "'");
+    options.triples = from == "tsv" ? TripleFormat::kTsv : TripleFormat::kJsonl;
+  }
+
+  Progress progress("textgraph build");
+  options.progress = [&](const ReadProgress& p) { progress.update(p); };
+  TextGraphReport summary;
+  KnowledgeGraph graph;
+  Status status = build_graph(inputs, options, graph, &summary);
+  progress.done();
+  warn_after(summary);
+  for (const Output& out : outputs) {
+    if (!status.ok()) break;
+    status = out.image ? render_graph(graph, out.path) : write_graph(graph, out.path, out.format);
+  }
+  if (!status.ok()) return report(status);
+  if (print_stats)
+    std::cerr << "documents " << summary.documents << "  sentences "
+              << summary.extract.sentences << "  words " << summary.words << "  triples "
+              << summary.extract.triples << "  triple files " << summary.triple_files
+              << "  triples read " << summary.triples_read << "  nodes " << graph.node_count()
+              << "  edges " << graph.edge_count() << "\n";
   return kOk;
 }
 
 }  // namespace
 
-const Command kBuild{
-    "build", "build a knowledge graph from triple files (TSV or JSONL)",
-    "usage: textgraph build TRIPLES... -o OUT [--from tsv|jsonl] [--format FORMAT]\n"
-    "\n"
-    "Builds one knowledge graph from triple files and writes it to OUT.\n"
-    "Triples that say the same thing (same subject, relation, polarity and object)\n"
-    "merge into one edge: its count grows, provenance is kept, confidences combine.\n"
-    "\n"
-    "  TRIPLES        .tsv:   subject TAB relation TAB object [TAB confidence]\n"
-    "                 .jsonl: one triple record per line (see the README)\n"
-    "                 '-' reads standard input (needs --from)\n"
-    "  -o, --output   the graph file; its extension picks the format:\n"
-    "                 .json (lossless) .graphml .gexf .dot .tsv .jsonl .carb\n"
-    "                 '-' writes standard output (needs --format)\n"
-    "  --from F       triple format of the inputs: tsv or jsonl\n"
-    "  --format F     graph format: json, graphml, gexf, dot, tsv, jsonl, carb\n"
-    "\n"
-    "The output is written atomically: on any error no file is created and an\n"
-    "existing OUT is left as it was.\n"
-    "exit status: 0 ok, 1 bad input (message names FILE:LINE[:COL]), 2 usage error\n",
-    run_build};
+const Command kBuild{"build", "build a knowledge graph from documents or triple files",
+                     kUsageText, run_build};
 
 }  // namespace textgraph::cli

@@ -18,6 +18,7 @@ extern const Command kTrain;
 int run_train_tagger(Args& args);
 int run_train_parser(Args& args);
 extern const Command kEval;
+extern const Command kParse;
 extern const Command kExtract;
 
 // Graph commands (cmd_build.cpp ... cmd_stats.cpp).

@@ -14,7 +14,7 @@ namespace textgraph::cli {
 namespace {
 
 const Command* const kCommands[] = {
-    &kExtract, &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kEval, &kTrain,
+    &kParse, &kExtract, &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kEval, &kTrain,
 };
 
 void print_help(std::ostream& out) {
