@@ -65,12 +65,19 @@ void resolve_pronoun(Work& work, std::size_t i, const EntityOptions& options) {
   const bool quoted = view.in_quote[static_cast<std::size_t>(p.head - 1)];
   double best_score = -1e9;
   std::optional<std::size_t> best;
+  bool best_common = false;
   for (std::size_t j = i; j-- > 0;) {
     const Mention& m = work.mentions[j];
     if (p.sentence - m.sentence > options.pronoun_window) break;
-    const Referent r = referent(work, j);
+    Referent r = referent(work, j);
     if (!r.ok) continue;
     const MentionInfo& mi = work.info[j];
+    // "Moscow and Washington ... their": the pair, which no single actor is.
+    if (pron.plural && mi.coordinated && !r.plural) {
+      r.plural = true;
+      r.common = true;
+      r.name = false;
+    }
     double score = -2.5 * static_cast<double>(p.sentence - m.sentence);
     if (pron.plural) {
       if (r.type == "PERSON" && !r.plural) continue;
@@ -102,11 +109,12 @@ void resolve_pronoun(Work& work, std::size_t i, const EntityOptions& options) {
     if (score > best_score) {
       best_score = score;
       best = j;
+      best_common = r.common;
     }
   }
   if (!best) return;
   const Mention& a = work.mentions[*best];
-  if (work.info[*best].common) return;  // it stands for a plain noun phrase: no actor
+  if (best_common) return;  // it stands for a plain noun phrase or a pair: no actor
   p.actor = a.actor;
   p.type = a.type;
   p.antecedent = static_cast<int>(*best);

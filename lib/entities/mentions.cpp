@@ -128,11 +128,14 @@ class SentenceMentions {
         for (int k = r.a; k <= r.b; ++k) used[static_cast<std::size_t>(k)] = true;
         i = r.b;
       }
-    } else {
+    }
+    // Without NER tags, or where the tagger saw no entity, proper nouns.
+    {
       for (int i = 0; i < n_; ++i) {
-        if (word(i).upos != "PROPN") continue;
+        if (word(i).upos != "PROPN" || used[static_cast<std::size_t>(i)]) continue;
         Run r{i, i, ""};
-        while (r.b + 1 < n_ && word(r.b + 1).upos == "PROPN") ++r.b;
+        while (r.b + 1 < n_ && word(r.b + 1).upos == "PROPN" && !used[static_cast<std::size_t>(r.b + 1)])
+          ++r.b;
         // An entry that starts before the tagged run ("European" ADJ +
         // "Union", "White House", "Downing Street") takes it in.
         for (int k = std::max(0, i - 4); k < i; ++k)
@@ -143,8 +146,12 @@ class SentenceMentions {
           }
         // A dictionary entry running past the tagged run ("Saudi" PROPN +
         // "Arabia") takes the whole entry.
-        if (dict(i) && i + static_cast<int>(dict(i)->length) - 1 > r.b)
-          r.b = std::min(n_ - 1, i + static_cast<int>(dict(i)->length) - 1);
+        if (dict(i) && i + static_cast<int>(dict(i)->length) - 1 > r.b) {
+          const int end = std::min(n_ - 1, i + static_cast<int>(dict(i)->length) - 1);
+          bool free = true;
+          for (int k = r.b + 1; k <= end; ++k) free = free && !used[static_cast<std::size_t>(k)];
+          if (free) r.b = end;
+        }
         out.push_back(r);
         for (int k = r.a; k <= r.b; ++k) used[static_cast<std::size_t>(k)] = true;
         i = r.b;
@@ -281,6 +288,8 @@ class SentenceMentions {
     info.subject = rel.rfind("nsubj", 0) == 0;
     info.predicate = head_of(h);
     info.candidate = rel != "compound" && rel != "amod" && rel != "flat" && rel != "fixed";
+    info.coordinated = rel == "conj";
+    for (int c : kids(h)) info.coordinated = info.coordinated || word(c).deprel == "conj";
     if (info.subject && !view_.in_quote[static_cast<std::size_t>(h)] && info.predicate >= 0 &&
         is_speech_verb(word(info.predicate).lemma))
       info.speaker = true;

@@ -34,6 +34,7 @@ struct MentionInfo {
   bool common = false;     // a plain noun phrase with no actor (blocks wrong antecedents)
   bool pleonastic = false; // "it" with no referent
   bool speaker = false;    // subject of a speech verb outside any quotation
+  bool coordinated = false; // a conjunct ("Moscow and Washington"): "they" means them all
   std::string last_name;   // last word of a name ("Putin"), for names within the document
   std::string first_name;  // first word of a name after its titles
   std::string demonym_of;  // a description's country adjective ("the Russian leader": Russia)

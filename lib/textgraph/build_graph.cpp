@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "textgraph/textgraph.h"
+#include "textgraph/entity_steps.h"
 
 namespace textgraph {
 namespace {
@@ -95,6 +96,7 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
       Result<Analyzer> loaded = Analyzer::load(options.analyzer);
       if (!loaded.ok()) return loaded.status();
       analyzer = std::move(*loaded);
+      if (Status s = add_entity_steps(*analyzer, options); !s.ok()) return s;
     }
     Result<DocumentReader> reader = DocumentReader::open(documents, options.input);
     documents.clear();

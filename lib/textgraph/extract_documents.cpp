@@ -1,12 +1,16 @@
 // extract_documents(): analysis and extraction on worker threads, triples
 // handed on in input order with document-wide provenance.
+#include <filesystem>
 #include <limits>
 #include <optional>
 
 #include "core/error.h"
 #include "core/parallel.h"
 #include "formats/text_check.h"
+#include "textgraph/model.h"
+#include "textgraph/ner.h"
 #include "textgraph/textgraph.h"
+#include "textgraph/entity_steps.h"
 
 namespace textgraph {
 namespace {
@@ -147,12 +151,26 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
   });
 }
 
+Status add_entity_steps(Analyzer& analyzer, const TextGraphOptions& options) {
+  if (options.view != EntityView::kActors) return {};
+  const std::string dir =
+      options.analyzer.model_dir.empty() ? default_model_dir() : options.analyzer.model_dir;
+  const std::string path = dir + "/" + kNerModelFile;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  Result<NerTagger> ner = NerTagger::load(path);
+  if (!ner.ok()) return ner.status();
+  analyzer.add_step(make_ner_step(*ner));
+  return {};
+}
+
 Status extract_inputs(const std::vector<std::string>& inputs, const TextGraphOptions& options,
                       const TripleSink& sink, TextGraphReport* report) {
   Result<DocumentReader> reader = DocumentReader::open(inputs, options.input);
   if (!reader.ok()) return reader.status();
   Result<Analyzer> analyzer = Analyzer::load(options.analyzer);
   if (!analyzer.ok()) return analyzer.status();
+  if (Status s = add_entity_steps(*analyzer, options); !s.ok()) return s;
   return extract_documents(*reader, *analyzer, options, sink, report);
 }
 

@@ -216,6 +216,16 @@ TEST(Entities, NeuterAndPluralPronouns) {
   EXPECT_EQ(its->actor, "Russia");
 }
 
+// "They" after "Russia and Ukraine" means both: no single actor, and not
+// the wrong one of the two.
+TEST(Entities, CoordinatedAntecedentIsNotOneActor) {
+  const Resolved r = resolve("Russia and Ukraine signed the grain deal. They praised Turkey.");
+  const Mention* they = mention(r, "They");
+  ASSERT_NE(they, nullptr) << dump(r);
+  EXPECT_EQ(they->actor, "") << dump(r);
+  EXPECT_EQ(actor_of(r, "Turkey"), "Turkey") << dump(r);
+}
+
 TEST(Entities, PleonasticItIsLeftAlone) {
   const Resolved r = resolve(
       "Iran rejected the offer. It is likely that the talks will fail. "

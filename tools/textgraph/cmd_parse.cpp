@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "commands.h"
 #include "core/error.h"
 #include "core/files.h"
+#include "textgraph/ner.h"
 #include "textgraph/pipeline.h"
 
 namespace textgraph::cli {
@@ -36,7 +38,8 @@ constexpr std::string_view kUsageText =
     "\n"
     "CoNLL-U input keeps its tokens, sentences, comments and MISC; LEMMA, UPOS,\n"
     "XPOS, FEATS, HEAD and DEPREL are predicted and replace what the file holds,\n"
-    "and DEPS and NER are cleared (so a gold file can be scored against its parse).\n"
+    "and DEPS and NER are cleared (so a gold file can be scored against its parse;\n"
+    "with --ner, NER is predicted anew).\n"
     "\n"
     "options:\n"
     "  --input auto|text|conllu|jsonl  format of every input (default auto: by file\n"
@@ -53,6 +56,11 @@ constexpr std::string_view kUsageText =
     "  --model-dir DIR       read tagger.tgm and parser.tgm from DIR (default\n"
     "                        $TEXTGRAPH_MODELS or the installed models)\n"
     "  --tagger FILE, --parser FILE  a model file of its own for either\n"
+    "  --ner                 also tag named entities: MISC gets NER=B-PER, I-PER,\n"
+    "                        B-ORG, ... (IOB2, Universal NER types PER, ORG, LOC)\n"
+    "                        on every word, NER=O outside entities\n"
+    "  --ner-model FILE      the NER model (implies --ner; default ner.tgm in the\n"
+    "                        model directory)\n"
     "  --chunk-size BYTES    text is analyzed in pieces cut at the first blank line\n"
     "                        after this many bytes (default 32768)\n"
     "\n"
@@ -89,6 +97,8 @@ int run_parse(Args& args) {
   an.tagger_model = args.option("--tagger").value_or("");
   an.parser_model = args.option("--parser").value_or("");
   if (args.flag("--keep-given")) an.given = GivenAnnotation::kKeep;
+  const std::optional<std::string> ner_model = args.option("--ner-model");
+  const bool ner = args.flag("--ner") || ner_model.has_value();
   const std::string output = args.option("--output", "-o").value_or("-");
   const long threads = args.integer("--threads", 1, 256, "-j").value_or(1);
   const std::vector<std::string> inputs = args.positionals();
@@ -96,6 +106,13 @@ int run_parse(Args& args) {
 
   Result<Analyzer> analyzer = Analyzer::load(an);
   if (!analyzer.ok()) return report(analyzer.status());
+  if (ner) {
+    Result<NerTagger> tagger = ner_model     ? NerTagger::load(*ner_model)
+                               : an.model_dir.empty() ? NerTagger::load_default()
+                                                      : NerTagger::load(an.model_dir + "/" + kNerModelFile);
+    if (!tagger.ok()) return report(tagger.status());
+    analyzer->add_step(make_ner_step(*tagger));
+  }
   Result<DocumentReader> reader = DocumentReader::open(inputs, in);
   if (!reader.ok()) return report(reader.status());
 

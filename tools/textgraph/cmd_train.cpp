@@ -17,6 +17,7 @@ struct TrainKind {
 const TrainKind kKinds[] = {
     {"tagger", run_train_tagger},
     {"parser", run_train_parser},
+    {"ner", run_train_ner},
 };
 
 int run_train(Args& args) {
@@ -31,7 +32,7 @@ int run_train(Args& args) {
 
 }  // namespace
 
-const Command kTrain{"train", "train a model (tagger, parser) from CoNLL-U treebanks",
+const Command kTrain{"train", "train a model (tagger, parser, ner) from annotated corpora",
                      "usage: textgraph train KIND [OPTIONS]\n"
                      "\n"
                      "Trains a model with the project's own code, deterministically for a\n"
@@ -70,7 +71,19 @@ const Command kTrain{"train", "train a model (tagger, parser) from CoNLL-U treeb
                      "  --explore X (0.9)  --explore-from N (2)  --max-sentences N (all)\n"
                      "  --aux-tagging  also learn to predict UPOS/XPOS from the encoder\n"
                      "                 (multi-task; needs gold tags in --train)\n"
-                     "  --aux-weight X (0.5)\n",
+                     "  --aux-weight X (0.5)\n"
+                     "\n"
+                     "textgraph train ner --train F[,F...] [--dev F] -o MODEL [OPTIONS]\n"
+                     "  Named-entity tagger from IOB2 files in the Universal NER layout (ID,\n"
+                     "  FORM, TAG, ...). --dev picks the best epoch and prints entity\n"
+                     "  precision, recall and F1 per type (exact span and type). The model\n"
+                     "  records the files, license, command and scores.\n"
+                     "  --epochs N (20)  --patience N (4)  --seed N (1)\n"
+                     "  --min-count N (2: rarer words are treated as unknown words)\n"
+                     "  --actors FILE|none (actor dictionary whose names become gazetteer\n"
+                     "      entries; default: the shipped actors.tsv)\n"
+                     "  --license TEXT (default: derived from the file names)\n"
+                     "  --quiet (no progress lines on stderr)\n",
                      run_train};
 
 }  // namespace textgraph::cli

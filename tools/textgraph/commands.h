@@ -17,6 +17,8 @@ extern const Command kTrain;
 // `textgraph train` kinds, one per train_<kind>.cpp.
 int run_train_tagger(Args& args);
 int run_train_parser(Args& args);
+int run_train_ner(Args& args);
+extern const Command kNer;  // cmd_ner.cpp
 extern const Command kEval;
 extern const Command kParse;
 extern const Command kExtract;

@@ -15,6 +15,7 @@ namespace {
 
 const Command* const kCommands[] = {
     &kParse, &kExtract, &kBuild, &kConvert, &kRender, &kQuery, &kStats, &kEval, &kTrain,
+    &kNer,
 };
 
 void print_help(std::ostream& out) {
