@@ -183,6 +183,12 @@ class ActorLinker {
   std::unique_ptr<Impl> impl_;
 };
 
+// The actor table as TSV, one actor per line after a header line:
+//   actor TAB type TAB mentions TAB aliases TAB attributes
+// aliases "Putin (2) | Vladimir Putin (1)", attributes "title=Russian
+// President | affiliation=Russia"; tabs and newlines inside become spaces.
+std::string actor_table_tsv(const std::vector<ActorRecord>& table);
+
 // Argument::actor cleared on every argument: the mentions view (argument
 // phrases as nodes; types are kept).
 void clear_actors(std::vector<Triple>& triples);

@@ -139,4 +139,29 @@ std::vector<ActorRecord> ActorLinker::table() const {
   return out;
 }
 
+std::string actor_table_tsv(const std::vector<ActorRecord>& table) {
+  const auto field = [](std::string& out, const std::string& text) {
+    for (char c : text) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+  };
+  std::string out = "actor\ttype\tmentions\taliases\tattributes\n";
+  for (const ActorRecord& a : table) {
+    field(out, a.actor);
+    out += '\t';
+    field(out, a.type);
+    out += '\t' + std::to_string(a.mentions) + '\t';
+    for (std::size_t i = 0; i < a.aliases.size(); ++i) {
+      if (i) out += " | ";
+      field(out, a.aliases[i].first);
+      out += " (" + std::to_string(a.aliases[i].second) + ")";
+    }
+    out += '\t';
+    for (std::size_t i = 0; i < a.attributes.size(); ++i) {
+      if (i) out += " | ";
+      field(out, a.attributes[i].first + "=" + a.attributes[i].second);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace textgraph

@@ -25,6 +25,12 @@ grep -q '"id":"iran"' "$T/actors.json" || fail "Iranian leaders → Iran"
 grep -q '"id":"united states"' "$T/actors.json" || fail "Washington → United States"
 if grep -q '"id":"putin"' "$T/actors.json"; then fail "Putin left as its own node"; fi
 
+# The actor table: every phrase with its count, and the attributes.
+"$TG" build "$T/a.txt" -o "$T/t.json" --actor-table "$T/actors.tsv"
+grep -q "^Vladimir Putin	PERSON	2	Russian President Vladimir Putin (1) | Putin (1)	title=Russian President | affiliation=Russia$" "$T/actors.tsv" \
+  || fail "actor table: $(cat "$T/actors.tsv")"
+grep -q "^Iran	COUNTRY	1	Iranian leaders (1)	role=leaders$" "$T/actors.tsv" || fail "actor table: Iran"
+
 # Mentions view: the phrases are the nodes.
 "$TG" build --view mentions "$T/a.txt" -o "$T/mentions.json"
 grep -q '"id":"putin"' "$T/mentions.json" || fail "mentions view: no putin node"
