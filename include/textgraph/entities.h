@@ -26,7 +26,10 @@
 //     "Russian President Vladimir Putin" → name "Vladimir Putin", title
 //     "Russian President", affiliation Russia, type PERSON.
 //   - Dictionary actors. Names, aliases and metonyms of the dictionary map to
-//     the actor ("EU" → European Union, "the Kremlin" → Russia). A common noun
+//     the actor ("EU" → European Union, "the Kremlin" → Russia), except a
+//     metonym used as a place ("visited Riyadh", "talks in Moscow": the object
+//     of a verb of motion, or after in/at/to/from/...), which stays the place
+//     (actor "Riyadh", type LOC, affiliation Saudi Arabia). A common noun
 //     modified by a country or demonym is a group of that country: a state
 //     noun ("Iranian leaders", "Russian officials", "the U.S. government")
 //     is the country itself with the noun as role; a representative noun
@@ -43,15 +46,18 @@
 //     themselves, it/its/itself, and definite descriptions ("the president",
 //     "the Russian leader", "the country", "the bloc") are resolved to the
 //     most salient compatible antecedent in the same or the three previous
-//     sentences (descriptions: anywhere earlier in the document). Compatible:
+//     sentences (descriptions: anywhere earlier in the document; "the
+//     Iranian leader" with no named leader before is Iran). Compatible:
 //     number (they = plural or a group), animacy (he/she = a person or an
 //     unknown name, it = a country, organisation, place or singular thing),
 //     gender (from first names and gendered titles; unknown matches both).
 //     Salient: recency (by sentence, then by word), subject over object, a
 //     name over a common noun, not a co-argument of the same verb (except
 //     possessives and reflexives), not the speaker of the quotation the
-//     pronoun stands in. Pleonastic "it" (expl, "it is likely that", "it
-//     seems", "it rains") is left alone, as are first and second persons.
+//     pronoun stands in. "They" after coordinated names ("Russia and
+//     Ukraine ... they") means all of them: no single actor. Pleonastic "it"
+//     (expl, "it is likely that", "it seems", "it rains") is left alone, as
+//     are first and second persons.
 //   - Triples: every argument (subject, object, extra) whose head word is a
 //     mention gets Argument::actor (the canonical actor) and Argument::type
 //     ("PERSON", "ORG", "LOC", "COUNTRY"). Argument::text is left as written,
@@ -63,8 +69,9 @@
 // ActorLinker (corpus level, input order): a single name left open in its
 // document is linked to a full name of the same document seen in an earlier
 // chunk, else to the one full name of the whole corpus ending in it (seen so
-// far: with link() per chunk; over the whole corpus: observe() every chunk
-// first, then link() each). Two people with the same surname and different
+// far: with link() per chunk, as extract and build do, so a "Trump" in a
+// document read before any "Donald Trump" stays "Trump"; over the whole
+// corpus: observe() every chunk first, then link() each). Two people with the same surname and different
 // first names anywhere in the corpus are never merged without evidence in
 // the document itself. The result depends only on the order of chunks, never
 // on threads.
