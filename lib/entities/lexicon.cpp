@@ -176,6 +176,13 @@ bool is_place_suffix(std::string_view w) {
   return in(words, w);
 }
 
+bool is_calendar_word(std::string_view w) {
+  static const Set words = {"Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",
+                            "Saturday", "Sunday",  "January",   "February", "March",
+                            "July",     "September", "October", "November", "December"};
+  return in(words, w);
+}
+
 bool is_weather_verb(std::string_view lemma) {
   static const Set verbs = {"rain", "snow", "hail", "drizzle", "pour", "thunder", "freeze",
                             "sleet"};

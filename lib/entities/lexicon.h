@@ -43,6 +43,10 @@ PronounInfo pronoun_info(std::string_view lower_form);
 bool is_org_suffix(std::string_view word);
 bool is_place_suffix(std::string_view word);
 
+// Days and months (not those that are also first names: April, May, June,
+// August): proper nouns that name no actor.
+bool is_calendar_word(std::string_view word);
+
 // Verbs with a pleonastic subject ("it rains", "it seems that").
 bool is_weather_verb(std::string_view lemma);
 bool is_raising_verb(std::string_view lemma);

@@ -207,6 +207,7 @@ class SentenceMentions {
     }
     if (i > r.b) return;
     if (i == r.b && is_title_word(form(i)) && !dict(i)) return;  // "President" alone
+    if (i == r.b && is_calendar_word(form(i))) return;          // "on Tuesday"
 
     Mention m;
     MentionInfo info;
