@@ -220,6 +220,14 @@ class SentenceMentions {
     m.plural = plural_word(word(m.head - 1));
     if (dict(i) && i + static_cast<int>(dict(i)->length) - 1 == r.b) {
       const Actor& a = work_.dictionary->actor(dict(i)->actor);
+      // Titles belong to people: "former U.S." is the United States.
+      if (first < i) {
+        first = i;
+        m.first = first + 1;
+        m.text = words_text(*work_.doc, s_, first, r.b);
+      }
+      title.clear();
+      affiliation.clear();
       m.actor = a.name;
       m.type = type_of(a.kind);
       if (dict(i)->how == ActorMatch::How::kDemonym) m.role = lower(join_forms(view_, i, r.b));
