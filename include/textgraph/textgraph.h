@@ -44,6 +44,16 @@
 // whose words all have heads keep their trees and tags, so gold or
 // previously parsed files extract as they are; set kReplace to re-parse.
 //
+// Actors (TextGraphOptions::view = kActors): each chunk's triples go
+// through EntityResolver on the worker thread (mentions, names, coreference;
+// Argument::actor and ::type set), then through ActorLinker in input order
+// on the calling thread, so a single surname is linked to a full name seen
+// earlier in its document or, when only one person of that surname has
+// appeared so far, in the corpus. The dictionary is the shipped actors.tsv
+// (in the model directory) plus TextGraphOptions::actor_files; a malformed
+// entry fails the run with kInvalidInput at FILE:LINE before any input is
+// read.
+//
 // Determinism: the same inputs, options and models give the same triples in
 // the same order, and the same graph, with any thread count: chunks are
 // analysed and extracted on worker threads and handed on in input order.
@@ -74,6 +84,7 @@
 #include <utility>
 #include <vector>
 
+#include "textgraph/entities.h"
 #include "textgraph/extractor.h"
 #include "textgraph/formats.h"
 #include "textgraph/graph.h"
@@ -97,6 +108,13 @@ struct TextGraphOptions {
   std::size_t threads = 1;     // analysis and extraction threads (0 or 1: the calling one)
   std::optional<TripleFormat> triples;  // build_graph(): every input is a triple file of
                                         // this format (kTsv or kJsonl); nullopt = input_kind()
+  EntityView view = EntityView::kActors;  // kActors: the entity stage runs after extraction
+                                          // and sets Argument::actor/type (entities.h);
+                                          // kMentions: it does not run
+  std::vector<std::string> actor_files;   // dictionary entries added to the shipped ones
+  EntityOptions entities;                 // coreference on/off, pronoun window
+  ActorLinker* linker = nullptr;          // corpus-level actor state carried across calls
+                                          // (build_graph() sets its own); null = one per call
   std::function<void(const ReadProgress&)> progress;  // called after each chunk, on the
                                                       // calling thread (progress bars); may be empty
 };

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "textgraph/textgraph.h"
+#include "textgraph/entity_steps.h"
 
 namespace textgraph {
 namespace {
@@ -33,14 +34,20 @@ bool first_record_is_triple(const std::string& path) {
   return false;
 }
 
-void add_triple_file(const std::string& path, TripleFormat format, KnowledgeGraph& graph,
-                     TextGraphReport& r) {
+void add_triple_file(const std::string& path, TripleFormat format, EntityView view,
+                     KnowledgeGraph& graph, TextGraphReport& r) {
   TripleReader reader(path, format);
   Triple t;
   while (true) {
     const Result<bool> got = reader.next(t);
     if (!got.ok()) throw Error(got.status().code(), got.status().message(), got.status().where());
     if (!*got) break;
+    // The mentions view keys nodes by the phrases, whatever the file says.
+    if (view == EntityView::kMentions && !t.subject.text.empty() && !t.object.text.empty()) {
+      t.subject.actor.clear();
+      t.object.actor.clear();
+      for (Argument& a : t.extra) a.actor.clear();
+    }
     if (const Status s = graph.add(t); !s.ok()) throw Error(s.code(), s.message(), s.where());
     ++r.triples_read;
   }
@@ -71,6 +78,17 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
   TextGraphReport& r = report ? *report : local;
   std::optional<Analyzer> analyzer;  // loaded at the first document input
   std::vector<std::string> documents;
+  // A bad --actors file is reported before anything is read, even when
+  // every input is a triple file.
+  if (options.view == EntityView::kActors && !options.actor_files.empty())
+    if (Result<ActorDictionary> d = load_actor_dictionary(options.analyzer.model_dir,
+                                                          options.actor_files);
+        !d.ok())
+      return d.status();
+  // One corpus of actors across every document input.
+  ActorLinker linker;
+  TextGraphOptions with_linker = options;
+  if (!with_linker.linker) with_linker.linker = &linker;
 
   // Consecutive document inputs make one stream, so that threads stay busy
   // across small files.
@@ -80,13 +98,14 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
       Result<Analyzer> loaded = Analyzer::load(options.analyzer);
       if (!loaded.ok()) return loaded.status();
       analyzer = std::move(*loaded);
+      if (Status s = add_entity_steps(*analyzer, options); !s.ok()) return s;
       for (const auto& step : options.steps) analyzer->add_step(step);
     }
     Result<DocumentReader> reader = DocumentReader::open(documents, options.input);
     documents.clear();
     if (!reader.ok()) return reader.status();
     return extract_documents(
-        *reader, *analyzer, options,
+        *reader, *analyzer, with_linker,
         [&](const Chunk& chunk, std::vector<Triple>& triples) -> Status {
           for (const Triple& t : triples)
             if (Status s = graph.add(t); !s.ok())
@@ -106,7 +125,7 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
     if (Status s = flush_documents(); !s.ok()) return s;
     const TripleFormat format =
         *kind == InputKind::kTriplesTsv ? TripleFormat::kTsv : TripleFormat::kJsonl;
-    if (Status s = guard([&] { add_triple_file(input, format, graph, r); }); !s.ok()) return s;
+    if (Status s = guard([&] { add_triple_file(input, format, options.view, graph, r); }); !s.ok()) return s;
   }
   return flush_documents();
 }

@@ -1,12 +1,16 @@
 // extract_documents(): analysis and extraction on worker threads, triples
 // handed on in input order with document-wide provenance.
+#include <filesystem>
 #include <limits>
 #include <optional>
 
 #include "core/error.h"
 #include "core/parallel.h"
 #include "formats/text_check.h"
+#include "textgraph/model.h"
+#include "textgraph/ner.h"
 #include "textgraph/textgraph.h"
+#include "textgraph/entity_steps.h"
 
 namespace textgraph {
 namespace {
@@ -19,6 +23,7 @@ namespace {
 struct Extracted {
   Chunk chunk;
   std::vector<Triple> triples;
+  DocumentEntities entities;
   ExtractStats stats;
   std::size_t words = 0;
   std::size_t cleaned = 0;
@@ -81,6 +86,17 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
   TextGraphReport& r = report ? *report : local;
   std::size_t document = std::numeric_limits<std::size_t>::max();
   std::size_t sentences = 0;  // of `document` passed on so far
+  std::optional<ActorDictionary> dictionary;
+  std::optional<EntityResolver> resolver;
+  ActorLinker own_linker;
+  ActorLinker& linker = options.linker ? *options.linker : own_linker;
+  if (options.view == EntityView::kActors) {
+    Result<ActorDictionary> d =
+        load_actor_dictionary(options.analyzer.model_dir, options.actor_files);
+    if (!d.ok()) return d.status();
+    dictionary = std::move(*d);
+    resolver.emplace(*dictionary, options.entities);
+  }
   return guard([&] {
     ordered_parallel_map(
         options.threads,
@@ -95,6 +111,8 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
           if (const Status st = analyzer.analyze(chunk); !st.ok()) rethrow(st, chunk.origin);
           Extracted e;
           e.triples = extract(chunk.document, options.extract, &e.stats);
+          // Before spans become source offsets: the stage maps them to words.
+          if (resolver) e.entities = resolver->resolve(chunk.document, e.triples);
           for (Triple& t : e.triples) {
             to_source(chunk, t.subject.spans);
             to_source(chunk, t.relation.spans);
@@ -118,6 +136,7 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
           chunk.first_sentence = sentences;
           sentences += chunk.document.sentences.size();
           for (Triple& t : e.triples) t.provenance.sentence += chunk.first_sentence;
+          if (resolver) linker.link(e.entities, e.triples);
           add(r.extract, e.stats);
           r.words += e.words;
           r.control_characters += e.cleaned;
@@ -132,12 +151,26 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
   });
 }
 
+Status add_entity_steps(Analyzer& analyzer, const TextGraphOptions& options) {
+  if (options.view != EntityView::kActors) return {};
+  const std::string dir =
+      options.analyzer.model_dir.empty() ? default_model_dir() : options.analyzer.model_dir;
+  const std::string path = dir + "/" + kNerModelFile;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  Result<NerTagger> ner = NerTagger::load(path);
+  if (!ner.ok()) return ner.status();
+  analyzer.add_step(make_ner_step(*ner));
+  return {};
+}
+
 Status extract_inputs(const std::vector<std::string>& inputs, const TextGraphOptions& options,
                       const TripleSink& sink, TextGraphReport* report) {
   Result<DocumentReader> reader = DocumentReader::open(inputs, options.input);
   if (!reader.ok()) return reader.status();
   Result<Analyzer> analyzer = Analyzer::load(options.analyzer);
   if (!analyzer.ok()) return analyzer.status();
+  if (Status s = add_entity_steps(*analyzer, options); !s.ok()) return s;
   for (const auto& step : options.steps) analyzer->add_step(step);
   return extract_documents(*reader, *analyzer, options, sink, report);
 }

@@ -17,13 +17,14 @@ for c in extract build; do
 done
 
 # Text: the models tokenize, tag and parse; the rules extract. JSONL by
-# default, spans are byte ranges in the file.
+# default, spans are byte ranges in the file. Phrases as nodes (--view
+# mentions) here; the actor view (the default) is checked below.
 printf 'The court ordered Meta to pay a fine. Oslo hosted the talks.\n' > "$T/a.txt"
-"$TG" extract "$T/a.txt" > "$T/a.jsonl"
+"$TG" extract --view mentions "$T/a.txt" > "$T/a.jsonl"
 grep -q '"subject":{"text":"Oslo","type":"","actor":"","spans":\[\[38,42\]\]},"relation":{"text":"hosted","lemma":"host"' "$T/a.jsonl" \
   || fail "jsonl: $(cat "$T/a.jsonl")"
 grep -q '"provenance":{"document":"'"$T"'/a.txt","sentence":1,' "$T/a.jsonl" || fail "provenance"
-"$TG" extract --format tsv "$T/a.txt" > "$T/a.tsv"
+"$TG" extract --view mentions --format tsv "$T/a.txt" > "$T/a.tsv"
 grep -q "^The court	order	Meta	" "$T/a.tsv" || fail "tsv: $(cat "$T/a.tsv")"
 grep -q "^Meta	pay	a fine	" "$T/a.tsv" || fail "tsv control"
 # What extract writes, build reads: the same graph from JSONL and TSV edges.
@@ -32,21 +33,28 @@ grep -q "^Meta	pay	a fine	" "$T/a.tsv" || fail "tsv control"
 cut -f1-3 "$T/from-jsonl.tsv" > "$T/e1"; cut -f1-3 "$T/from-tsv.tsv" > "$T/e2"
 cmp -s "$T/e1" "$T/e2" || fail "extract tsv and jsonl give different edges"
 # ... and the same graph as building from the text directly.
-"$TG" build "$T/a.txt" -o "$T/from-text.json"
+"$TG" build --view mentions "$T/a.txt" -o "$T/from-text.json"
 "$TG" build "$T/a.jsonl" -o "$T/from-triples.json"
 cmp -s "$T/from-text.json" "$T/from-triples.json" || fail "build text vs build extract output"
+# The actor view: extract's JSONL carries the actors, build keys nodes by them.
+"$TG" extract "$T/a.txt" > "$T/a-actors.jsonl"
+grep -q '"subject":{"text":"Oslo","type":"COUNTRY","actor":"Norway"' "$T/a-actors.jsonl" \
+  || fail "actor view jsonl: $(cat "$T/a-actors.jsonl")"
+"$TG" build "$T/a.txt" -o "$T/actors-text.json"
+"$TG" build "$T/a-actors.jsonl" -o "$T/actors-triples.json"
+cmp -s "$T/actors-text.json" "$T/actors-triples.json" || fail "actor view: build text vs extract output"
 
 # Standard input is text.
-echo "Oslo hosted the talks." | "$TG" extract --format tsv - | grep -q "^Oslo	host	the talks" || fail "stdin"
+echo "Oslo hosted the talks." | "$TG" extract --view mentions --format tsv - | grep -q "^Oslo	host	the talks" || fail "stdin"
 echo "Oslo hosted the talks." | "$TG" build - -o "$T/stdin.tsv"
-grep -q "^Oslo	host	the talks" "$T/stdin.tsv" || fail "build stdin: $(cat "$T/stdin.tsv")"
+grep -q "^Norway	host	the talks" "$T/stdin.tsv" || fail "build stdin: $(cat "$T/stdin.tsv")"
 
 # JSONL documents keep their ids; blank lines are skipped.
 printf '{"id": "n1", "text": "Oslo hosted the talks.", "date": "2024-01-01", "x": 1}\n\n{"id": 7, "text": "Riga met Tallinn."}\n' > "$T/docs.jsonl"
 "$TG" extract "$T/docs.jsonl" > "$T/docs.out"
 grep -q '"provenance":{"document":"n1","sentence":0' "$T/docs.out" || fail "jsonl id: $(cat "$T/docs.out")"
 grep -q '"subject":{"text":"Riga".*"document":"7"' "$T/docs.out" || fail "jsonl numeric id"
-"$TG" build "$T/docs.jsonl" -o "$T/docs.tsv"
+"$TG" build --view mentions "$T/docs.jsonl" -o "$T/docs.tsv"
 grep -q "^Riga	meet	Tallinn" "$T/docs.tsv" || fail "build jsonl documents: $(cat "$T/docs.tsv")"
 
 # Pre-tokenized (PTB, CaRB style) lines: one sentence each, written back as
@@ -126,8 +134,16 @@ set +e
 "$TG" build "$T/a.txt" -o "$T/x.json" --from xml > /dev/null 2>&1; [ $? -eq 2 ] || fail "build --from"
 set -e
 
-# Golden: the examples/ article, text → graph, holds its key relations.
+# Golden: the examples/ article, text → graph, holds its key relations:
+# first among the actors (the default view), then among the phrases.
 "$TG" build "$TEXTGRAPH_EXAMPLES/geneva-talks.txt" -o "$T/geneva.json"
+q() { "$TG" query "$T/geneva.json" "$1" --format tsv > "$T/q" || fail "no edge for $1"; }
+q 'united nations -[host]-> the meeting'
+q 'ukraine -[demand]-> the withdrawal of russian troops'
+q 'turkey -[warn]-> both sides'
+q 'iran -[reject]-> new demands'
+q 'russia -[invade]-> ukraine'
+"$TG" build --view mentions "$TEXTGRAPH_EXAMPLES/geneva-talks.txt" -o "$T/geneva.json"
 q() { "$TG" query "$T/geneva.json" "$1" --format tsv > "$T/q" || fail "no edge for $1"; }
 q 'the united nations -[host]-> the meeting'
 q "norway's foreign minister -[chair]-> the meeting"

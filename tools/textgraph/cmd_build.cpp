@@ -4,6 +4,9 @@
 #include <vector>
 
 #include "commands.h"
+#include "core/error.h"
+#include "core/files.h"
+#include "textgraph/entities.h"
 #include "text_options.h"
 #include "textgraph/formats.h"
 #include "textgraph/textgraph.h"
@@ -40,6 +43,10 @@ const std::string kUsageText =
     "  --format F            graph format of the single OUT: json, graphml, gexf,\n"
     "                        dot, tsv, jsonl, carb\n"
     "  --from tsv|jsonl      every input is a triple file of this format\n"
+    "  --actor-table FILE    also write the actors found in the documents (actor\n"
+    "                        view): actor, type, mentions, every phrase that named it\n"
+    "                        with its count, attributes (title, affiliation, role),\n"
+    "                        tab-separated\n"
     "  --stats               print document, sentence, triple, node and edge counts\n"
     "                        to standard error\n" +
     std::string(kTextOptionsHelp) +
@@ -71,7 +78,12 @@ int run_build(Args& args) {
   const std::string from = args.option("--from").value_or("");
   const std::string format = args.option("--format").value_or("");
   const bool print_stats = args.flag("--stats");
+  const std::optional<std::string> actor_table = args.option("--actor-table");
   TextGraphOptions options = read_text_options(args);
+  ActorLinker linker;
+  options.linker = &linker;
+  if (actor_table && options.view != EntityView::kActors)
+    throw UsageError("--actor-table needs the actor view");
   const std::vector<std::string> inputs = args.positionals();
   if (inputs.empty()) throw UsageError("no input (give a FILE, a DIR, or - for standard input)");
   if (paths.empty()) throw UsageError("no output given (-o FILE)");
@@ -106,6 +118,12 @@ int run_build(Args& args) {
     if (!status.ok()) break;
     status = out.image ? render_graph(graph, out.path) : write_graph(graph, out.path, out.format);
   }
+  if (status.ok() && actor_table)
+    status = guard([&] {
+      OutputFile out(*actor_table);
+      out.stream() << actor_table_tsv(linker.table());
+      out.commit();
+    });
   if (!status.ok()) return report(status);
   if (print_stats)
     std::cerr << "documents " << summary.documents << "  sentences "

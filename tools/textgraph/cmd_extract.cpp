@@ -30,11 +30,12 @@ const std::string kUsageText = std::string(
     "                   sentence text; spans = byte ranges in the input document as\n"
     "                   read). `textgraph build` reads it back.\n"
     "  tsv              subject TAB relation lemma TAB object TAB confidence, the\n"
-    "                   triple TSV `textgraph build` reads\n"
+    "                   triple TSV `textgraph build` reads; with --view actors the\n"
+    "                   subject and object are actors where there is one\n"
     "  carb             CaRB tabbed lines (sentence, confidence, relation, arguments)\n"
     "                   as the Open IE benchmark scorers read them; a passive is\n"
     "                   written as read and once more in its active reading; turns\n"
-    "                   on --implicit\n"
+    "                   on --implicit; phrases unless --view actors is given\n"
     "\n"
     "options:\n"
     "  --format jsonl|tsv|carb  see above\n"
@@ -67,14 +68,25 @@ std::string tsv_line(const Triple& t) {
   return triple_to_tsv(shown) + '\n';
 }
 
-std::string line_of(const Triple& t, OutFormat format) {
+// TSV and CaRB have one column per argument: in the actors view it holds
+// the actor when there is one (JSONL keeps both).
+Triple as_actors(const Triple& t) {
+  Triple shown = t;
+  for (Argument* a : {&shown.subject, &shown.object})
+    if (!a->actor.empty()) a->text = a->actor;
+  for (Argument& a : shown.extra)
+    if (!a.actor.empty()) a.text = a.actor;
+  return shown;
+}
+
+std::string line_of(const Triple& t, OutFormat format, EntityView view) {
   switch (format) {
     case OutFormat::kJsonl:
       return triple_to_json(t) + '\n';
     case OutFormat::kTsv:
-      return tsv_line(t);
+      return tsv_line(view == EntityView::kActors ? as_actors(t) : t);
     case OutFormat::kCarb:
-      return carb_line(t);
+      return carb_line(view == EntityView::kActors ? as_actors(t) : t);
   }
   return {};
 }
@@ -105,7 +117,7 @@ int run_extract(Args& args) {
             if (format != OutFormat::kCarb)
               if (Status s = check_triple(t); !s.ok())
                 return Status::error(s.code(), s.message(), chunk.origin);
-            out.stream() << line_of(t, format);
+            out.stream() << line_of(t, format, options.view);
           }
           if (!out.stream()) {
             broken_pipe = output == "-" && errno == EPIPE;

@@ -36,7 +36,17 @@ const std::string_view kTextOptionsHelp =
     "                        $TEXTGRAPH_MODELS or the installed models)\n"
     "  --implicit            also low-confidence implicit relations (X's Y: X has Y)\n"
     "  --no-implicit         not even for --format carb\n"
-    "  --min-confidence X    drop triples below confidence X (0 to 1)\n";
+    "  --min-confidence X    drop triples below confidence X (0 to 1)\n"
+    "  --view actors|mentions  what arguments stand for. actors (default; mentions\n"
+    "                        for --format carb): names, aliases, demonyms,\n"
+    "                        metonyms and pronouns resolved to canonical actors\n"
+    "                        (\"Russian President Vladimir Putin\", \"Putin\" and \"he\"\n"
+    "                        are \"Vladimir Putin\"; \"the Kremlin\" is Russia);\n"
+    "                        mentions: argument phrases as written\n"
+    "  --actors FILE         add the actor dictionary entries of FILE to the shipped\n"
+    "                        ones (models/actors.tsv shows the layout: kind, name,\n"
+    "                        aliases, demonyms, metonyms, tab-separated); repeatable;\n"
+    "                        a malformed entry is an error naming FILE:LINE\n";
 
 namespace {
 
@@ -79,6 +89,14 @@ TextGraphOptions read_text_options(Args& args, bool carb_output) {
   const bool no_implicit = args.flag("--no-implicit");
   o.extract.implicit_relations = (implicit || carb_output) && !no_implicit;
   if (auto c = args.option("--min-confidence")) o.extract.min_confidence = confidence(*c);
+  const std::string view = args.option("--view").value_or(carb_output ? "mentions" : "actors");
+  if (view == "actors")
+    o.view = EntityView::kActors;
+  else if (view == "mentions")
+    o.view = EntityView::kMentions;
+  else
+    throw UsageError("--view must be actors or mentions, not '" + view + "'");
+  o.actor_files = args.options("--actors");
   return o;
 }
 
