@@ -55,8 +55,9 @@ struct Times {
   std::vector<double> build, write, close;
   void print(const char* what, std::uint64_t bytes) const {
     const double mb = static_cast<double>(bytes) / 1e6;
-    std::printf("%s\n  build   %7.3f s\n  agwrite %7.3f s %7.1f MB/s (%.1f MB)\n  close   %7.3f s\n",
-                what, median(build), median(write), mb / median(write), mb, median(close));
+    std::printf(
+        "%s\n  build   %7.3f s\n  agwrite %7.3f s %7.1f MB/s (%.1f MB)\n  close   %7.3f s\n", what,
+        median(build), median(write), mb / median(write), mb, median(close));
   }
 };
 

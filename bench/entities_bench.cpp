@@ -9,8 +9,8 @@
 // The medians over runs follow. --dump prints the mentions and the triples
 // with their actors instead (first run only), for reading by eye.
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -35,10 +35,14 @@ double since(std::chrono::steady_clock::time_point t0) {
 
 const char* kind_name(textgraph::MentionKind k) {
   switch (k) {
-    case textgraph::MentionKind::kName: return "name";
-    case textgraph::MentionKind::kGroup: return "group";
-    case textgraph::MentionKind::kPronoun: return "pronoun";
-    case textgraph::MentionKind::kDescription: return "description";
+    case textgraph::MentionKind::kName:
+      return "name";
+    case textgraph::MentionKind::kGroup:
+      return "group";
+    case textgraph::MentionKind::kPronoun:
+      return "pronoun";
+    case textgraph::MentionKind::kDescription:
+      return "description";
   }
   return "";
 }
@@ -46,8 +50,8 @@ const char* kind_name(textgraph::MentionKind k) {
 void dump(const textgraph::DocumentEntities& e, const std::vector<textgraph::Triple>& triples) {
   for (std::size_t i = 0; i < e.mentions.size(); ++i) {
     const textgraph::Mention& m = e.mentions[i];
-    std::cout << "mention " << i << " s" << m.sentence << " " << kind_name(m.kind) << " '"
-              << m.text << "' -> '" << m.actor << "' " << m.type;
+    std::cout << "mention " << i << " s" << m.sentence << " " << kind_name(m.kind) << " '" << m.text
+              << "' -> '" << m.actor << "' " << m.type;
     if (!m.title.empty()) std::cout << " title='" << m.title << "'";
     if (!m.affiliation.empty()) std::cout << " affiliation='" << m.affiliation << "'";
     if (!m.role.empty()) std::cout << " role='" << m.role << "'";
@@ -57,8 +61,8 @@ void dump(const textgraph::DocumentEntities& e, const std::vector<textgraph::Tri
   }
   for (const textgraph::Triple& t : triples)
     std::cout << "triple s" << t.provenance.sentence << " [" << t.subject.text << " => "
-              << t.subject.actor << "] -[" << t.relation.lemma << "]-> [" << t.object.text
-              << " => " << t.object.actor << "]\n";
+              << t.subject.actor << "] -[" << t.relation.lemma << "]-> [" << t.object.text << " => "
+              << t.object.actor << "]\n";
 }
 
 }  // namespace
@@ -142,8 +146,8 @@ int main(int argc, char** argv) {
     extract_s.push_back(x);
     entity_s.push_back(e);
     share.push_back(e / (a + x + e));
-    std::cout << "run " << r + 1 << ": analyse " << a << " s, extract " << x << " s, entities "
-              << e << " s (" << 100.0 * share.back() << "% of the total), "
+    std::cout << "run " << r + 1 << ": analyse " << a << " s, extract " << x << " s, entities " << e
+              << " s (" << 100.0 * share.back() << "% of the total), "
               << static_cast<long>(static_cast<double>(words) / (a + x + e)) << " words/s\n";
   }
   std::cout << "documents " << texts.size() << ", words " << words << ", triples " << triples_n

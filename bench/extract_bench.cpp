@@ -170,7 +170,8 @@ int main(int argc, char** argv) {
       const textgraph::Status st = textgraph::extract_documents(
           *reader, *analyzer, options,
           [&](const textgraph::Chunk& chunk, std::vector<textgraph::Triple>& triples) {
-            for (const textgraph::Sentence& s : chunk.document.sentences) run.tokens += tokens_of(s);
+            for (const textgraph::Sentence& s : chunk.document.sentences)
+              run.tokens += tokens_of(s);
             run.sentences += chunk.document.sentences.size();
             run.triples += triples.size();
             const auto sink_start = Clock::now();

@@ -50,11 +50,16 @@ int main(int argc, char** argv) {
   options.implicit_relations = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--no-implicit") options.implicit_relations = false;
-    else if (a == "--sentence-per-line") per_line = true;
-    else if (a == "--models" && i + 1 < argc) models = argv[++i];
-    else if (a == "--conllu" && i + 1 < argc) conllu_out = argv[++i];
-    else path = a;
+    if (a == "--no-implicit")
+      options.implicit_relations = false;
+    else if (a == "--sentence-per-line")
+      per_line = true;
+    else if (a == "--models" && i + 1 < argc)
+      models = argv[++i];
+    else if (a == "--conllu" && i + 1 < argc)
+      conllu_out = argv[++i];
+    else
+      path = a;
   }
   if (path.empty()) {
     std::cerr << "usage: extract_features [--no-implicit] PARSED.conllu\n"

@@ -64,11 +64,16 @@ int main(int argc, char** argv) {
   bool pipeline = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--model" && i + 1 < argc) model_path = argv[++i];
-    else if (a == "--tagger" && i + 1 < argc) tagger_path = argv[++i];
-    else if (a == "--pipeline") pipeline = true;
-    else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::stoi(argv[++i]));
-    else gold_path = a;
+    if (a == "--model" && i + 1 < argc)
+      model_path = argv[++i];
+    else if (a == "--tagger" && i + 1 < argc)
+      tagger_path = argv[++i];
+    else if (a == "--pipeline")
+      pipeline = true;
+    else if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::stoi(argv[++i]));
+    else
+      gold_path = a;
   }
   if (gold_path.empty()) {
     std::cerr << "usage: ner_bench [--model M] [--runs N] [--tagger T] [--pipeline] GOLD.iob2\n";
@@ -131,7 +136,8 @@ int main(int argc, char** argv) {
       const double p1 = thread_cpu_seconds();
       tagger_cpu.push_back(static_cast<double>(words) / (p1 - p0));
       ratio.push_back((c1 - c0) / (p1 - p0));
-      std::printf("; tagger %.0f words/s cpu, ner/tagger time %.3f", tagger_cpu.back(), ratio.back());
+      std::printf("; tagger %.0f words/s cpu, ner/tagger time %.3f", tagger_cpu.back(),
+                  ratio.back());
     }
     if (analyzer) {
       const double a0 = thread_cpu_seconds();
@@ -159,9 +165,10 @@ int main(int argc, char** argv) {
     std::printf("median tagger: %.0f words/s cpu; ner/tagger time %.3f\n", median(tagger_cpu),
                 median(ratio));
   if (analyzer)
-    std::printf("median pipeline (tokenize+tag+parse): %.0f words/s cpu; ner on the same words: "
-                "%.0f words/s cpu; ner share of parse --ner: %.2f%%\n",
-                median(pipe_rate), median(ner_rate), 100 * median(share));
+    std::printf(
+        "median pipeline (tokenize+tag+parse): %.0f words/s cpu; ner on the same words: "
+        "%.0f words/s cpu; ner share of parse --ner: %.2f%%\n",
+        median(pipe_rate), median(ner_rate), 100 * median(share));
   std::printf("peak memory: %ld MB\n", peak_rss_kb() / 1024);
   std::cout << textgraph::format_scores(textgraph::compare_entities(*gold, tagged));
   return 0;

@@ -179,13 +179,15 @@ int main(int argc, char** argv) {
 
   std::vector<Config> configs;
   configs.push_back({"baseline (stages, 1 thread)", 0, {}, {}});
-  for (std::size_t t : thread_counts) configs.push_back({"pipeline -j " + std::to_string(t), t, {}, {}});
+  for (std::size_t t : thread_counts)
+    configs.push_back({"pipeline -j " + std::to_string(t), t, {}, {}});
   long rss_pipeline = 0;
   for (int round = 0; round < runs; ++round) {
     // The baseline goes last in the first round (memory), first afterwards.
     for (std::size_t k = 0; k < configs.size(); ++k) {
       Config& c = configs[round == 0 ? (k + 1) % configs.size() : k];
-      const Timing t = c.threads == 0 ? timed(run_baseline) : timed([&] { run_pipeline(c.threads); });
+      const Timing t =
+          c.threads == 0 ? timed(run_baseline) : timed([&] { run_pipeline(c.threads); });
       if (round == 0 && c.threads != 0) rss_pipeline = peak_rss_mb();
       c.wall_rates.push_back(static_cast<double>(tokens) / t.wall);
       c.cpu_rates.push_back(static_cast<double>(tokens) / t.cpu);
@@ -205,10 +207,10 @@ int main(int argc, char** argv) {
     std::printf("%-28s wall %.2f, CPU %.2f of the baseline; wall %.2f of -j %zu\n",
                 configs[k].name.c_str(), median(configs[k].wall_rates) / base_wall,
                 median(configs[k].cpu_rates) / base_cpu,
-                median(configs[k].wall_rates) / median(configs[1].wall_rates),
-                configs[1].threads);
-  std::printf("peak RSS            %ld MB after loading, %ld MB after the pipeline runs, "
-              "%ld MB after the baseline (whole-text Document)\n",
-              rss_loaded, rss_pipeline, peak_rss_mb());
+                median(configs[k].wall_rates) / median(configs[1].wall_rates), configs[1].threads);
+  std::printf(
+      "peak RSS            %ld MB after loading, %ld MB after the pipeline runs, "
+      "%ld MB after the baseline (whole-text Document)\n",
+      rss_loaded, rss_pipeline, peak_rss_mb());
   return 0;
 }

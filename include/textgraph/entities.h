@@ -3,9 +3,9 @@
 // triples extracted from them.
 //
 // Usage, one document:
-//   textgraph::Result<textgraph::ActorDictionary> dict = textgraph::ActorDictionary::load_default();
-//   textgraph::EntityResolver resolver(*dict);                 // immutable, thread-safe
-//   std::vector<textgraph::Triple> triples = textgraph::extract(doc);
+//   textgraph::Result<textgraph::ActorDictionary> dict =
+//   textgraph::ActorDictionary::load_default(); textgraph::EntityResolver resolver(*dict); //
+//   immutable, thread-safe std::vector<textgraph::Triple> triples = textgraph::extract(doc);
 //   textgraph::DocumentEntities found = resolver.resolve(doc, triples);
 //   // triples[i].subject.actor == "Vladimir Putin", .type == "PERSON" for
 //   // "Russian President Vladimir Putin", "Putin" and a "he" that refers to him.
@@ -74,10 +74,9 @@
 // chunk, else to the one full name of the whole corpus ending in it (seen so
 // far: with link() per chunk, as extract and build do, so a "Trump" in a
 // document read before any "Donald Trump" stays "Trump"; over the whole
-// corpus: observe() every chunk first, then link() each). Two people with the same surname and different
-// first names anywhere in the corpus are never merged without evidence in
-// the document itself. The result depends only on the order of chunks, never
-// on threads.
+// corpus: observe() every chunk first, then link() each). Two people with the same surname and
+// different first names anywhere in the corpus are never merged without evidence in the document
+// itself. The result depends only on the order of chunks, never on threads.
 //
 // Failure: none. Documents that are not tagged give names from capitalised
 // words only; unparsed sentences (head -1) give names but no coreference.
@@ -107,39 +106,39 @@ enum class MentionKind {
 
 // One mention of an entity in a document.
 struct Mention {
-  std::size_t sentence = 0;   // 0-based index of the sentence in the document
-  int head = 0;               // word id (1-based) of the mention's head word
-  int first = 0;              // first word id of the mention (title and affiliation included)
-  int last = 0;               // last word id of the mention
+  std::size_t sentence = 0;  // 0-based index of the sentence in the document
+  int head = 0;              // word id (1-based) of the mention's head word
+  int first = 0;             // first word id of the mention (title and affiliation included)
+  int last = 0;              // last word id of the mention
   MentionKind kind = MentionKind::kName;
-  std::string text;           // as written ("Russian President Vladimir Putin", "he")
-  std::string actor;          // canonical actor ("Vladimir Putin"); "" = unresolved
-  std::string type;           // "PERSON", "ORG", "LOC", "COUNTRY"; "" = unknown
-  std::string title;          // title words before a person's name ("Russian President")
-  std::string affiliation;    // country or organisation the mention belongs to ("Russia")
-  std::string role;           // the noun of a group mention ("leaders", "envoys")
-  int antecedent = -1;        // index (into DocumentEntities::mentions) of the mention a
-                              // pronoun or description was resolved to; -1 = none
-  bool partial = false;       // a single person name left open (ambiguous or no full name
-                              // in the document): ActorLinker may still link it
-  bool plural = false;        // grammatical number of the mention
+  std::string text;         // as written ("Russian President Vladimir Putin", "he")
+  std::string actor;        // canonical actor ("Vladimir Putin"); "" = unresolved
+  std::string type;         // "PERSON", "ORG", "LOC", "COUNTRY"; "" = unknown
+  std::string title;        // title words before a person's name ("Russian President")
+  std::string affiliation;  // country or organisation the mention belongs to ("Russia")
+  std::string role;         // the noun of a group mention ("leaders", "envoys")
+  int antecedent = -1;      // index (into DocumentEntities::mentions) of the mention a
+                            // pronoun or description was resolved to; -1 = none
+  bool partial = false;     // a single person name left open (ambiguous or no full name
+                            // in the document): ActorLinker may still link it
+  bool plural = false;      // grammatical number of the mention
 };
 
 // What resolve() found in one document.
 struct DocumentEntities {
-  std::string document;            // Document::id
-  std::vector<Mention> mentions;   // in document order (sentence, then word)
+  std::string document;                 // Document::id
+  std::vector<Mention> mentions;        // in document order (sentence, then word)
   std::vector<std::string> full_names;  // person full names in order of first mention
-  std::size_t arguments = 0;       // triple arguments looked at
-  std::size_t resolved = 0;        // of them, given an actor
-  std::size_t unplaced = 0;        // triples whose sentence is not in the document
-  std::size_t self_references = 0;  // triples removed: subject and object the same actor
-                                    // (a title or apposition restating a name)
+  std::size_t arguments = 0;            // triple arguments looked at
+  std::size_t resolved = 0;             // of them, given an actor
+  std::size_t unplaced = 0;             // triples whose sentence is not in the document
+  std::size_t self_references = 0;      // triples removed: subject and object the same actor
+                                        // (a title or apposition restating a name)
 };
 
 struct EntityOptions {
-  bool coreference = true;       // resolve pronouns and definite descriptions
-  bool groups = true;            // "Iranian leaders" → Iran, "U.S. envoys" → United States envoys
+  bool coreference = true;  // resolve pronouns and definite descriptions
+  bool groups = true;       // "Iranian leaders" → Iran, "U.S. envoys" → United States envoys
   std::size_t pronoun_window = 3;  // sentences back a pronoun may look
 };
 
@@ -164,11 +163,11 @@ class EntityResolver {
 
 // One canonical actor of a corpus, with the evidence for it.
 struct ActorRecord {
-  std::string actor;                 // canonical name
-  std::string type;                  // most frequent type
-  std::size_t mentions = 0;          // triple arguments that named it
-  std::vector<std::pair<std::string, std::size_t>> aliases;  // surface texts with counts,
-                                                             // in order of first appearance
+  std::string actor;                                            // canonical name
+  std::string type;                                             // most frequent type
+  std::size_t mentions = 0;                                     // triple arguments that named it
+  std::vector<std::pair<std::string, std::size_t>> aliases;     // surface texts with counts,
+                                                                // in order of first appearance
   std::vector<std::pair<std::string, std::string>> attributes;  // ("title", "Russian President"),
                                                                 // ("affiliation", "Russia"),
                                                                 // ("role", "leaders"); distinct

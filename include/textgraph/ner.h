@@ -59,8 +59,8 @@
 
 namespace textgraph {
 
-inline constexpr char kNerModelKind[] = "ner";       // ModelFile::kind
-inline constexpr char kNerModelFile[] = "ner.tgm";   // name in default_model_dir()
+inline constexpr char kNerModelKind[] = "ner";      // ModelFile::kind
+inline constexpr char kNerModelFile[] = "ner.tgm";  // name in default_model_dir()
 
 class NerTagger {
  public:
@@ -69,7 +69,8 @@ class NerTagger {
   // default_model_dir() + "/ner.tgm".
   [[nodiscard]] static Result<NerTagger> load_default();
   // From a model already in memory; `name` is used in error messages.
-  [[nodiscard]] static Result<NerTagger> from_model(const ModelFile& model, const std::string& name);
+  [[nodiscard]] static Result<NerTagger> from_model(const ModelFile& model,
+                                                    const std::string& name);
 
   // Sets Word::ner of every word of the sentence (nothing else is read or changed).
   void tag(Sentence& sentence) const;
@@ -129,10 +130,10 @@ struct EntityCounts {
 };
 
 struct NerScores {
-  std::size_t sentences = 0;  // sentences compared
-  std::size_t words = 0;      // words compared
-  std::size_t tags_correct = 0;              // words with the gold IOB2 tag ("" counts as "O")
-  EntityCounts all;                          // over every type (the headline F1)
+  std::size_t sentences = 0;                    // sentences compared
+  std::size_t words = 0;                        // words compared
+  std::size_t tags_correct = 0;                 // words with the gold IOB2 tag ("" counts as "O")
+  EntityCounts all;                             // over every type (the headline F1)
   std::map<std::string, EntityCounts> by_type;  // per type, gold and predicted types
 };
 
@@ -160,7 +161,8 @@ std::string format_scores(const NerScores& scores);
 // sentence's id, text and comments as in CoNLL-U. Tags must be "O", "B-X" or
 // "I-X". Other columns are ignored.
 [[nodiscard]] Result<std::vector<Sentence>> read_iob2(const std::string& path);
-[[nodiscard]] Result<std::vector<Sentence>> parse_iob2(std::string_view text, const std::string& name);
+[[nodiscard]] Result<std::vector<Sentence>> parse_iob2(std::string_view text,
+                                                       const std::string& name);
 
 // Writes one sentence: "# newdoc id = ..." if its comments hold one, then
 // "# sent_id = ID" (`fallback_id` when Sentence::id is empty), "# text = ..."
@@ -182,19 +184,19 @@ struct NerFileOptions {
 };
 
 struct NerFileResult {
-  std::size_t sentences = 0;     // sentences written
-  std::size_t words = 0;         // words written
-  std::size_t entities = 0;      // entities found
-  std::size_t repaired = 0;      // kText: invalid UTF-8 sequences replaced by U+FFFD
-  NerScores scores;              // kIob2: the input's tags (gold) against the output
+  std::size_t sentences = 0;  // sentences written
+  std::size_t words = 0;      // words written
+  std::size_t entities = 0;   // entities found
+  std::size_t repaired = 0;   // kText: invalid UTF-8 sequences replaced by U+FFFD
+  NerScores scores;           // kIob2: the input's tags (gold) against the output
 };
 
 // Tags every sentence of `input_path` ("-" = standard input) and writes
 // IOB2 (write_iob2; sentences without a sent_id are numbered from 1) to
 // `output_path` ("-" = standard output) atomically: on failure an existing
 // output file is left untouched. CoNLL-U and IOB2 inputs are streamed (a
-// few hundred sentences per thread in memory); text is read whole. Fails with the reader's error (kInvalidInput naming
-// FILE:LINE, kIo) or kIo when the output cannot be written; binary input
+// few hundred sentences per thread in memory); text is read whole. Fails with the reader's error
+// (kInvalidInput naming FILE:LINE, kIo) or kIo when the output cannot be written; binary input
 // given as text is kInvalidInput.
 [[nodiscard]] Result<NerFileResult> tag_file(const NerTagger& tagger, const std::string& input_path,
                                              const std::string& output_path,

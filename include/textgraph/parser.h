@@ -40,7 +40,7 @@ namespace textgraph {
 namespace parser {
 struct Network;
 struct Precomputed;
-}
+}  // namespace parser
 
 class Parser {
  public:

@@ -110,15 +110,15 @@ enum class InputFormat {
 
 struct InputOptions {
   InputFormat format = InputFormat::kAuto;  // forced format of every input, or kAuto
-  bool sentence_per_line = false;  // text: every line is one sentence (see the top)
-  bool keep_tokens = false;        // with sentence_per_line: tokens are exactly the
-                                   // whitespace-separated pieces (TokenizerInput::kPretokenized)
+  bool sentence_per_line = false;           // text: every line is one sentence (see the top)
+  bool keep_tokens = false;                 // with sentence_per_line: tokens are exactly the
+                             // whitespace-separated pieces (TokenizerInput::kPretokenized)
   LineBreaks line_breaks = LineBreaks::kAuto;  // raw text: how single line breaks are read
-  std::size_t chunk_bytes = 32 * 1024;     // text is cut at the first paragraph break at or
-                                           // after this many bytes; CoNLL-U chunks hold
-                                           // sentences of about this many bytes of forms
-  std::size_t max_chunk_bytes = 1 << 20;   // no paragraph break by then: cut at a line
-                                           // break or space (must be >= chunk_bytes)
+  std::size_t chunk_bytes = 32 * 1024;         // text is cut at the first paragraph break at or
+                                               // after this many bytes; CoNLL-U chunks hold
+                                               // sentences of about this many bytes of forms
+  std::size_t max_chunk_bytes = 1 << 20;       // no paragraph break by then: cut at a line
+                                               // break or space (must be >= chunk_bytes)
 };
 
 // What a chunk holds before analysis.
@@ -144,19 +144,20 @@ struct Chunk {
 
   // What it holds.
   ChunkKind kind = ChunkKind::kText;
-  std::string raw;                 // kText, kLines: the bytes as read (may hold invalid
-                                   // UTF-8); emptied by analysis
-  std::size_t offset = 0;          // byte offset of raw[0] in its input document
-  bool starts_paragraph = true;    // false when the chunk was cut inside a paragraph
-  bool keep_tokens = false;        // kLines: whitespace-separated tokens exactly
+  std::string raw;                             // kText, kLines: the bytes as read (may hold invalid
+                                               // UTF-8); emptied by analysis
+  std::size_t offset = 0;                      // byte offset of raw[0] in its input document
+  bool starts_paragraph = true;                // false when the chunk was cut inside a paragraph
+  bool keep_tokens = false;                    // kLines: whitespace-separated tokens exactly
   LineBreaks line_breaks = LineBreaks::kAuto;  // kText: as InputOptions::line_breaks
 
   // After analysis.
-  Document document;               // id = document_id; text = raw after UTF-8 repair
-                                   // (empty for kSentences); analyzed sentences with
-                                   // spans relative to document.text
-  std::size_t repaired = 0;        // invalid UTF-8 sequences replaced by U+FFFD
-  std::vector<std::pair<std::size_t, std::size_t>> repairs;  // (offset in document.text,
+  Document document;         // id = document_id; text = raw after UTF-8 repair
+                             // (empty for kSentences); analyzed sentences with
+                             // spans relative to document.text
+  std::size_t repaired = 0;  // invalid UTF-8 sequences replaced by U+FFFD
+  std::vector<std::pair<std::size_t, std::size_t>>
+      repairs;                     // (offset in document.text,
                                    // offset in raw) just after each U+FFFD put in, in
                                    // order; empty when nothing was repaired
   std::size_t first_sentence = 0;  // index within its document of document.sentences[0]
@@ -168,13 +169,13 @@ struct Chunk {
 
 // How far a DocumentReader has got, for progress bars.
 struct ReadProgress {
-  std::size_t files = 0;          // inputs, directories expanded
-  std::size_t files_done = 0;     // inputs read to the end
-  std::uint64_t bytes = 0;        // total size of the inputs that are regular files
-                                  // (standard input and pipes count 0)
-  std::uint64_t bytes_done = 0;   // of those, bytes read so far (a CoNLL-U file counts
-                                  // when it is done)
-  std::size_t documents = 0;      // documents started so far
+  std::size_t files = 0;         // inputs, directories expanded
+  std::size_t files_done = 0;    // inputs read to the end
+  std::uint64_t bytes = 0;       // total size of the inputs that are regular files
+                                 // (standard input and pipes count 0)
+  std::uint64_t bytes_done = 0;  // of those, bytes read so far (a CoNLL-U file counts
+                                 // when it is done)
+  std::size_t documents = 0;     // documents started so far
 };
 
 // Reads inputs as a sequence of chunks, one input after the other.
@@ -186,8 +187,7 @@ class DocumentReader {
                                                    const InputOptions& options = {});
   // Reads from a stream owned by the caller, in format `format` (kAuto means
   // raw text); `name` is the document id and the file name in messages.
-  [[nodiscard]] static Result<DocumentReader> from_stream(std::istream& in,
-                                                          const std::string& name,
+  [[nodiscard]] static Result<DocumentReader> from_stream(std::istream& in, const std::string& name,
                                                           const InputOptions& options = {});
 
   // The next chunk into `out` (all of its fields are reset): true if there
@@ -296,8 +296,7 @@ class Analyzer {
 // 4 * threads chunks are in memory at once. A non-ok Status from the sink
 // stops the run and is returned.
 [[nodiscard]] Status analyze_stream(DocumentReader& reader, const Analyzer& analyzer,
-                                    std::size_t threads,
-                                    const std::function<Status(Chunk&)>& sink);
+                                    std::size_t threads, const std::function<Status(Chunk&)>& sink);
 
 // Writes analyzed chunks as CoNLL-U, in the order given.
 //   kText and kLines chunks: "# newdoc id = ID" before a document's first
@@ -315,7 +314,7 @@ class ConlluChunkWriter {
   void write(Chunk& chunk);
   std::size_t sentences() const { return sentences_; }  // written so far
   std::size_t words() const { return words_; }
-  std::size_t tokens() const { return tokens_; }        // surface tokens
+  std::size_t tokens() const { return tokens_; }  // surface tokens
 
  private:
   std::ostream& out_;

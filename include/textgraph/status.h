@@ -39,8 +39,8 @@ enum class ErrorCode {
 // Where in an input a problem lies. Every field is optional: 0 / empty means
 // unknown. Lines and columns are 1-based; columns count bytes.
 struct Location {
-  std::string file;      // path as the user gave it, "-" or "<stdin>" for standard input
-  std::size_t line = 0;  // 1-based line, 0 = unknown
+  std::string file;        // path as the user gave it, "-" or "<stdin>" for standard input
+  std::size_t line = 0;    // 1-based line, 0 = unknown
   std::size_t column = 0;  // 1-based byte column within the line, 0 = unknown
 };
 
@@ -74,7 +74,7 @@ class [[nodiscard]] Status {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit on purpose
   Result(Status error) : v_(std::move(error)) {  // NOLINT: implicit on purpose
     if (std::get<Status>(v_).ok())
       v_ = Status::error(ErrorCode::kInternal, "Result built from an ok Status");

@@ -95,17 +95,18 @@
 namespace textgraph {
 
 struct TextGraphOptions {
-  InputOptions input;          // how documents are read (format, sentence per line, chunks)
+  InputOptions input;              // how documents are read (format, sentence per line, chunks)
   AnalyzerOptions analyzer = [] {  // models; given CoNLL-U trees kept (see the top)
     AnalyzerOptions a;
     a.given = GivenAnnotation::kKeep;
     return a;
   }();
-  std::vector<std::shared_ptr<const AnalysisStep>> steps;  // run after parsing (entities,
-                               // coreference, ...), in order, by the analyzers that
-                               // extract_inputs() and build_graph() load
-  ExtractOptions extract;      // which triples the rules give
-  std::size_t threads = 1;     // analysis and extraction threads (0 or 1: the calling one)
+  std::vector<std::shared_ptr<const AnalysisStep>>
+      steps;                            // run after parsing (entities,
+                                        // coreference, ...), in order, by the analyzers that
+                                        // extract_inputs() and build_graph() load
+  ExtractOptions extract;               // which triples the rules give
+  std::size_t threads = 1;              // analysis and extraction threads (0 or 1: the calling one)
   std::optional<TripleFormat> triples;  // build_graph(): every input is a triple file of
                                         // this format (kTsv or kJsonl); nullopt = input_kind()
   EntityView view = EntityView::kActors;  // kActors: the entity stage runs after extraction
@@ -115,20 +116,22 @@ struct TextGraphOptions {
   EntityOptions entities;                 // coreference on/off, pronoun window
   ActorLinker* linker = nullptr;          // corpus-level actor state carried across calls
                                           // (build_graph() sets its own); null = one per call
-  std::function<void(const ReadProgress&)> progress;  // called after each chunk, on the
-                                                      // calling thread (progress bars); may be empty
+  std::function<void(const ReadProgress&)>
+      progress;  // called after each chunk, on the
+                 // calling thread (progress bars); may be empty
 };
 
 // What a run saw, added up over its inputs.
 struct TextGraphReport {
-  ExtractStats extract;           // sentences, triples, skipped sentences
-  std::size_t documents = 0;      // documents read (triple files not counted)
-  std::size_t words = 0;          // syntactic words analysed
-  std::size_t triple_files = 0;   // build_graph(): triple files read
-  std::size_t triples_read = 0;   // build_graph(): triples read from them
+  ExtractStats extract;                // sentences, triples, skipped sentences
+  std::size_t documents = 0;           // documents read (triple files not counted)
+  std::size_t words = 0;               // syntactic words analysed
+  std::size_t triple_files = 0;        // build_graph(): triple files read
+  std::size_t triples_read = 0;        // build_graph(): triples read from them
   std::size_t control_characters = 0;  // in triple texts, replaced by spaces (see the top)
-  std::vector<std::pair<std::string, std::size_t>> repaired;  // input file → invalid UTF-8
-                                  // sequences replaced by U+FFFD, in reading order
+  std::vector<std::pair<std::string, std::size_t>>
+      repaired;  // input file → invalid UTF-8
+                 // sequences replaced by U+FFFD, in reading order
 };
 
 // Called with each chunk's triples, in input order, on the calling thread.

@@ -98,10 +98,10 @@ struct NerTrainOptions {
 };
 
 struct NerTrainResult {
-  NerScores dev;               // of the saved model on dev_file (zeros without one)
-  int best_epoch = 0;          // the epoch whose weights were kept
-  double seconds = 0;          // wall time of the whole training
-  std::size_t model_bytes = 0; // size of the written file
+  NerScores dev;                // of the saved model on dev_file (zeros without one)
+  int best_epoch = 0;           // the epoch whose weights were kept
+  double seconds = 0;           // wall time of the whole training
+  std::size_t model_bytes = 0;  // size of the written file
 };
 
 [[nodiscard]] Result<NerTrainResult> train_ner(const NerTrainOptions& options,

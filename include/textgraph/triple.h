@@ -45,26 +45,26 @@ struct Relation {
 
 // Who said so, for reported content: "Analysts say X" → {"Analysts", "say"}.
 struct Attribution {
-  std::string source;       // "" = not attributed
-  std::string verb;         // lemma of the reporting verb ("say", "claim")
+  std::string source;  // "" = not attributed
+  std::string verb;    // lemma of the reporting verb ("say", "claim")
 };
 
 struct Provenance {
-  std::string document;     // document id ("" = none given)
-  std::size_t sentence = 0; // 0-based index of the sentence in the document
-  std::string text;         // the sentence as written
+  std::string document;      // document id ("" = none given)
+  std::size_t sentence = 0;  // 0-based index of the sentence in the document
+  std::string text;          // the sentence as written
 };
 
 struct Triple {
   Argument subject;
   Relation relation;
   Argument object;
-  std::vector<Argument> extra;      // further arguments in sentence order ("in Riyadh"), for
-                                    // n-ary Open IE output; not part of the graph edge
+  std::vector<Argument> extra;  // further arguments in sentence order ("in Riyadh"), for
+                                // n-ary Open IE output; not part of the graph edge
   Polarity polarity = Polarity::kPositive;
-  std::string modality;             // "" = asserted; else the modal lemma ("may", "will", ...)
+  std::string modality;  // "" = asserted; else the modal lemma ("may", "will", ...)
   Attribution attribution;
-  double confidence = 1.0;          // in [0, 1]; ranks extractions
+  double confidence = 1.0;  // in [0, 1]; ranks extractions
   Provenance provenance;
 };
 

@@ -89,7 +89,8 @@ void ConlluReader::Impl::read_sentence(Sentence& s, bool& got) {
     if (!got) first_line = line_no;
     got = true;
     if (line[0] == '#') {
-      if (in_words) fail_input("comment line inside a sentence (missing blank line?)", lines->here());
+      if (in_words)
+        fail_input("comment line inside a sentence (missing blank line?)", lines->here());
       std::string_view c(line);
       c.remove_prefix(1);
       if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
@@ -127,8 +128,9 @@ void ConlluReader::Impl::read_sentence(Sentence& s, bool& got) {
     }
     int word_id = 0;
     if (!parse_int(id, word_id) || word_id != expected)
-      fail_input("bad word id '" + std::string(id) + "' (expected " + std::to_string(expected) + ")",
-                 lines->here(1));
+      fail_input(
+          "bad word id '" + std::string(id) + "' (expected " + std::to_string(expected) + ")",
+          lines->here(1));
     Word w;
     w.form = std::string(f[1]);
     w.lemma = (f[2] == "_" && f[1] != "_") ? std::string() : std::string(f[2]);
@@ -258,7 +260,8 @@ void put(std::ostream& out, const std::string& value) {
 
 // MISC attributes are conventionally sorted by name (UD's own files are), so
 // SpaceAfter and NER go back into their sorted place and files round-trip.
-void put_misc(std::ostream& out, const std::string& misc, bool space_after, const std::string& ner) {
+void put_misc(std::ostream& out, const std::string& misc, bool space_after,
+              const std::string& ner) {
   std::vector<std::string> items;
   for (std::size_t start = 0; start < misc.size();) {
     std::size_t bar = misc.find('|', start);
@@ -268,9 +271,8 @@ void put_misc(std::ostream& out, const std::string& misc, bool space_after, cons
   }
   const auto insert = [&items](const std::string& item) {
     const std::string name = item.substr(0, item.find('='));
-    auto at = std::find_if(items.begin(), items.end(), [&](const std::string& x) {
-      return x.substr(0, x.find('=')) > name;
-    });
+    auto at = std::find_if(items.begin(), items.end(),
+                           [&](const std::string& x) { return x.substr(0, x.find('=')) > name; });
     items.insert(at, item);
   };
   if (!ner.empty()) insert("NER=" + ner);

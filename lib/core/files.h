@@ -60,7 +60,7 @@ class LineReader {
   explicit LineReader(const std::string& path);  // "-" = standard input; throws Error(kIo)
   explicit LineReader(std::istream& in, std::string name);
 
-  bool next(std::string& line);       // false at end of input
+  bool next(std::string& line);                      // false at end of input
   std::size_t line_number() const { return line_; }  // of the line last returned
   const std::string& name() const { return name_; }
   Location here(std::size_t column = 0) const { return {name_, line_, column}; }

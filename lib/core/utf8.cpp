@@ -102,14 +102,18 @@ char32_t decode(std::string_view s, std::size_t& i) noexcept {
   }
   char32_t cp;
   switch (len) {
-    case 1: cp = byte(i); break;
-    case 2: cp = ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F); break;
+    case 1:
+      cp = byte(i);
+      break;
+    case 2:
+      cp = ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F);
+      break;
     case 3:
       cp = ((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
       break;
     default:
-      cp = ((byte(i) & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) |
-           ((byte(i + 2) & 0x3F) << 6) | (byte(i + 3) & 0x3F);
+      cp = ((byte(i) & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) | ((byte(i + 2) & 0x3F) << 6) |
+           (byte(i + 3) & 0x3F);
   }
   i += len;
   return cp;

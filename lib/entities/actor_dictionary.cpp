@@ -62,8 +62,8 @@ struct Target {
 
 struct ActorDictionary::Impl {
   std::vector<Actor> actors;
-  std::unordered_map<std::string, Target> exact;   // key_of(name)
-  std::unordered_map<std::string, Target> upper;   // upper_ascii(key_of(name))
+  std::unordered_map<std::string, Target> exact;  // key_of(name)
+  std::unordered_map<std::string, Target> upper;  // upper_ascii(key_of(name))
   std::size_t longest_key = 0;
 
   void index(std::size_t a, const std::string& name, ActorMatch::How how) {
@@ -117,9 +117,11 @@ Status ActorDictionary::add_text(std::string_view text, const std::string& name)
         p = tab + 1;
       }
       if (cols.size() != 5)
-        fail_input("expected 5 tab-separated columns (kind, name, aliases, demonyms, metonyms), "
-                   "found " + std::to_string(cols.size()),
-                   {name, line_no});
+        fail_input(
+            "expected 5 tab-separated columns (kind, name, aliases, demonyms, metonyms), "
+            "found " +
+                std::to_string(cols.size()),
+            {name, line_no});
       Actor a;
       if (cols[0] == "country")
         a.kind = ActorKind::kCountry;
@@ -188,7 +190,8 @@ std::optional<ActorMatch> ActorDictionary::match(const std::vector<std::string>&
     if (auto it = impl_->exact.find(key); it != impl_->exact.end()) {
       hit = &it->second;
     } else if (capitals) {
-      if (auto up = impl_->upper.find(upper_ascii(key)); up != impl_->upper.end()) hit = &up->second;
+      if (auto up = impl_->upper.find(upper_ascii(key)); up != impl_->upper.end())
+        hit = &up->second;
     }
     if (hit) best = ActorMatch{hit->actor, j - start + 1, hit->how};
   }

@@ -16,7 +16,7 @@ struct Referent {
   std::string type;
   Gender gender = Gender::kUnknown;
   bool plural = false;
-  bool name = false;    // a proper name, a group or something resolved to one
+  bool name = false;  // a proper name, a group or something resolved to one
 };
 
 Referent referent(const Work& work, std::size_t j) {
@@ -40,8 +40,8 @@ Referent referent(const Work& work, std::size_t j) {
 }
 
 bool is_leader_title(const std::string& title) {
-  static const char* const words[] = {"president", "prime", "chancellor", "premier", "king",
-                                      "queen",     "leader", "emir",      "sheikh",  "sultan",
+  static const char* const words[] = {"president", "prime",  "chancellor", "premier", "king",
+                                      "queen",     "leader", "emir",       "sheikh",  "sultan",
                                       "ayatollah", "pope",   "prince"};
   const std::string t = lower(title);
   for (const char* w : words)
@@ -126,7 +126,8 @@ void resolve_description(Work& work, std::size_t i,
   Mention& d = work.mentions[i];
   MentionInfo& di = work.info[i];
   const auto what = static_cast<Describes>(di.describes);
-  const std::string noun = lower(work.sentences[d.sentence].forms[static_cast<std::size_t>(d.head - 1)]);
+  const std::string noun =
+      lower(work.sentences[d.sentence].forms[static_cast<std::size_t>(d.head - 1)]);
   for (std::size_t j = i; j-- > 0;) {
     const Mention& m = work.mentions[j];
     if (m.actor.empty() || work.info[j].common) continue;

@@ -30,12 +30,12 @@ Describes description_of(std::string_view lemma);
 
 // Pronouns: gender (kUnknown for they/it), number, animacy, form.
 struct PronounInfo {
-  bool known = false;      // a third-person pronoun of the list
+  bool known = false;  // a third-person pronoun of the list
   Gender gender = Gender::kUnknown;
-  bool plural = false;     // they/them/their
-  bool neuter = false;     // it/its/itself
-  bool possessive = false; // his/her/its/their
-  bool reflexive = false;  // himself/herself/itself/themselves
+  bool plural = false;      // they/them/their
+  bool neuter = false;      // it/its/itself
+  bool possessive = false;  // his/her/its/their
+  bool reflexive = false;   // himself/herself/itself/themselves
 };
 PronounInfo pronoun_info(std::string_view lower_form);
 

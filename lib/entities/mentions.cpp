@@ -9,9 +9,12 @@ namespace textgraph::entities {
 
 const char* type_of(ActorKind kind) {
   switch (kind) {
-    case ActorKind::kCountry: return "COUNTRY";
-    case ActorKind::kOrganisation: return "ORG";
-    case ActorKind::kPlace: return "LOC";
+    case ActorKind::kCountry:
+      return "COUNTRY";
+    case ActorKind::kOrganisation:
+      return "ORG";
+    case ActorKind::kPlace:
+      return "LOC";
   }
   return "";
 }
@@ -84,8 +87,12 @@ struct Run {
 class SentenceMentions {
  public:
   SentenceMentions(Work& w, std::size_t index, const EntityOptions& options)
-      : work_(w), index_(index), view_(w.sentences[index]), s_(*view_.sentence),
-        options_(options), n_(static_cast<int>(s_.words.size())) {}
+      : work_(w),
+        index_(index),
+        view_(w.sentences[index]),
+        s_(*view_.sentence),
+        options_(options),
+        n_(static_cast<int>(s_.words.size())) {}
 
   void run() {
     match_dictionary();
@@ -106,8 +113,9 @@ class SentenceMentions {
   void match_dictionary() {
     dict_.assign(static_cast<std::size_t>(n_), std::nullopt);
     for (int i = 0; i < n_; ++i)
-      if (may_start_entry(form(i))) dict_[static_cast<std::size_t>(i)] =
-          work_.dictionary->match(view_.forms, static_cast<std::size_t>(i));
+      if (may_start_entry(form(i)))
+        dict_[static_cast<std::size_t>(i)] =
+            work_.dictionary->match(view_.forms, static_cast<std::size_t>(i));
   }
   const std::optional<ActorMatch>& dict(int i) const { return dict_[static_cast<std::size_t>(i)]; }
 
@@ -134,7 +142,8 @@ class SentenceMentions {
       for (int i = 0; i < n_; ++i) {
         if (word(i).upos != "PROPN" || used[static_cast<std::size_t>(i)]) continue;
         Run r{i, i, ""};
-        while (r.b + 1 < n_ && word(r.b + 1).upos == "PROPN" && !used[static_cast<std::size_t>(r.b + 1)])
+        while (r.b + 1 < n_ && word(r.b + 1).upos == "PROPN" &&
+               !used[static_cast<std::size_t>(r.b + 1)])
           ++r.b;
         // An entry that starts before the tagged run ("European" ADJ +
         // "Union", "White House", "Downing Street") takes it in.
@@ -207,7 +216,7 @@ class SentenceMentions {
     }
     if (i > r.b) return;
     if (i == r.b && is_title_word(form(i)) && !dict(i)) return;  // "President" alone
-    if (i == r.b && is_calendar_word(form(i))) return;          // "on Tuesday"
+    if (i == r.b && is_calendar_word(form(i))) return;           // "on Tuesday"
 
     Mention m;
     MentionInfo info;
@@ -240,7 +249,8 @@ class SentenceMentions {
       }
     } else {
       m.actor = join_forms(view_, i, r.b);
-      for (std::size_t p; (p = m.actor.find(" - ")) != std::string::npos;) m.actor.replace(p, 3, "-");
+      for (std::size_t p; (p = m.actor.find(" - ")) != std::string::npos;)
+        m.actor.replace(p, 3, "-");
       info.tokens = static_cast<std::size_t>(r.b - i + 1);
       info.first_name = form(i);
       info.last_name = form(r.b);
@@ -390,16 +400,16 @@ class SentenceMentions {
         if (r == "ccomp" || r.rfind("csubj", 0) == 0) return true;
         if (r == "xcomp" || r == "acl" || r == "advcl")
           for (int g : kids(c))
-            if (word(g).deprel == "mark" && (lower(form(g)) == "to" || lower(form(g)) == "that" ||
-                                             lower(form(g)) == "whether"))
+            if (word(g).deprel == "mark" &&
+                (lower(form(g)) == "to" || lower(form(g)) == "that" || lower(form(g)) == "whether"))
               return true;
       }
       return false;
     };
     if (rel.rfind("nsubj", 0) == 0) {
       if (is_weather_verb(hl)) return true;
-      if (has_clause(h) && (is_raising_verb(hl) || word(h).upos == "ADJ" ||
-                            word(h).upos == "NOUN" || hl == "be"))
+      if (has_clause(h) &&
+          (is_raising_verb(hl) || word(h).upos == "ADJ" || word(h).upos == "NOUN" || hl == "be"))
         return true;
       for (int c : kids(h))
         if (word(c).deprel == "xcomp" && word(c).upos == "ADJ" && has_clause(c)) return true;
@@ -546,8 +556,8 @@ void prepare(Work& work) {
     }
     if (v.parsed)
       for (std::size_t i = 0; i < n; ++i)
-        if (s.words[i].head > 0) v.children[static_cast<std::size_t>(s.words[i].head - 1)].push_back(
-            static_cast<int>(i));
+        if (s.words[i].head > 0)
+          v.children[static_cast<std::size_t>(s.words[i].head - 1)].push_back(static_cast<int>(i));
   }
 }
 

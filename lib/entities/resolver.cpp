@@ -114,8 +114,8 @@ DocumentEntities EntityResolver::resolve(const Document& doc, std::vector<Triple
   // says nothing between actors; the mention keeps it as an attribute.
   triples.erase(std::remove_if(triples.begin(), triples.end(),
                                [&](const Triple& t) {
-                                 const bool same = !t.subject.actor.empty() &&
-                                                   t.subject.actor == t.object.actor;
+                                 const bool same =
+                                     !t.subject.actor.empty() && t.subject.actor == t.object.actor;
                                  if (same) ++out.self_references;
                                  return same;
                                }),
@@ -132,7 +132,8 @@ DocumentEntities EntityResolver::resolve(const Document& doc, std::vector<Triple
     if (m.antecedent >= 0) m.antecedent = remap[static_cast<std::size_t>(m.antecedent)];
   for (std::size_t i = 0; i < out.mentions.size(); ++i) {
     const Mention& m = out.mentions[i];
-    if (m.kind == MentionKind::kName && (m.type == "PERSON" || m.type.empty()) && m.actor.find(' ') != std::string::npos &&
+    if (m.kind == MentionKind::kName && (m.type == "PERSON" || m.type.empty()) &&
+        m.actor.find(' ') != std::string::npos &&
         std::find(out.full_names.begin(), out.full_names.end(), m.actor) == out.full_names.end())
       out.full_names.push_back(m.actor);
   }

@@ -250,9 +250,7 @@ struct ArenaDisc {
 };
 
 void* arena_open(Agdisc_t* disc) { return reinterpret_cast<ArenaDisc*>(disc)->arena; }
-void* arena_alloc(void* arena, std::size_t size) {
-  return static_cast<Arena*>(arena)->alloc(size);
-}
+void* arena_alloc(void* arena, std::size_t size) { return static_cast<Arena*>(arena)->alloc(size); }
 void* arena_resize(void* arena, void* old, std::size_t old_size, std::size_t size) {
   if (size <= old_size) return old;
   void* p = static_cast<Arena*>(arena)->alloc(size);

@@ -56,7 +56,7 @@ struct EdgeRec {
   std::uint32_t index = 0;     // position in Impl::edges
   std::uint32_t relation = 0;  // pool id of the relation key
   Polarity polarity = Polarity::kPositive;
-  double keep = 1;  // Π(1 - c_i), folded in observation order
+  double keep = 1;        // Π(1 - c_i), folded in observation order
   SmallList<ObsRec> obs;  // the first observation sits in the record itself
   double confidence() const { return 1.0 - keep; }
 };

@@ -75,8 +75,7 @@ void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, ObsRec obs) {
   ++observations;
 }
 
-void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text,
-                                 std::uint64_t count) {
+void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text, std::uint64_t count) {
   for (TallyRec& t : list)
     if (t.text == text) {
       t.count += count;
@@ -243,8 +242,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 Status KnowledgeGraph::add(const std::vector<Triple>& triples) {
   for (std::size_t i = 0; i < triples.size(); ++i) {
     Status s = guard([&] { check_triple_or_throw(triples[i], {}); });
-    if (!s.ok())
-      return Status::error(s.code(), "triple " + std::to_string(i) + ": " + s.message());
+    if (!s.ok()) return Status::error(s.code(), "triple " + std::to_string(i) + ": " + s.message());
   }
   return guard([&] {
     for (const Triple& t : triples) impl_->add_triple(t);

@@ -53,9 +53,9 @@ class SmallList {
   }
 
  private:
-  T first_{};             // the only element while heap_ is empty and used_
-  bool used_ = false;     // first_ holds an element (meaningful while heap_ is empty)
-  std::vector<T> heap_;   // every element, once there are two or more
+  T first_{};            // the only element while heap_ is empty and used_
+  bool used_ = false;    // first_ holds an element (meaningful while heap_ is empty)
+  std::vector<T> heap_;  // every element, once there are two or more
 };
 
 }  // namespace textgraph

@@ -74,7 +74,8 @@ class ByteReader {
     const auto n = get<std::uint64_t>();
     if (n > (data_.size() - pos_) / sizeof(T)) truncated();
     std::vector<T> v(n);
-    if (n) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // data() may be null when empty
+    if (n)
+      std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // data() may be null when empty
     pos_ += n * sizeof(T);
     return v;
   }

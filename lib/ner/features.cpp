@@ -89,8 +89,8 @@ bool capitalized(std::uint32_t cap) { return cap != kCapNone && cap != kCapLower
 // Words after which a capital says nothing (the start of a quote, a list
 // item, a heading, a sentence the splitter did not cut).
 bool opens_clause(std::string_view form) {
-  return form == "\"" || form == ":" || form == "-" || form == "--" || form == "(" ||
-         form == "*" || form == "." || form == "?" || form == "!" || form == "``" ||
+  return form == "\"" || form == ":" || form == "-" || form == "--" || form == "(" || form == "*" ||
+         form == "." || form == "?" || form == "!" || form == "``" ||
          form == "\xe2\x80\x9c";  // left double quotation mark
 }
 
@@ -115,9 +115,12 @@ std::string word_shape(std::string_view s, bool collapse) {
   int run = 0;
   for (char c : s) {
     char m = c;
-    if (c >= 'A' && c <= 'Z') m = 'X';
-    else if (c >= 'a' && c <= 'z') m = 'x';
-    else if (c >= '0' && c <= '9') m = 'd';
+    if (c >= 'A' && c <= 'Z')
+      m = 'X';
+    else if (c >= 'a' && c <= 'z')
+      m = 'x';
+    else if (c >= '0' && c <= '9')
+      m = 'd';
     if (!out.empty() && out.back() == m) {
       ++run;
       if (collapse || run >= 4) continue;
@@ -151,8 +154,8 @@ void prepare_sentence(const Sentence& sentence, const Gazetteer& gazetteer,
     t.long_shape = hash_string(word_shape(form, false));
     // Affixes longer than the word fall back to the (possibly unknown) word.
     for (std::size_t k = 1; k <= 4; ++k) {
-      t.prefix[k - 1] = lower.size() >= k ? hash_string(std::string_view(lower).substr(0, k))
-                                          : t.lower + 1;
+      t.prefix[k - 1] =
+          lower.size() >= k ? hash_string(std::string_view(lower).substr(0, k)) : t.lower + 1;
       t.suffix[k - 1] = lower.size() >= k
                             ? hash_string(std::string_view(lower).substr(lower.size() - k))
                             : t.lower + 2;
@@ -257,7 +260,11 @@ CasingLexicon build_casing_lexicon(const std::vector<const Sentence*>& sentences
     const int total = lu.first + lu.second;
     if (total < min_count) continue;
     const double share = static_cast<double>(lu.second) / total;
-    const std::uint8_t cls = share == 0.0 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 1.0 ? 4 : 5;
+    const std::uint8_t cls = share == 0.0  ? 1
+                             : share < 0.3 ? 2
+                             : share < 0.7 ? 3
+                             : share < 1.0 ? 4
+                                           : 5;
     lexicon.emplace(h, cls);
   }
   return lexicon;

@@ -45,7 +45,8 @@ enum Capitalization : std::uint32_t {
 // titles or all-caps sentences), bucketed: 1 always lower, 2 mostly lower,
 // 3 mixed, 4 mostly capitalized, 5 always capitalized. Forms seen fewer
 // times than the training's min_count are not in it (class 0).
-using CasingLexicon = std::unordered_map<std::uint64_t, std::uint8_t>;  // hash of lowercase -> class
+using CasingLexicon =
+    std::unordered_map<std::uint64_t, std::uint8_t>;  // hash of lowercase -> class
 
 // The words seen often enough in training to keep their identity (hashes
 // of lowercase forms). Other words are "unknown": their form features all

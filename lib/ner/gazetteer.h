@@ -29,14 +29,14 @@ namespace textgraph::ner {
 
 // Categories: part of the model's features. Append; never renumber.
 enum GazetteerCategory : std::uint32_t {
-  kCountryName = 1,    // canonical name or alias of a country ("Iran", "U.S.")
-  kCountryDemonym,     // "Iranian", "Americans"
-  kCountryMetonym,     // capitals and seats of government ("Tehran", "the Kremlin")
-  kOrgName,            // international organisations ("European Union", "NATO")
-  kOrgMetonym,         // "Brussels" for the EU
-  kPlaceName,          // regions and territories ("Gaza Strip", "Europe")
-  kPlaceDemonym,       // "European", "Scottish"
-  kPlaceMetonym,       // "Edinburgh"
+  kCountryName = 1,  // canonical name or alias of a country ("Iran", "U.S.")
+  kCountryDemonym,   // "Iranian", "Americans"
+  kCountryMetonym,   // capitals and seats of government ("Tehran", "the Kremlin")
+  kOrgName,          // international organisations ("European Union", "NATO")
+  kOrgMetonym,       // "Brussels" for the EU
+  kPlaceName,        // regions and territories ("Gaza Strip", "Europe")
+  kPlaceDemonym,     // "European", "Scottish"
+  kPlaceMetonym,     // "Edinburgh"
   kNumCategories
 };
 
@@ -89,8 +89,8 @@ class Gazetteer {
   static std::uint64_t combine(std::uint64_t h, std::uint64_t word);
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::uint64_t, std::size_t> max_length_;   // first word -> longest entry
-  std::unordered_map<std::uint64_t, std::uint32_t> phrases_;    // phrase -> category bits
+  std::unordered_map<std::uint64_t, std::size_t> max_length_;  // first word -> longest entry
+  std::unordered_map<std::uint64_t, std::uint32_t> phrases_;   // phrase -> category bits
 };
 
 }  // namespace textgraph::ner

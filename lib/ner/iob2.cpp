@@ -1,4 +1,6 @@
 // IOB2 files in the Universal NER layout (see textgraph/ner.h).
+#include "ner/iob2.h"
+
 #include <charconv>
 #include <ostream>
 #include <sstream>
@@ -6,7 +8,6 @@
 #include "core/error.h"
 #include "core/files.h"
 #include "core/utf8.h"
-#include "ner/iob2.h"
 #include "textgraph/conllu.h"
 #include "textgraph/ner.h"
 
@@ -39,12 +40,15 @@ bool Iob2Reader::next(Sentence& s) {
     if (!got) first_line = lines_.line_number();
     got = true;
     if (line[0] == '#') {
-      if (in_words) fail_input("comment line inside a sentence (missing blank line?)", lines_.here());
+      if (in_words)
+        fail_input("comment line inside a sentence (missing blank line?)", lines_.here());
       std::string_view c(line);
       c.remove_prefix(1);
       if (!c.empty() && c[0] == ' ') c.remove_prefix(1);
-      if (c.substr(0, 10) == "sent_id = ") s.id = std::string(c.substr(10));
-      else if (c.substr(0, 7) == "text = ") s.text = std::string(c.substr(7));
+      if (c.substr(0, 10) == "sent_id = ")
+        s.id = std::string(c.substr(10));
+      else if (c.substr(0, 7) == "text = ")
+        s.text = std::string(c.substr(7));
       s.comments.emplace_back(c);
       continue;
     }
@@ -62,11 +66,13 @@ bool Iob2Reader::next(Sentence& s) {
     const int expected = static_cast<int>(s.words.size()) + 1;
     auto [p, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), id);
     if (ec != std::errc() || p != f[0].data() + f[0].size() || id != expected)
-      fail_input("bad word id '" + std::string(f[0]) + "' (expected " + std::to_string(expected) + ")",
-                 lines_.here(1));
+      fail_input(
+          "bad word id '" + std::string(f[0]) + "' (expected " + std::to_string(expected) + ")",
+          lines_.here(1));
     if (f[1].empty()) fail_input("empty word form", lines_.here());
     if (!valid_tag(f[2]))
-      fail_input("bad tag '" + std::string(f[2]) + "' (expected O, B-TYPE or I-TYPE)", lines_.here());
+      fail_input("bad tag '" + std::string(f[2]) + "' (expected O, B-TYPE or I-TYPE)",
+                 lines_.here());
     Word w;
     w.form = std::string(f[1]);
     w.ner = std::string(f[2]);

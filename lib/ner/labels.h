@@ -32,11 +32,13 @@ class LabelSet {
   const std::vector<std::string>& types() const { return types_; }
   int size() const { return 1 + 4 * static_cast<int>(types_.size()); }
   int label(int type, Role role) const { return 1 + 4 * type + role; }
-  int type_of(int label) const { return (label - 1) / 4; }   // label != kO
+  int type_of(int label) const { return (label - 1) / 4; }  // label != kO
   Role role_of(int label) const { return static_cast<Role>((label - 1) % 4); }
 
   // Whether `cur` may follow `prev` (kStart before the first word).
-  bool allowed(int prev, int cur) const { return allowed_[static_cast<std::size_t>((prev + 1) * size() + cur)]; }
+  bool allowed(int prev, int cur) const {
+    return allowed_[static_cast<std::size_t>((prev + 1) * size() + cur)];
+  }
   // Whether a sentence may end with `last`.
   bool may_end(int last) const { return last == kO || role_of(last) == kL || role_of(last) == kU; }
 

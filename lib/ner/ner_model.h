@@ -55,8 +55,8 @@ void viterbi(const LabelSet& labels, const float* emit, std::size_t n, const flo
 struct PreparedSentence {
   std::vector<NerToken> toks;
   SentenceInfo info;
-  std::vector<std::uint64_t> feats;   // every word's features, word after word
-  std::vector<std::uint32_t> offsets; // feats of word i: [offsets[i], offsets[i + 1])
+  std::vector<std::uint64_t> feats;    // every word's features, word after word
+  std::vector<std::uint32_t> offsets;  // feats of word i: [offsets[i], offsets[i + 1])
 };
 void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& out);
 

@@ -15,7 +15,8 @@ struct NerTagger::Impl {
 namespace {
 
 // Re-tags the self-test sentences of the metadata; throws kModel on any difference.
-void run_self_test(const ner::NerModel& model, const std::string& metadata, const std::string& name) {
+void run_self_test(const ner::NerModel& model, const std::string& metadata,
+                   const std::string& name) {
   rapidjson::Document doc;
   doc.Parse(metadata.data(), metadata.size());
   if (doc.HasParseError() || !doc.IsObject())

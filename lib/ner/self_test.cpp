@@ -4,13 +4,13 @@ namespace textgraph::ner {
 
 const std::vector<std::vector<std::string>>& self_test_sentences() {
   static const std::vector<std::vector<std::string>> kSentences = {
-      {"Russian", "President", "Vladimir", "Putin", "met", "U.S.", "envoys", "at", "the",
-       "Kremlin", "on", "Tuesday", "."},
+      {"Russian", "President", "Vladimir", "Putin", "met", "U.S.", "envoys", "at", "the", "Kremlin",
+       "on", "Tuesday", "."},
       {"Iranian", "leaders", "warned", "Washington", "after", "the", "International", "Atomic",
        "Energy", "Agency", "criticized", "Tehran", "."},
       {"Putin", "told", "reporters", "in", "Moscow", "that", "NATO", "was", "to", "blame", "."},
-      {"Maria", "Lopez", "works", "for", "Microsoft", "in", "Seattle", "and", "she", "likes",
-       "it", "."},
+      {"Maria", "Lopez", "works", "for", "Microsoft", "in", "Seattle", "and", "she", "likes", "it",
+       "."},
   };
   return kSentences;
 }

@@ -21,7 +21,8 @@ Precomputed precompute_model(const Network& net) {
   p.padded_actions = (actions + 31) / 32 * 32;
   p.w2.assign(static_cast<std::size_t>(hid) * p.padded_actions, 0.0f);
   for (int j = 0; j < hid; ++j)
-    std::copy(net.w2.row(j), net.w2.row(j) + actions, p.w2.begin() + static_cast<std::size_t>(j) * p.padded_actions);
+    std::copy(net.w2.row(j), net.w2.row(j) + actions,
+              p.w2.begin() + static_cast<std::size_t>(j) * p.padded_actions);
   p.b2.assign(p.padded_actions, 0.0f);
   std::copy(net.b2.data.begin(), net.b2.data.end(), p.b2.begin());
   return p;
@@ -50,10 +51,9 @@ void prepare(const Network& net, const Precomputed& pre, const std::vector<Token
 
 }  // namespace
 
-void greedy_parse(const Network& net, const Precomputed& pre,
-                  const std::vector<TokenIds>& ids, Workspace& ws, std::vector<int>& heads,
-                  std::vector<int>& labels, std::vector<int>* actions,
-                  std::vector<float>* trace) {
+void greedy_parse(const Network& net, const Precomputed& pre, const std::vector<TokenIds>& ids,
+                  Workspace& ws, std::vector<int>& heads, std::vector<int>& labels,
+                  std::vector<int>* actions, std::vector<float>* trace) {
   const int n = static_cast<int>(ids.size()) - 1;
   const ActionCodec codec = net.codec();
   prepare(net, pre, ids, ws);
@@ -70,8 +70,8 @@ void greedy_parse(const Network& net, const Precomputed& pre,
 }
 
 std::vector<float> replay_scores(const Network& net, const Precomputed& pre,
-                                 const std::vector<TokenIds>& ids,
-                                 const std::vector<int>& actions, Workspace& ws) {
+                                 const std::vector<TokenIds>& ids, const std::vector<int>& actions,
+                                 Workspace& ws) {
   const int n = static_cast<int>(ids.size()) - 1;
   const ActionCodec codec = net.codec();
   prepare(net, pre, ids, ws);

@@ -30,14 +30,13 @@ int best_legal(const State& state, const ActionCodec& codec, const float* scores
 // Parses one sentence given its feature ids (index 0 = root). `heads` and
 // `labels` get n + 1 entries (index 0 unused). When `trace` is not null it
 // receives the score of every action taken.
-void greedy_parse(const Network& net, const Precomputed& pre,
-                  const std::vector<TokenIds>& ids, Workspace& ws, std::vector<int>& heads,
-                  std::vector<int>& labels, std::vector<int>* actions = nullptr,
-                  std::vector<float>* trace = nullptr);
+void greedy_parse(const Network& net, const Precomputed& pre, const std::vector<TokenIds>& ids,
+                  Workspace& ws, std::vector<int>& heads, std::vector<int>& labels,
+                  std::vector<int>* actions = nullptr, std::vector<float>* trace = nullptr);
 
 // Replays `actions` and returns the score of each (for the model self-test).
 std::vector<float> replay_scores(const Network& net, const Precomputed& pre,
-                                 const std::vector<TokenIds>& ids,
-                                 const std::vector<int>& actions, Workspace& ws);
+                                 const std::vector<TokenIds>& ids, const std::vector<int>& actions,
+                                 Workspace& ws);
 
 }  // namespace textgraph::parser

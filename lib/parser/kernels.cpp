@@ -32,8 +32,9 @@ namespace {
 // C rows [i, i + R) x columns [j, j + 32): accumulators stay in registers
 // while p runs over k, so each element of B is loaded once per R rows.
 template <int R>
-__attribute__((always_inline)) inline void block_nn(const float* a, const float* b, float* c, std::size_t i, std::size_t j,
-                     std::size_t k, std::size_t n) {
+__attribute__((always_inline)) inline void block_nn(const float* a, const float* b, float* c,
+                                                    std::size_t i, std::size_t j, std::size_t k,
+                                                    std::size_t n) {
   float acc[R][32];
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < 32; ++q) acc[r][q] = c[(i + r) * n + j + q];
@@ -88,8 +89,7 @@ TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, 
   }
 }
 
-TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t k,
-                           std::size_t n) {
+TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::size_t n) {
   // c stays in L1 (a few hundred floats), so updating it row by row costs
   // little, and the plain loop vectorizes where register-blocked versions
   // of it did not.

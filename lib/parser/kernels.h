@@ -15,14 +15,11 @@ void axpy(float a, const float* x, float* y, std::size_t n);
 // sum of x[i] * y[i]
 float dot(const float* x, const float* y, std::size_t n);
 // C (m x n) += A (m x k) * B (k x n)
-void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
-             std::size_t n);
+void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n);
 // C (k x n) += A^T * D, where A is m x k and D is m x n  (weight gradients)
-void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k,
-             std::size_t n);
+void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k, std::size_t n);
 // C (m x k) += D * B^T, where D is m x n and B is k x n  (input gradients)
-void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
-             std::size_t n);
+void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n);
 
 // c (1 x n) += x (1 x k) * B (k x n), skipping the zeros of x (ReLU
 // outputs are mostly zero). n must be a multiple of 32.

@@ -24,8 +24,7 @@ const Probe kProbes[] = {
      "DET NOUN VERB ADP PROPN SCONJ NOUN ADP ADJ NOUN AUX VERB ADP PROPN PUNCT",
      "DT NN VBD IN NNP IN NNS IN JJ NNS MD VB IN NNP ."},
     {"Iranian leaders have responded to U.S. pressure with stern warnings .",
-     "ADJ NOUN AUX VERB ADP PROPN NOUN ADP ADJ NOUN PUNCT",
-     "JJ NNS VBP VBN IN NNP NN IN JJ NNS ."},
+     "ADJ NOUN AUX VERB ADP PROPN NOUN ADP ADJ NOUN PUNCT", "JJ NNS VBP VBN IN NNP NN IN JJ NNS ."},
     {"Did you read the report , or not ?", "AUX PRON VERB DET NOUN PUNCT CCONJ PART PUNCT",
      "VBD PRP VB DT NN , CC RB ."},
 };
@@ -62,8 +61,8 @@ NetworkConfig get_config(ByteReader& r, const std::string& what) {
   if (r.get<std::uint32_t>() != kLayoutVersion)
     fail(ErrorCode::kModel, what + ": unknown parser layout version (newer model?)");
   NetworkConfig c;
-  for (int* v : {&c.word_dim, &c.suffix_dim, &c.prefix_dim, &c.shape_dim, &c.upos_dim,
-                 &c.xpos_dim, &c.lstm_layers, &c.lstm_dim, &c.hidden}) {
+  for (int* v : {&c.word_dim, &c.suffix_dim, &c.prefix_dim, &c.shape_dim, &c.upos_dim, &c.xpos_dim,
+                 &c.lstm_layers, &c.lstm_dim, &c.hidden}) {
     *v = r.get<std::int32_t>();
     if (*v < 0 || *v > 4096) fail(ErrorCode::kModel, what + ": size out of range (corrupt model)");
   }

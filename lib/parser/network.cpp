@@ -8,10 +8,10 @@
 namespace textgraph::parser {
 
 const char* slot_name(Slot s) {
-  static const char* const kNames[] = {
-      "s0",    "s1",    "s2",    "s3",    "b0",    "b1",    "b2",      "b3",
-      "s0l1",  "s0l2",  "s0r1",  "s0r2",  "s1l1",  "s1l2",  "s1r1",    "s1r2",
-      "b0l1",  "b0l2",  "s0l1l1", "s0r1r1", "s1l1l1", "s1r1r1"};
+  static const char* const kNames[] = {"s0",     "s1",     "s2",     "s3",    "b0",   "b1",
+                                       "b2",     "b3",     "s0l1",   "s0l2",  "s0r1", "s0r2",
+                                       "s1l1",   "s1l2",   "s1r1",   "s1r2",  "b0l1", "b0l2",
+                                       "s0l1l1", "s0r1r1", "s1l1l1", "s1r1r1"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<int>(Slot::kCount));
   return kNames[static_cast<int>(s)];
 }
@@ -20,29 +20,52 @@ int slot_token(const State& st, Slot s) {
   auto lc = [&](int w, int k) { return w == kNone ? kNone : st.left_child(w, k); };
   auto rc = [&](int w, int k) { return w == kNone ? kNone : st.right_child(w, k); };
   switch (s) {
-    case Slot::kS0: return st.stack(0);
-    case Slot::kS1: return st.stack(1);
-    case Slot::kS2: return st.stack(2);
-    case Slot::kS3: return st.stack(3);
-    case Slot::kB0: return st.buffer(0);
-    case Slot::kB1: return st.buffer(1);
-    case Slot::kB2: return st.buffer(2);
-    case Slot::kB3: return st.buffer(3);
-    case Slot::kS0L1: return lc(st.stack(0), 0);
-    case Slot::kS0L2: return lc(st.stack(0), 1);
-    case Slot::kS0R1: return rc(st.stack(0), 0);
-    case Slot::kS0R2: return rc(st.stack(0), 1);
-    case Slot::kS1L1: return lc(st.stack(1), 0);
-    case Slot::kS1L2: return lc(st.stack(1), 1);
-    case Slot::kS1R1: return rc(st.stack(1), 0);
-    case Slot::kS1R2: return rc(st.stack(1), 1);
-    case Slot::kB0L1: return lc(st.buffer(0), 0);
-    case Slot::kB0L2: return lc(st.buffer(0), 1);
-    case Slot::kS0L1L1: return lc(lc(st.stack(0), 0), 0);
-    case Slot::kS0R1R1: return rc(rc(st.stack(0), 0), 0);
-    case Slot::kS1L1L1: return lc(lc(st.stack(1), 0), 0);
-    case Slot::kS1R1R1: return rc(rc(st.stack(1), 0), 0);
-    case Slot::kCount: break;
+    case Slot::kS0:
+      return st.stack(0);
+    case Slot::kS1:
+      return st.stack(1);
+    case Slot::kS2:
+      return st.stack(2);
+    case Slot::kS3:
+      return st.stack(3);
+    case Slot::kB0:
+      return st.buffer(0);
+    case Slot::kB1:
+      return st.buffer(1);
+    case Slot::kB2:
+      return st.buffer(2);
+    case Slot::kB3:
+      return st.buffer(3);
+    case Slot::kS0L1:
+      return lc(st.stack(0), 0);
+    case Slot::kS0L2:
+      return lc(st.stack(0), 1);
+    case Slot::kS0R1:
+      return rc(st.stack(0), 0);
+    case Slot::kS0R2:
+      return rc(st.stack(0), 1);
+    case Slot::kS1L1:
+      return lc(st.stack(1), 0);
+    case Slot::kS1L2:
+      return lc(st.stack(1), 1);
+    case Slot::kS1R1:
+      return rc(st.stack(1), 0);
+    case Slot::kS1R2:
+      return rc(st.stack(1), 1);
+    case Slot::kB0L1:
+      return lc(st.buffer(0), 0);
+    case Slot::kB0L2:
+      return lc(st.buffer(0), 1);
+    case Slot::kS0L1L1:
+      return lc(lc(st.stack(0), 0), 0);
+    case Slot::kS0R1R1:
+      return rc(rc(st.stack(0), 0), 0);
+    case Slot::kS1L1L1:
+      return lc(lc(st.stack(1), 0), 0);
+    case Slot::kS1R1R1:
+      return rc(rc(st.stack(1), 0), 0);
+    case Slot::kCount:
+      break;
   }
   return kNone;
 }
@@ -172,14 +195,15 @@ void lstm_recur(const LstmWeights& w, std::vector<float>& z, int steps, bool rev
     if (cache) {
       std::copy(zt, zt + h4, cache->gates.begin() + static_cast<std::size_t>(t) * h4);
       std::copy(cprev.begin(), cprev.end(), cache->cells.begin() + static_cast<std::size_t>(t) * h);
-      std::copy(hprev.begin(), hprev.end(), cache->hidden.begin() + static_cast<std::size_t>(t) * h);
+      std::copy(hprev.begin(), hprev.end(),
+                cache->hidden.begin() + static_cast<std::size_t>(t) * h);
     }
   }
 }
 
 const Tensor* embedding(const Network& net, int f) {
-  const Tensor* e[] = {&net.emb_word, &net.emb_suffix, &net.emb_prefix,
-                       &net.emb_shape, &net.emb_upos, &net.emb_xpos};
+  const Tensor* e[] = {&net.emb_word,  &net.emb_suffix, &net.emb_prefix,
+                       &net.emb_shape, &net.emb_upos,   &net.emb_xpos};
   return e[f];
 }
 
@@ -190,8 +214,8 @@ int feature_id(const TokenIds& t, int f) {
 
 }  // namespace
 
-void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse,
-                  float* out, int out_stride, LstmCache* cache) {
+void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse, float* out,
+                  int out_stride, LstmCache* cache) {
   const int h4 = w.wh.cols;
   std::vector<float> z(static_cast<std::size_t>(steps) * h4);
   for (int t = 0; t < steps; ++t) std::copy(w.b.data.begin(), w.b.data.end(), z.begin() + t * h4);
@@ -245,8 +269,8 @@ void encode_fast(const Network& net, const InputTables& tables, const std::vecto
   for (int l = 1; l < c.lstm_layers; ++l) {
     x = out;
     for (int d = 0; d < 2; ++d)
-      lstm_forward(net.lstm[2 * l + d], x.data(), steps, width, d == 1,
-                   out.data() + d * c.lstm_dim, width, nullptr);
+      lstm_forward(net.lstm[2 * l + d], x.data(), steps, width, d == 1, out.data() + d * c.lstm_dim,
+                   width, nullptr);
   }
 }
 

@@ -26,9 +26,28 @@ namespace textgraph::parser {
 
 // Positions in a configuration a feature can read.
 enum class Slot : std::uint8_t {
-  kS0, kS1, kS2, kS3, kB0, kB1, kB2, kB3,
-  kS0L1, kS0L2, kS0R1, kS0R2, kS1L1, kS1L2, kS1R1, kS1R2, kB0L1, kB0L2,
-  kS0L1L1, kS0R1R1, kS1L1L1, kS1R1R1,
+  kS0,
+  kS1,
+  kS2,
+  kS3,
+  kB0,
+  kB1,
+  kB2,
+  kB3,
+  kS0L1,
+  kS0L2,
+  kS0R1,
+  kS0R2,
+  kS1L1,
+  kS1L2,
+  kS1R1,
+  kS1R2,
+  kB0L1,
+  kB0L2,
+  kS0L1L1,
+  kS0R1R1,
+  kS1L1L1,
+  kS1R1R1,
   kCount
 };
 const char* slot_name(Slot s);
@@ -37,8 +56,7 @@ int slot_token(const State& state, Slot s);
 
 // Sizes and feature choices; saved with the model.
 struct NetworkConfig {
-  int word_dim = 64, suffix_dim = 24, prefix_dim = 16, shape_dim = 16, upos_dim = 24,
-      xpos_dim = 24;
+  int word_dim = 64, suffix_dim = 24, prefix_dim = 16, shape_dim = 16, upos_dim = 24, xpos_dim = 24;
   int lstm_layers = 1;  // 0 = no encoder: slots read the raw embeddings
   int lstm_dim = 64;    // per direction
   int hidden = 200;
@@ -110,9 +128,9 @@ std::vector<TokenIds> token_ids(const Vocabularies& vocab, const std::vector<std
 
 // Intermediate values of one sentence's forward pass, kept for training.
 struct LstmCache {
-  std::vector<float> gates;  // T x 4H after nonlinearity, in sequence order of the direction
-  std::vector<float> cells;  // T x H
-  std::vector<float> hidden; // T x H
+  std::vector<float> gates;   // T x 4H after nonlinearity, in sequence order of the direction
+  std::vector<float> cells;   // T x H
+  std::vector<float> hidden;  // T x H
 };
 struct EncoderCache {
   std::vector<std::vector<float>> inputs;  // per layer: T x in (layer 0: embeddings)
@@ -125,8 +143,8 @@ struct EncoderCache {
 void encode(const Network& net, const std::vector<TokenIds>& ids, std::vector<float>& out,
             EncoderCache* cache);
 // One LSTM direction over T inputs of width `in`; `reverse` runs right to left.
-void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse,
-                  float* out, int out_stride, LstmCache* cache);
+void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse, float* out,
+                  int out_stride, LstmCache* cache);
 
 // Inference shortcut for the first BiLSTM layer: its input projection is
 // linear in each embedding, so Wx * x is the sum of one precomputed row per

@@ -62,8 +62,8 @@ Status Parser::parse(Sentence& sentence) const {
         upos.push_back(sentence.words[i].upos);
         xpos.push_back(sentence.words[i].xpos);
       }
-      parser::greedy_parse(*net_, *pre_, parser::token_ids(net_->vocab, forms, upos, xpos),
-                           ws, heads, labels);
+      parser::greedy_parse(*net_, *pre_, parser::token_ids(net_->vocab, forms, upos, xpos), ws,
+                           heads, labels);
       const int offset = static_cast<int>(begin);
       for (std::size_t i = begin; i < end; ++i) {
         Word& w = sentence.words[i];

@@ -11,8 +11,10 @@ bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 std::string normalize_word(std::string_view form) {
   std::string out(form);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') c = '0';
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9')
+      c = '0';
   }
   return out;
 }
@@ -43,11 +45,16 @@ std::string word_shape(std::string_view form) {
     const unsigned char c = static_cast<unsigned char>(form[i]);
     if (continuation(c)) continue;
     char k;
-    if (c >= 'A' && c <= 'Z') k = 'X';
-    else if (c >= 'a' && c <= 'z') k = 'x';
-    else if (c >= '0' && c <= '9') k = 'd';
-    else if (c < 0x80 && c > 0x20) k = static_cast<char>(c);
-    else k = 'u';
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c < 0x80 && c > 0x20)
+      k = static_cast<char>(c);
+    else
+      k = 'u';
     run = k == last ? run + 1 : 1;
     last = k;
     if (run <= 2) out.push_back(k);

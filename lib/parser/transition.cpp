@@ -89,11 +89,15 @@ int Oracle::cost(const State& state, int action) const {
   const int l = codec_.label(action);
   int cost = dependents_in_buffer(state, s0);
   if (codec_.is_left(action)) {
-    if (h == b0) cost += gold_.labels[s0] != l;
-    else if (h == s1 || (b0 != kNone && h > b0)) ++cost;
+    if (h == b0)
+      cost += gold_.labels[s0] != l;
+    else if (h == s1 || (b0 != kNone && h > b0))
+      ++cost;
   } else {
-    if (h == s1) cost += gold_.labels[s0] != l;
-    else if (b0 != kNone && h >= b0) ++cost;
+    if (h == s1)
+      cost += gold_.labels[s0] != l;
+    else if (b0 != kNone && h >= b0)
+      ++cost;
   }
   return cost;
 }

@@ -19,7 +19,7 @@
 
 namespace textgraph::parser {
 
-inline constexpr int kNone = -1;  // "no such token" in feature positions
+inline constexpr int kNone = -1;      // "no such token" in feature positions
 inline constexpr int kRootLabel = 0;  // label id 0 is always "root"
 
 // Action encoding over L labels: 0 = SHIFT, 1 + l = LEFT(l), 1 + L + l = RIGHT(l).

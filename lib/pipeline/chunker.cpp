@@ -8,7 +8,9 @@
 namespace textgraph::pipeline {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 // Cuts inside a paragraph longer than rule.max: these lose the guarantee
 // that the pieces tokenize like the whole, so they are a last resort, and
@@ -67,8 +69,7 @@ std::optional<Cut> find_cut(std::string_view text, bool eof, const CutRule& rule
                                            : line_cut(text, eof, rule);
 }
 
-TextChunker::TextChunker(std::istream& in, std::string name, const CutRule& rule,
-                         std::size_t block)
+TextChunker::TextChunker(std::istream& in, std::string name, const CutRule& rule, std::size_t block)
     : in_(&in), name_(std::move(name)), rule_(rule), block_(std::max<std::size_t>(block, 1)) {}
 
 TextChunker::TextChunker(std::string text, const CutRule& rule)

@@ -51,10 +51,10 @@ class TextChunker {
   TextChunker(std::string text, const CutRule& rule);
 
   struct Piece {
-    std::string text;               // the chunk's bytes
-    std::size_t offset = 0;         // of text[0] in the document
-    std::size_t line = 1;           // 1-based line of text[0] in the document
-    bool starts_paragraph = true;   // false when cut inside a paragraph
+    std::string text;              // the chunk's bytes
+    std::size_t offset = 0;        // of text[0] in the document
+    std::size_t line = 1;          // 1-based line of text[0] in the document
+    bool starts_paragraph = true;  // false when cut inside a paragraph
   };
 
   // The next chunk into `out`; false at the end of the document.

@@ -16,16 +16,20 @@ namespace {
 namespace fs = std::filesystem;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Which files of a directory are inputs: those whose extension names a
 // format we would read them in.
 bool wanted_in_directory(const std::string& name, InputFormat forced) {
   switch (forced) {
-    case InputFormat::kText: return ends_with(name, ".txt");
-    case InputFormat::kJsonl: return ends_with(name, ".jsonl");
-    case InputFormat::kConllu: return ends_with(name, ".conllu");
+    case InputFormat::kText:
+      return ends_with(name, ".txt");
+    case InputFormat::kJsonl:
+      return ends_with(name, ".jsonl");
+    case InputFormat::kConllu:
+      return ends_with(name, ".conllu");
     case InputFormat::kAuto:
       return ends_with(name, ".txt") || ends_with(name, ".jsonl") || ends_with(name, ".conllu");
   }
@@ -34,10 +38,14 @@ bool wanted_in_directory(const std::string& name, InputFormat forced) {
 
 std::string extensions_wanted(InputFormat forced) {
   switch (forced) {
-    case InputFormat::kText: return ".txt";
-    case InputFormat::kJsonl: return ".jsonl";
-    case InputFormat::kConllu: return ".conllu";
-    case InputFormat::kAuto: break;
+    case InputFormat::kText:
+      return ".txt";
+    case InputFormat::kJsonl:
+      return ".jsonl";
+    case InputFormat::kConllu:
+      return ".conllu";
+    case InputFormat::kAuto:
+      break;
   }
   return ".txt, .jsonl or .conllu";
 }
@@ -78,12 +86,12 @@ InputFormat format_of(const std::string& path, InputFormat forced) {
   return InputFormat::kText;
 }
 
-std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
-                                       InputFormat forced) {
+std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs, InputFormat forced) {
   std::vector<InputSource> out;
   for (const std::string& path : inputs) {
     if (path == "-") {
-      out.push_back({"-", "<stdin>", forced == InputFormat::kAuto ? InputFormat::kText : forced, 0});
+      out.push_back(
+          {"-", "<stdin>", forced == InputFormat::kAuto ? InputFormat::kText : forced, 0});
       continue;
     }
     struct stat st {};

@@ -11,9 +11,9 @@
 namespace textgraph::pipeline {
 
 struct InputSource {
-  std::string path;     // to open; "-" = standard input
-  std::string name;     // in messages and document ids: the path, or "<stdin>"
-  InputFormat format;   // kText, kJsonl or kConllu (never kAuto)
+  std::string path;        // to open; "-" = standard input
+  std::string name;        // in messages and document ids: the path, or "<stdin>"
+  InputFormat format;      // kText, kJsonl or kConllu (never kAuto)
   std::uint64_t size = 0;  // bytes, for a regular file; 0 otherwise
 };
 
@@ -23,7 +23,6 @@ InputFormat format_of(const std::string& path, InputFormat forced);
 // Expands `inputs` in order. Throws Error(kIo) naming a path that does not
 // exist or cannot be listed, Error(kInvalidInput) for a directory without
 // input files.
-std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs,
-                                       InputFormat forced);
+std::vector<InputSource> expand_inputs(const std::vector<std::string>& inputs, InputFormat forced);
 
 }  // namespace textgraph::pipeline

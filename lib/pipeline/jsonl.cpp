@@ -11,7 +11,9 @@ namespace {
 // Iterative parsing keeps hostile nesting ("[[[[...") off the call stack.
 constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 
-std::string string_of(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+std::string string_of(const rapidjson::Value& v) {
+  return std::string(v.GetString(), v.GetStringLength());
+}
 
 }  // namespace
 
@@ -43,7 +45,8 @@ JsonlRecord parse_jsonl_record(std::string_view line, const std::string& file,
     else
       fail_input("\"id\" must be a string or an integer", here);
   }
-  for (const auto& [name, field] : {std::pair{"date", &record.date}, std::pair{"source", &record.source}}) {
+  for (const auto& [name, field] :
+       {std::pair{"date", &record.date}, std::pair{"source", &record.source}}) {
     const auto m = doc.FindMember(name);
     if (m == doc.MemberEnd() || m->value.IsNull()) continue;
     if (!m->value.IsString()) fail_input(std::string("\"") + name + "\" must be a string", here);

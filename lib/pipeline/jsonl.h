@@ -10,11 +10,11 @@
 namespace textgraph::pipeline {
 
 struct JsonlRecord {
-  std::string id;        // "id" (a string, or an integer written in decimal)
-  bool has_id = false;   // false when the line has no "id"
-  std::string text;      // "text" (required)
-  std::string date;      // "date"; "" = none
-  std::string source;    // "source"; "" = none
+  std::string id;       // "id" (a string, or an integer written in decimal)
+  bool has_id = false;  // false when the line has no "id"
+  std::string text;     // "text" (required)
+  std::string date;     // "date"; "" = none
+  std::string source;   // "source"; "" = none
 };
 
 // Reads one line (strict JSON, RFC 8259: one object, valid UTF-8, nothing

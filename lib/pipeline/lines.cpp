@@ -15,8 +15,8 @@ void join_sentences_of_lines(Document& doc, std::size_t max_words) {
     if (!joined.empty()) {
       Sentence& last = joined.back();
       const std::size_t from = last.span.end, to = s.span.begin;
-      const bool same_line =
-          from <= to && to <= text.size() && text.substr(from, to - from).find('\n') == std::string_view::npos;
+      const bool same_line = from <= to && to <= text.size() &&
+                             text.substr(from, to - from).find('\n') == std::string_view::npos;
       if (same_line && (max_words == 0 || last.words.size() + s.words.size() <= max_words)) {
         const int shift = static_cast<int>(last.words.size());
         for (MultiwordToken& m : s.multiword_tokens) {

@@ -36,9 +36,9 @@ void refuse_binary(std::string_view text, const std::string& name, std::size_t f
   const std::size_t nul = text.find('\0');
   if (nul == std::string_view::npos) return;
   const std::size_t line =
-      first_line + (count_lines ? static_cast<std::size_t>(
-                                      std::count(text.begin(), text.begin() + nul, '\n'))
-                                : 0);
+      first_line +
+      (count_lines ? static_cast<std::size_t>(std::count(text.begin(), text.begin() + nul, '\n'))
+                   : 0);
   fail_input("binary data (a NUL byte at byte " + std::to_string(nul + 1) +
                  " of this line or document); expected text",
              {name, line});
@@ -77,7 +77,7 @@ struct DocumentReader::Impl {
   std::unique_ptr<LineReader> lines;     // JSONL
   std::uint64_t jsonl_bytes = 0;         // JSONL: bytes of the lines read so far
   std::unique_ptr<ConlluReader> conllu;
-  std::optional<Sentence> pending;       // CoNLL-U: read ahead, starts the next chunk
+  std::optional<Sentence> pending;  // CoNLL-U: read ahead, starts the next chunk
 
   // Progress, read by progress() from another thread.
   std::atomic<std::size_t> files_done{0};
@@ -89,7 +89,7 @@ struct DocumentReader::Impl {
   std::size_t documents = 0;  // documents started so far
   std::string doc_id, date, source;
   std::size_t part = 0;
-  std::size_t doc_line = 0;   // JSONL: the document's line
+  std::size_t doc_line = 0;        // JSONL: the document's line
   bool doc_has_sentences = false;  // CoNLL-U
 
   CutRule rule() const {
@@ -168,7 +168,8 @@ struct DocumentReader::Impl {
     out.keep_tokens = options.keep_tokens;
     out.line_breaks = options.line_breaks;
     out.document.id = doc_id;
-    if (!lines) bytes_done = finished_bytes + std::min<std::uint64_t>(chunker->consumed(), current->size);
+    if (!lines)
+      bytes_done = finished_bytes + std::min<std::uint64_t>(chunker->consumed(), current->size);
   }
 
   // The next JSONL document into `chunker`; false at the end of the file.
@@ -202,7 +203,8 @@ struct DocumentReader::Impl {
         pending.reset();
       } else {
         Result<bool> got = conllu->next(s);
-        if (!got.ok()) throw Error(got.status().code(), got.status().message(), got.status().where());
+        if (!got.ok())
+          throw Error(got.status().code(), got.status().message(), got.status().where());
         if (!*got) break;
       }
       if (std::optional<std::string> id = newdoc_of(s)) {

@@ -6,8 +6,8 @@
 
 #include "core/error.h"
 #include "core/files.h"
-#include "textgraph/textgraph.h"
 #include "textgraph/entity_steps.h"
+#include "textgraph/textgraph.h"
 
 namespace textgraph {
 namespace {
@@ -81,8 +81,8 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
   // A bad --actors file is reported before anything is read, even when
   // every input is a triple file.
   if (options.view == EntityView::kActors && !options.actor_files.empty())
-    if (Result<ActorDictionary> d = load_actor_dictionary(options.analyzer.model_dir,
-                                                          options.actor_files);
+    if (Result<ActorDictionary> d =
+            load_actor_dictionary(options.analyzer.model_dir, options.actor_files);
         !d.ok())
       return d.status();
   // One corpus of actors across every document input.
@@ -125,7 +125,8 @@ Status build_graph(const std::vector<std::string>& inputs, const TextGraphOption
     if (Status s = flush_documents(); !s.ok()) return s;
     const TripleFormat format =
         *kind == InputKind::kTriplesTsv ? TripleFormat::kTsv : TripleFormat::kJsonl;
-    if (Status s = guard([&] { add_triple_file(input, format, options.view, graph, r); }); !s.ok()) return s;
+    if (Status s = guard([&] { add_triple_file(input, format, options.view, graph, r); }); !s.ok())
+      return s;
   }
   return flush_documents();
 }

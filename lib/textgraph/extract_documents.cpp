@@ -7,10 +7,10 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "formats/text_check.h"
+#include "textgraph/entity_steps.h"
 #include "textgraph/model.h"
 #include "textgraph/ner.h"
 #include "textgraph/textgraph.h"
-#include "textgraph/entity_steps.h"
 
 namespace textgraph {
 namespace {
@@ -80,8 +80,8 @@ void add(ExtractStats& to, const ExtractStats& from) {
 }  // namespace
 
 Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
-                        const TextGraphOptions& options, const TripleSink& sink,
-                        TextGraphReport* report) {
+                         const TextGraphOptions& options, const TripleSink& sink,
+                         TextGraphReport* report) {
   TextGraphReport local;
   TextGraphReport& r = report ? *report : local;
   std::size_t document = std::numeric_limits<std::size_t>::max();

@@ -146,7 +146,8 @@ void Trainer::learn(train::PerceptronTrainer& trainer, const Example& ex) {
   }
   const PreparedSentence& p = ex.prepared;
   auto feats = [&](std::size_t i) {
-    return std::span<const std::uint64_t>(p.feats.data() + p.offsets[i], p.offsets[i + 1] - p.offsets[i]);
+    return std::span<const std::uint64_t>(p.feats.data() + p.offsets[i],
+                                          p.offsets[i + 1] - p.offsets[i]);
   };
   emit_.assign(n * Ls, 0.0f);
   for (std::size_t i = 0; i < n; ++i) trainer.add_scores(feats(i), emit_.data() + i * Ls);
@@ -196,7 +197,8 @@ NerTrainResult Trainer::run(const std::string& output_path) {
       for (const EntitySpan& e : entity_spans(s)) types.insert(e.type);
     }
   if (types.empty())
-    fail(ErrorCode::kInvalidInput, "the training files hold no entity", {options_.train_files.front()});
+    fail(ErrorCode::kInvalidInput, "the training files hold no entity",
+         {options_.train_files.front()});
   model_.labels = LabelSet(std::vector<std::string>(types.begin(), types.end()));
 
   // Gazetteer from the actor dictionary; casing lexicon and vocabulary from
@@ -259,20 +261,21 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   }
   model_.scorer.set(std::move(weights), model_.labels);
   if (log_)
-    *log_ << "ner: kept epoch " << result.best_epoch << ", "
-          << model_.scorer.weights.num_features() << " features, "
-          << model_.scorer.weights.num_weights() << " weights\n";
+    *log_ << "ner: kept epoch " << result.best_epoch << ", " << model_.scorer.weights.num_features()
+          << " features, " << model_.scorer.weights.num_weights() << " weights\n";
   if (!dev_.empty()) result.dev = compare_entities(dev_gold_, tag_dev(model_.scorer.weights));
 
   ModelFile file;
   file.kind = kNerModelKind;
   file.metadata_json = metadata(corpora, dev.name, actors_name, result);
   model_.save_sections(file);
-  if (Status s = save_model(file, output_path); !s.ok()) throw Error(s.code(), s.message(), s.where());
+  if (Status s = save_model(file, output_path); !s.ok())
+    throw Error(s.code(), s.message(), s.where());
   // Read it back through the public loader: the file must pass its own self-test.
   Result<NerTagger> check = NerTagger::load(output_path);
   if (!check.ok())
-    fail(ErrorCode::kInternal, "the model just written does not load: " + check.status().to_string());
+    fail(ErrorCode::kInternal,
+         "the model just written does not load: " + check.status().to_string());
   result.model_bytes = std::filesystem::file_size(output_path);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (log_) {

@@ -34,7 +34,7 @@ TEST(Conllu, ReadsWordsTokensAndComments) {
   EXPECT_EQ(s.id, "memo-1");
   EXPECT_EQ(s.text, "We don't agree, Ms. Ray.");
   EXPECT_EQ(s.comments, (std::vector<std::string>{"newdoc id = memo", "sent_id = memo-1",
-                                                "text = We don't agree, Ms. Ray."}));
+                                                  "text = We don't agree, Ms. Ray."}));
   ASSERT_EQ(s.words.size(), 8u);  // the empty node 7.1 is skipped
   ASSERT_EQ(s.multiword_tokens.size(), 1u);
   EXPECT_EQ(s.multiword_tokens[0].form, "don't");
@@ -56,7 +56,8 @@ TEST(Conllu, RoundTripsExactly) {
   for (const auto& s : *r) out += to_conllu(s);
   std::string expected = kSample;
   // The writer drops the empty node (not kept on read) and nothing else.
-  expected.erase(expected.find("7.1\t"), std::string("7.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t4:orphan\t_\n").size());
+  expected.erase(expected.find("7.1\t"),
+                 std::string("7.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t4:orphan\t_\n").size());
   // MISC attributes come back sorted by name, NER before SpaceAfter.
   const std::string from = "SpaceAfter=No|NER=B-PER", to = "NER=B-PER|SpaceAfter=No";
   expected.replace(expected.find(from), from.size(), to);
@@ -64,7 +65,9 @@ TEST(Conllu, RoundTripsExactly) {
 }
 
 TEST(Conllu, RebuildsMissingText) {
-  auto r = parse_conllu("1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t!\t!\tPUNCT\t.\t_\t1\tpunct\t_\t_\n", "x");
+  auto r = parse_conllu(
+      "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t!\t!\tPUNCT\t.\t_\t1\tpunct\t_\t_\n",
+      "x");
   ASSERT_TRUE(r.ok());
   EXPECT_NE(to_conllu((*r)[0]).find("# text = Hi!\n"), std::string::npos);
 }

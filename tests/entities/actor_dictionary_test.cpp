@@ -1,8 +1,8 @@
-#include "textgraph/actors.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
+
+#include "textgraph/actors.h"
 
 namespace textgraph {
 namespace {
@@ -73,7 +73,9 @@ TEST(ActorDictionary, UserEntriesExtendAndOverride) {
   ActorDictionary d;
   ASSERT_TRUE(d.add_text("country\tRussia\t-\tRussian\tKremlin\n", "base").ok());
   ASSERT_TRUE(d.add_text("# mine\n\norg\tWagner Group\tWagner|PMC Wagner\t-\t-\n"
-                         "country\tRussia\tRF\t-\t-\n", "user").ok());
+                         "country\tRussia\tRF\t-\t-\n",
+                         "user")
+                  .ok());
   EXPECT_EQ(d.size(), 2u);
   auto m = d.match(words("RF"), 0);
   ASSERT_TRUE(m);

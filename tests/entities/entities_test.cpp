@@ -127,8 +127,8 @@ TEST(Entities, PersonTitleAffiliationAndAliases) {
     aliases.insert(t.text);
     total += t.count;
   }
-  EXPECT_EQ(aliases, (std::set<std::string>{"Russian President Vladimir Putin", "Putin",
-                                            "Vladimir Putin"}));
+  EXPECT_EQ(aliases,
+            (std::set<std::string>{"Russian President Vladimir Putin", "Putin", "Vladimir Putin"}));
   EXPECT_EQ(total, n.mentions);
 }
 

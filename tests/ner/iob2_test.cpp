@@ -191,7 +191,8 @@ TEST(EntityScores, MisalignedSentencesCountAsErrors) {
 TEST(EntityScores, ConlluMiscCarriesTheTags) {
   // The CoNLL-U reader and writer keep NER=... in MISC: the `parse --ner` path.
   Result<std::vector<Sentence>> s = parse_conllu(
-      "1\tPutin\t_\t_\t_\t_\t_\t_\t_\tNER=B-PER\n2\tspoke\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|NER=O\n"
+      "1\tPutin\t_\t_\t_\t_\t_\t_\t_\tNER=B-PER\n2\tspoke\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No|NER="
+      "O\n"
       "3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
       "x.conllu");
   ASSERT_TRUE(s.ok()) << s.status().to_string();

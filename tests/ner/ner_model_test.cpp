@@ -143,8 +143,8 @@ TEST_F(NerModelTest, EdgeCaseSentences) {
   std::vector<Sentence> none;
   tagger_->tag(none);
   // Odd words: never a crash, always valid IOB2.
-  Sentence odd = words({"", "\xe2\x80\x9c", "ÉLYSÉE", "\xf0\x9f\x98\x80", std::string(5000, 'A'),
-                        "-", "I", "."});
+  Sentence odd = words(
+      {"", "\xe2\x80\x9c", "ÉLYSÉE", "\xf0\x9f\x98\x80", std::string(5000, 'A'), "-", "I", "."});
   tagger_->tag(odd);
   EXPECT_TRUE(valid_iob2(odd));
   Sentence one = words({"Washington"});
@@ -297,7 +297,8 @@ TEST(NerTraining, BadInputsAreReported) {
   options.actors_file = bad_actors;
   r = train_ner(options, out);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().to_string().find("actors.tsv:1"), std::string::npos) << r.status().to_string();
+  EXPECT_NE(r.status().to_string().find("actors.tsv:1"), std::string::npos)
+      << r.status().to_string();
   EXPECT_FALSE(std::filesystem::exists(out));
 
   options.train_files = {};
@@ -331,7 +332,8 @@ TEST(NerLabels, BilouRoundTripAndConstraints) {
   EXPECT_EQ(names, (std::vector<std::string>{"B-PER", "I-PER", "L-PER", "O", "U-LOC", "U-ORG"}));
   Sentence back = words({"a", "b", "c", "d", "e", "f"});
   labels.decode(y, back);
-  EXPECT_EQ(tags_of(back), (std::vector<std::string>{"B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-ORG"}));
+  EXPECT_EQ(tags_of(back),
+            (std::vector<std::string>{"B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-ORG"}));
   const int b_per = labels.label(2, ner::LabelSet::kB);
   const int l_per = labels.label(2, ner::LabelSet::kL);
   const int i_loc = labels.label(0, ner::LabelSet::kI);

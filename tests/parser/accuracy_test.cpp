@@ -100,7 +100,8 @@ TEST(ParserTraining, JackknifeTagsEachFoldWithATaggerThatNeverSawIt) {
   ASSERT_TRUE(gold.ok());
   std::vector<Sentence> sentences = *gold;
   std::vector<int> seen_by(sentences.size(), 0);
-  auto tag_fold = [&](const std::vector<Sentence>& train, std::vector<Sentence>& held_out, int fold) {
+  auto tag_fold = [&](const std::vector<Sentence>& train, std::vector<Sentence>& held_out,
+                      int fold) {
     // The held-out sentences must not be among the training ones.
     for (const Sentence& h : held_out)
       for (const Sentence& t : train) EXPECT_NE(h.id, t.id);

@@ -1,11 +1,11 @@
 // The parser's numeric kernels against plain reference loops.
+#include "parser/kernels.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <random>
 #include <vector>
-
-#include "parser/kernels.h"
 
 namespace textgraph::parser {
 namespace {

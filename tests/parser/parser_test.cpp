@@ -1,5 +1,7 @@
 // Parser API: model round trip and self-test, robustness on odd input,
 // linear time, concurrent use.
+#include "textgraph/parser.h"
+
 #include <gtest/gtest.h>
 #include <time.h>
 #include <unistd.h>
@@ -11,7 +13,6 @@
 #include "parser/model_io.h"
 #include "parser/network.h"
 #include "textgraph/conllu.h"
-#include "textgraph/parser.h"
 
 namespace fs = std::filesystem;
 
@@ -85,7 +86,8 @@ fs::path temp_path(const std::string& name) {
 TEST(ParserModel, RoundTripGivesIdenticalParses) {
   Parser direct(random_network());
   const fs::path path = temp_path("parser-roundtrip");
-  ASSERT_TRUE(save_model(parser::to_model(direct.network(), R"({"test": true})"), path.string()).ok());
+  ASSERT_TRUE(
+      save_model(parser::to_model(direct.network(), R"({"test": true})"), path.string()).ok());
   Result<Parser> loaded = Parser::load(path.string());
   fs::remove(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().to_string();
@@ -125,7 +127,8 @@ TEST(ParserModel, DamagedSectionsAreModelErrors) {
     for (int cut : {0, 3, 17}) {
       ModelFile m = good;
       for (auto& s : m.sections)
-        if (s.name == name) s.payload = s.payload.substr(0, std::min<std::size_t>(cut, s.payload.size()));
+        if (s.name == name)
+          s.payload = s.payload.substr(0, std::min<std::size_t>(cut, s.payload.size()));
       Result<Parser> p = Parser::from_model(m, "cut.tgm");
       ASSERT_FALSE(p.ok()) << name << " cut at " << cut;
       EXPECT_EQ(p.status().code(), ErrorCode::kModel) << p.status().to_string();
@@ -218,7 +221,8 @@ TEST(ParserThreads, ConcurrentParsesMatchSerialOnes) {
   std::vector<std::thread> pool;
   for (int t = 0; t < 4; ++t)
     pool.emplace_back([&, t] {
-      for (std::size_t i = t; i < threaded.size(); i += 4) EXPECT_TRUE(parser.parse(threaded[i]).ok());
+      for (std::size_t i = t; i < threaded.size(); i += 4)
+        EXPECT_TRUE(parser.parse(threaded[i]).ok());
     });
   for (auto& th : pool) th.join();
   for (std::size_t i = 0; i < serial.size(); ++i)

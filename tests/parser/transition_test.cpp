@@ -1,13 +1,13 @@
 // The arc-hybrid system and its dynamic oracle: the properties the trainer
 // relies on, checked exhaustively on small sentences.
+#include "parser/transition.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
 #include <random>
 #include <tuple>
-
-#include "parser/transition.h"
 
 namespace textgraph::parser {
 namespace {
@@ -91,17 +91,17 @@ TEST(ArcHybrid, EveryActionSequenceGivesATreeWithOneRootIn2nSteps) {
 
 TEST(ArcHybrid, ChildrenAreTrackedInOrder) {
   const ActionCodec codec{3};
-  State s(4);  // words 1 2 3 4; 1 <- 3, 2 <- 3, 3 -> 4, root -> 3
-  s.apply(codec, codec.shift());     // [0 1]
-  s.apply(codec, codec.shift());     // [0 1 2]
-  s.apply(codec, codec.left(1));     // 2 <- 3
-  s.apply(codec, codec.left(2));     // 1 <- 3
+  State s(4);                     // words 1 2 3 4; 1 <- 3, 2 <- 3, 3 -> 4, root -> 3
+  s.apply(codec, codec.shift());  // [0 1]
+  s.apply(codec, codec.shift());  // [0 1 2]
+  s.apply(codec, codec.left(1));  // 2 <- 3
+  s.apply(codec, codec.left(2));  // 1 <- 3
   EXPECT_EQ(s.left_child(3, 0), 1);
   EXPECT_EQ(s.left_child(3, 1), 2);
   EXPECT_EQ(s.child_count(3), 2);
-  s.apply(codec, codec.shift());     // [0 3]
-  s.apply(codec, codec.shift());     // [0 3 4]
-  s.apply(codec, codec.right(1));    // 3 -> 4
+  s.apply(codec, codec.shift());   // [0 3]
+  s.apply(codec, codec.shift());   // [0 3 4]
+  s.apply(codec, codec.right(1));  // 3 -> 4
   EXPECT_EQ(s.right_child(3, 0), 4);
   EXPECT_EQ(s.right_child(3, 1), kNone);
   EXPECT_FALSE(s.legal(codec, codec.right(1))) << "only 'root' attaches to the root";

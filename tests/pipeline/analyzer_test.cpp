@@ -164,11 +164,11 @@ TEST(Analyzer, SentencePerLineKeepsGivenTokens) {
   const Chunk chunk = analyzed_lines(text, false);
   const auto& s = chunk.document.sentences;
   ASSERT_EQ(s.size(), 4u);  // one per non-blank line, "Geneva. They" included
-  EXPECT_EQ(token_forms(s[0]), (std::vector<std::string>{"The", "court", "'s", "30", "-", "year",
-                                                        "ban", "on", "exports", "ended", "in",
-                                                        "2019", "."}));
+  EXPECT_EQ(token_forms(s[0]),
+            (std::vector<std::string>{"The", "court", "'s", "30", "-", "year", "ban", "on",
+                                      "exports", "ended", "in", "2019", "."}));
   EXPECT_EQ(token_forms(s[1]), (std::vector<std::string>{"Officials", "said", ",", "``", "We", "do",
-                                                        "n't", "expect", "changes", ".", "''"}));
+                                                         "n't", "expect", "changes", ".", "''"}));
   EXPECT_EQ(surface_text(s[2]), "The ministers met in Geneva. They talked for two hours.");
   EXPECT_EQ(token_forms(s[3])[3], "decision");  // "decision," split by the rules
   EXPECT_FALSE(s[1].new_paragraph);

@@ -1,5 +1,7 @@
 // Cutting text into chunks: where the cuts go, that they never depend on
 // how much was read at a time, and that the pieces tokenize like the whole.
+#include "pipeline/chunker.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -7,9 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/chunker.h"
-#include "textgraph/tokenizer.h"
 #include "pipeline/helpers.h"
+#include "textgraph/tokenizer.h"
 
 namespace textgraph::pipeline {
 namespace {
@@ -93,7 +94,10 @@ TEST(FindCut, LongParagraphFallsBackToLineBreakThenSpaceThenCharacter) {
   ASSERT_TRUE(cut);
   EXPECT_EQ(cut->end, 12u);
   // Never inside a UTF-8 sequence: "é" is 2 bytes at 11..12.
-  cut = find_cut("aaaaaaaaaaa\xC3\xA9" "aaaaaaaaaaa", false, r);
+  cut = find_cut(
+      "aaaaaaaaaaa\xC3\xA9"
+      "aaaaaaaaaaa",
+      false, r);
   ASSERT_TRUE(cut);
   EXPECT_EQ(cut->end, 11u);
   // With fewer than max bytes seen and no break, it waits.
@@ -130,8 +134,8 @@ TEST(TextChunker, OffsetsAndLines) {
 // characters: the cuts must be the same for every read size.
 TEST(TextChunker, CutsDoNotDependOnReadSize) {
   std::mt19937 rng(7);
-  const std::vector<std::string> alphabet = {"a", "b", " ", " ", "\n", "\n\n", "\r\n", "\t",
-                                             "\xC3\xA9", "\xE2\x80\x94", ".", "\xFF"};
+  const std::vector<std::string> alphabet = {
+      "a", "b", " ", " ", "\n", "\n\n", "\r\n", "\t", "\xC3\xA9", "\xE2\x80\x94", ".", "\xFF"};
   for (int round = 0; round < 30; ++round) {
     std::string text;
     const std::size_t n = 200 + rng() % 3000;

@@ -67,7 +67,8 @@ inline std::string tree_problem(const Sentence& s) {
   int roots = 0;
   for (int i = 0; i < n; ++i) {
     const Word& w = s.words[static_cast<std::size_t>(i)];
-    if (w.head < 0 || w.head > n) return "word " + std::to_string(i + 1) + " has head " + std::to_string(w.head);
+    if (w.head < 0 || w.head > n)
+      return "word " + std::to_string(i + 1) + " has head " + std::to_string(w.head);
     if (w.deprel.empty()) return "word " + std::to_string(i + 1) + " has no deprel";
     if (w.head == 0) ++roots;
     // Walking up from every word must reach the root within n steps.

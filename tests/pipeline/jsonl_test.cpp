@@ -1,10 +1,11 @@
 // One JSONL line: the fields read, and every way a line can be refused.
+#include "pipeline/jsonl.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "core/error.h"
-#include "pipeline/jsonl.h"
 
 namespace textgraph::pipeline {
 namespace {
@@ -52,13 +53,18 @@ TEST(Jsonl, TextMayHoldAnEscapedNul) {
 TEST(Jsonl, Refusals) {
   EXPECT_EQ(error_of(R"({"id": "a"})"), "in.jsonl:7: the object has no \"text\"");
   EXPECT_EQ(error_of(R"({"text": 3})"), "in.jsonl:7: \"text\" must be a string");
-  EXPECT_EQ(error_of(R"({"text": "x", "id": 1.5})"), "in.jsonl:7: \"id\" must be a string or an integer");
-  EXPECT_EQ(error_of(R"({"text": "x", "id": [1]})"), "in.jsonl:7: \"id\" must be a string or an integer");
+  EXPECT_EQ(error_of(R"({"text": "x", "id": 1.5})"),
+            "in.jsonl:7: \"id\" must be a string or an integer");
+  EXPECT_EQ(error_of(R"({"text": "x", "id": [1]})"),
+            "in.jsonl:7: \"id\" must be a string or an integer");
   EXPECT_EQ(error_of(R"({"text": "x", "source": 1})"), "in.jsonl:7: \"source\" must be a string");
-  EXPECT_EQ(error_of(R"(["text"])"), "in.jsonl:7: expected a JSON object {\"id\": ..., \"text\": ...}");
+  EXPECT_EQ(error_of(R"(["text"])"),
+            "in.jsonl:7: expected a JSON object {\"id\": ..., \"text\": ...}");
   // Malformed JSON is located at its byte.
-  EXPECT_EQ(error_of(R"({"text": "x",})").rfind("in.jsonl:7:14: invalid JSON", 0), 0u) << error_of(R"({"text": "x",})");
-  EXPECT_EQ(error_of(R"({"text": "x"} {)").rfind("in.jsonl:7:15: invalid JSON", 0), 0u) << error_of(R"({"text": "x"} {)");
+  EXPECT_EQ(error_of(R"({"text": "x",})").rfind("in.jsonl:7:14: invalid JSON", 0), 0u)
+      << error_of(R"({"text": "x",})");
+  EXPECT_EQ(error_of(R"({"text": "x"} {)").rfind("in.jsonl:7:15: invalid JSON", 0), 0u)
+      << error_of(R"({"text": "x"} {)");
   EXPECT_EQ(error_of(R"({"text": 'x'})").rfind("in.jsonl:7:10: invalid JSON", 0), 0u);
   EXPECT_EQ(error_of("").rfind("in.jsonl:7:1: invalid JSON", 0), 0u);
   EXPECT_NE(error_of("{\"text\": \"\xFF\"}").find("invalid JSON"), std::string::npos);
@@ -66,7 +72,8 @@ TEST(Jsonl, Refusals) {
 }
 
 TEST(Jsonl, DeepNestingIsRefusedWithoutCrashing) {
-  const std::string deep = "{\"text\": \"x\", \"a\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+  const std::string deep =
+      "{\"text\": \"x\", \"a\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
   const JsonlRecord r = parse(deep);  // valid: parsed without recursion
   EXPECT_EQ(r.text, "x");
   EXPECT_NE(error_of(std::string(200000, '[')).find("invalid JSON"), std::string::npos);

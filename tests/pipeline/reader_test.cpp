@@ -42,16 +42,20 @@ std::vector<Chunk> read_all(const std::vector<std::string>& inputs, const InputO
   std::vector<Chunk> chunks;
   Result<DocumentReader> reader = DocumentReader::open(inputs, options);
   if (!reader.ok()) {
-    if (error) *error = reader.status();
-    else ADD_FAILURE() << reader.status().to_string();
+    if (error)
+      *error = reader.status();
+    else
+      ADD_FAILURE() << reader.status().to_string();
     return chunks;
   }
   while (true) {
     Chunk c;
     Result<bool> got = reader->next(c);
     if (!got.ok()) {
-      if (error) *error = got.status();
-      else ADD_FAILURE() << got.status().to_string();
+      if (error)
+        *error = got.status();
+      else
+        ADD_FAILURE() << got.status().to_string();
       break;
     }
     if (!*got) break;

@@ -1,4 +1,6 @@
 // Offsets after UTF-8 repair map back to the original bytes.
+#include "pipeline/repairs.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -6,15 +8,15 @@
 
 #include "core/utf8.h"
 #include "pipeline/helpers.h"
-#include "pipeline/repairs.h"
 
 namespace textgraph {
 namespace {
 
 TEST(RepairPoints, AgreeWithRepair) {
   std::mt19937 rng(11);
-  const std::string pieces[] = {"a", " ", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x99\x82", "\xFF",
-                                "\xC3", "\xE2\x82", "\xF0\x9F\x99", "\x80", "\xED\xA0\x80", "\xC0\xAF"};
+  const std::string pieces[] = {
+      "a",    " ",        "\xC3\xA9",     "\xE2\x82\xAC", "\xF0\x9F\x99\x82", "\xFF",
+      "\xC3", "\xE2\x82", "\xF0\x9F\x99", "\x80",         "\xED\xA0\x80",     "\xC0\xAF"};
   for (int round = 0; round < 500; ++round) {
     std::string raw;
     const int n = static_cast<int>(rng() % 40);
@@ -42,7 +44,9 @@ TEST(RepairPoints, SourceOffset) {
   c.offset = 100;
   EXPECT_EQ(c.source_offset(5), 105u);
   // raw "a\xFF\xFEb": repaired "a" U+FFFD U+FFFD "b" (two replacements).
-  c.repairs = pipeline::repair_points("a\xFF\xFE" "b");
+  c.repairs = pipeline::repair_points(
+      "a\xFF\xFE"
+      "b");
   ASSERT_EQ(c.repairs.size(), 2u);
   EXPECT_EQ(c.source_offset(0), 100u);
   EXPECT_EQ(c.source_offset(1), 101u);  // start of the first U+FFFD
@@ -52,7 +56,8 @@ TEST(RepairPoints, SourceOffset) {
 }
 
 TEST(RepairPoints, TokenRangesPointAtTheOriginalBytes) {
-  const std::string raw = "Caf\xC3\xA9 \xFF\xFE au lait costs 3\xE2\x82\xAC. Bad \xE2\x82 bytes\xC0 here.";
+  const std::string raw =
+      "Caf\xC3\xA9 \xFF\xFE au lait costs 3\xE2\x82\xAC. Bad \xE2\x82 bytes\xC0 here.";
   Chunk c;
   c.kind = ChunkKind::kText;
   c.raw = raw;
@@ -66,7 +71,8 @@ TEST(RepairPoints, TokenRangesPointAtTheOriginalBytes) {
       const std::size_t e = c.source_offset(w.span.end) - 1000;
       ASSERT_LE(b, e);
       ASSERT_LE(e, raw.size());
-      const std::string_view token(c.document.text.data() + w.span.begin, w.span.end - w.span.begin);
+      const std::string_view token(c.document.text.data() + w.span.begin,
+                                   w.span.end - w.span.begin);
       if (token != w.form) continue;  // a word inside a multiword token
       if (w.form.find("\xEF\xBF\xBD") == std::string::npos) {
         EXPECT_EQ(raw.substr(b, e - b), w.form);

@@ -49,8 +49,8 @@ Outcome run(const std::string& text, InputOptions options = {}) {
 }
 
 std::string words_without_punctuation(std::size_t n) {
-  const char* vocabulary[] = {"the", "talks", "in", "Riyadh", "will", "go", "on", "and",
-                              "envoys", "said", "that", "Russia", "wants", "peace"};
+  const char* vocabulary[] = {"the", "talks",  "in",   "Riyadh", "will",   "go",    "on",
+                              "and", "envoys", "said", "that",   "Russia", "wants", "peace"};
   std::string text;
   for (std::size_t i = 0; i < n; ++i) {
     if (i) text += ' ';
@@ -74,9 +74,10 @@ TEST(PipelineRobustness, OnlyPunctuation) {
 }
 
 TEST(PipelineRobustness, Emoji) {
-  const Outcome o = run("\xF0\x9F\x99\x82\xF0\x9F\x99\x82 talks \xF0\x9F\x98\x80 "
-                        "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x87\xBA\xF0\x9F\x87\xA6 "
-                        "\xE2\x9D\xA4\xEF\xB8\x8F peace");
+  const Outcome o =
+      run("\xF0\x9F\x99\x82\xF0\x9F\x99\x82 talks \xF0\x9F\x98\x80 "
+          "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD \xF0\x9F\x87\xBA\xF0\x9F\x87\xA6 "
+          "\xE2\x9D\xA4\xEF\xB8\x8F peace");
   EXPECT_GT(o.words, 4u);
 }
 

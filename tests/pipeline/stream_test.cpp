@@ -39,7 +39,7 @@ TEST(AnalyzeStream, ChunkSizeDoesNotChangeTheAnalysis) {
   options.line_breaks = LineBreaks::kSentence;
   options.chunk_bytes = 1 << 20;  // one chunk
   const std::string whole = text_to_conllu(text, options, 1);
-  options.chunk_bytes = 1;        // one paragraph per chunk
+  options.chunk_bytes = 1;  // one paragraph per chunk
   EXPECT_EQ(text_to_conllu(text, options, 2), whole);
 }
 

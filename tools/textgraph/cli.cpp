@@ -67,8 +67,7 @@ std::optional<long> Args::integer(std::string_view name, long min, long max,
   auto [ptr, ec] = std::from_chars(text->data(), end, value);
   if (ec != std::errc() || ptr != end || value < min || value > max)
     throw UsageError("option " + std::string(name) + " needs an integer from " +
-                     std::to_string(min) + " to " + std::to_string(max) + ", not '" + *text +
-                     "'");
+                     std::to_string(min) + " to " + std::to_string(max) + ", not '" + *text + "'");
   return value;
 }
 

@@ -6,8 +6,8 @@
 #include "commands.h"
 #include "core/error.h"
 #include "core/files.h"
-#include "textgraph/entities.h"
 #include "text_options.h"
+#include "textgraph/entities.h"
 #include "textgraph/formats.h"
 #include "textgraph/textgraph.h"
 
@@ -62,7 +62,7 @@ const std::string kUsageText =
 // One output file: a graph format, or an image drawn by Graphviz.
 struct Output {
   std::string path;
-  bool image = false;   // .svg, .png, .pdf: render_graph()
+  bool image = false;  // .svg, .png, .pdf: render_graph()
   GraphFormat format{};
 };
 
@@ -126,17 +126,17 @@ int run_build(Args& args) {
     });
   if (!status.ok()) return report(status);
   if (print_stats)
-    std::cerr << "documents " << summary.documents << "  sentences "
-              << summary.extract.sentences << "  words " << summary.words << "  triples "
-              << summary.extract.triples << "  triple files " << summary.triple_files
-              << "  triples read " << summary.triples_read << "  nodes " << graph.node_count()
-              << "  edges " << graph.edge_count() << "\n";
+    std::cerr << "documents " << summary.documents << "  sentences " << summary.extract.sentences
+              << "  words " << summary.words << "  triples " << summary.extract.triples
+              << "  triple files " << summary.triple_files << "  triples read "
+              << summary.triples_read << "  nodes " << graph.node_count() << "  edges "
+              << graph.edge_count() << "\n";
   return kOk;
 }
 
 }  // namespace
 
-const Command kBuild{"build", "build a knowledge graph from documents or triple files",
-                     kUsageText, run_build};
+const Command kBuild{"build", "build a knowledge graph from documents or triple files", kUsageText,
+                     run_build};
 
 }  // namespace textgraph::cli

@@ -16,12 +16,14 @@
 namespace textgraph::cli {
 namespace {
 
-const std::string kUsageText = std::string(
-    "usage: textgraph extract [OPTIONS] INPUT...\n"
-    "\n"
-    "Reads English documents, tokenizes, tags and parses them with the default\n"
-    "models, and writes the subject-relation-object triples the extraction rules\n"
-    "find, in input order, as they come. INPUT is:\n") + std::string(kDocumentInputsHelp) +
+const std::string kUsageText =
+    std::string(
+        "usage: textgraph extract [OPTIONS] INPUT...\n"
+        "\n"
+        "Reads English documents, tokenizes, tags and parses them with the default\n"
+        "models, and writes the subject-relation-object triples the extraction rules\n"
+        "find, in input order, as they come. INPUT is:\n") +
+    std::string(kDocumentInputsHelp) +
     "\n"
     "output (--format):\n"
     "  jsonl (default)  one triple record per line, lossless (see the README): texts,\n"

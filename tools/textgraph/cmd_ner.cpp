@@ -12,10 +12,14 @@ namespace {
 int run_ner(Args& args) {
   const std::string input = args.option("--input").value_or("conllu");
   NerFileOptions options;
-  if (input == "conllu") options.input = NerInput::kConllu;
-  else if (input == "text") options.input = NerInput::kText;
-  else if (input == "iob2") options.input = NerInput::kIob2;
-  else throw UsageError("--input must be conllu, text or iob2, not '" + input + "'");
+  if (input == "conllu")
+    options.input = NerInput::kConllu;
+  else if (input == "text")
+    options.input = NerInput::kText;
+  else if (input == "iob2")
+    options.input = NerInput::kIob2;
+  else
+    throw UsageError("--input must be conllu, text or iob2, not '" + input + "'");
   const std::string output = args.option("--output", "-o").value_or("-");
   const std::optional<std::string> model_path = args.option("--model");
   options.threads = static_cast<std::size_t>(args.integer("--threads", 1, 256, "-j").value_or(1));
@@ -30,7 +34,8 @@ int run_ner(Args& args) {
   Result<NerFileResult> r = tag_file(*tagger, files[0], output, options);
   if (!r.ok()) return report(r.status());
   if (r->repaired > 0)
-    warn(files[0] + ": " + std::to_string(r->repaired) + " invalid UTF-8 sequences replaced by U+FFFD");
+    warn(files[0] + ": " + std::to_string(r->repaired) +
+         " invalid UTF-8 sequences replaced by U+FFFD");
   if (score) std::cerr << format_scores(r->scores);
   return kOk;
 }

@@ -107,9 +107,10 @@ int run_parse(Args& args) {
   Result<Analyzer> analyzer = Analyzer::load(an);
   if (!analyzer.ok()) return report(analyzer.status());
   if (ner) {
-    Result<NerTagger> tagger = ner_model     ? NerTagger::load(*ner_model)
-                               : an.model_dir.empty() ? NerTagger::load_default()
-                                                      : NerTagger::load(an.model_dir + "/" + kNerModelFile);
+    Result<NerTagger> tagger = ner_model ? NerTagger::load(*ner_model)
+                               : an.model_dir.empty()
+                                   ? NerTagger::load_default()
+                                   : NerTagger::load(an.model_dir + "/" + kNerModelFile);
     if (!tagger.ok()) return report(tagger.status());
     analyzer->add_step(make_ner_step(*tagger));
   }
@@ -124,21 +125,20 @@ int run_parse(Args& args) {
   const Status status = guard([&] {
     OutputFile out(output);
     ConlluChunkWriter writer(out.stream());
-    const Status st = analyze_stream(*reader, *analyzer, static_cast<std::size_t>(threads),
-                                     [&](Chunk& chunk) -> Status {
-                                       if (chunk.repaired > 0) {
-                                         auto [it, added] = repaired.emplace(chunk.origin.file, 0);
-                                         if (added) repaired_files.push_back(chunk.origin.file);
-                                         it->second += chunk.repaired;
-                                       }
-                                       writer.write(chunk);
-                                       if (!out.stream()) {
-                                         broken_pipe = output == "-" && errno == EPIPE;
-                                         return Status::error(ErrorCode::kIo, "cannot write output",
-                                                              {output});
-                                       }
-                                       return {};
-                                     });
+    const Status st = analyze_stream(
+        *reader, *analyzer, static_cast<std::size_t>(threads), [&](Chunk& chunk) -> Status {
+          if (chunk.repaired > 0) {
+            auto [it, added] = repaired.emplace(chunk.origin.file, 0);
+            if (added) repaired_files.push_back(chunk.origin.file);
+            it->second += chunk.repaired;
+          }
+          writer.write(chunk);
+          if (!out.stream()) {
+            broken_pipe = output == "-" && errno == EPIPE;
+            return Status::error(ErrorCode::kIo, "cannot write output", {output});
+          }
+          return {};
+        });
     if (!st.ok()) throw Error(st.code(), st.message(), st.where());
     out.commit();
     sentences = writer.sentences();

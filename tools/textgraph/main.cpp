@@ -22,8 +22,9 @@ void print_help(std::ostream& out) {
          "Turns English text into a knowledge graph of who did what to whom.\n\n"
          "commands:\n";
   for (const Command* c : kCommands)
-    if (c) out << "  " << c->name << std::string(10 - std::min<std::size_t>(9, c->name.size()), ' ')
-               << c->summary << "\n";
+    if (c)
+      out << "  " << c->name << std::string(10 - std::min<std::size_t>(9, c->name.size()), ' ')
+          << c->summary << "\n";
   out << "\n`textgraph COMMAND --help` describes a command.\n"
          "exit status: 0 ok, 1 bad input, 2 usage error (query: 0 found, 1 none, 2 error)\n";
 }

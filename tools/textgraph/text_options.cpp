@@ -115,12 +115,12 @@ void Progress::update(const ReadProgress& p) {
   char line[160];
   const double mb = static_cast<double>(p.bytes_done) / 1e6;
   if (p.bytes > 0)
-    std::snprintf(line, sizeof line, "\r%s: %3d%% of %.1f MB, file %zu of %zu, %zu documents",
-                  command_.c_str(),
-                  static_cast<int>(100.0 * static_cast<double>(p.bytes_done) /
-                                   static_cast<double>(p.bytes)),
-                  static_cast<double>(p.bytes) / 1e6, std::min(p.files_done + 1, p.files),
-                  p.files, p.documents);
+    std::snprintf(
+        line, sizeof line, "\r%s: %3d%% of %.1f MB, file %zu of %zu, %zu documents",
+        command_.c_str(),
+        static_cast<int>(100.0 * static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes)),
+        static_cast<double>(p.bytes) / 1e6, std::min(p.files_done + 1, p.files), p.files,
+        p.documents);
   else
     std::snprintf(line, sizeof line, "\r%s: %.1f MB, %zu documents", command_.c_str(), mb,
                   p.documents);

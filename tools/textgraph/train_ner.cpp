@@ -42,10 +42,11 @@ int run_train_ner(Args& args) {
   // reproduces the model even if defaults change.
   std::ostringstream command;
   command << "textgraph train ner --train ";
-  for (std::size_t i = 0; i < o.train_files.size(); ++i) command << (i ? "," : "") << o.train_files[i];
+  for (std::size_t i = 0; i < o.train_files.size(); ++i)
+    command << (i ? "," : "") << o.train_files[i];
   if (!o.dev_file.empty()) command << " --dev " << o.dev_file;
-  command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs
-          << " --patience " << o.patience << " --min-count " << o.min_word_count;
+  command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs << " --patience "
+          << o.patience << " --min-count " << o.min_word_count;
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();

@@ -28,8 +28,8 @@ float real(Args& args, std::string_view name, float value, float min, float max)
   float v = 0;
   auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
   if (ec != std::errc() || ptr != text->data() + text->size() || v < min || v > max)
-    throw UsageError("option " + std::string(name) + " needs a number from " +
-                     std::to_string(min) + " to " + std::to_string(max));
+    throw UsageError("option " + std::string(name) + " needs a number from " + std::to_string(min) +
+                     " to " + std::to_string(max));
   return v;
 }
 
@@ -84,7 +84,8 @@ int run_train_parser(Args& args) {
   if (auto t = args.option("--tagger-train")) tagger_train = split_commas(*t);
   o.save_input_tags = args.option("--save-input-tags").value_or("");
   if (o.jackknife > 1 && !tagger_path)
-    throw UsageError("--jackknife needs --tagger MODEL (whose training options the fold taggers use)");
+    throw UsageError(
+        "--jackknife needs --tagger MODEL (whose training options the fold taggers use)");
   if (o.jackknife > 1 && !o.input_tags.empty())
     throw UsageError("--jackknife and --input-tags exclude each other");
   if (!tagger_train.empty() && o.jackknife < 2)
@@ -122,15 +123,15 @@ int run_train_parser(Args& args) {
   }
   if (!o.dev.empty()) command << " --dev " << base(o.dev);
   command << " -o " << base(o.output) << " --epochs " << o.epochs << " --seed " << o.seed
-          << " --batch " << o.batch << " --lr " << o.learning_rate << " --average " << o.average << " --decay " << o.decay
-          << " --decay-from " << o.decay_from << " --min-count " << o.min_word_count
-          << " --lstm-layers " << n.lstm_layers << " --lstm-dim " << n.lstm_dim << " --hidden "
-          << n.hidden << " --word-dim " << n.word_dim << " --suffix-dim " << n.suffix_dim
-          << " --prefix-dim " << n.prefix_dim << " --shape-dim " << n.shape_dim << " --upos-dim "
-          << n.upos_dim << " --xpos-dim " << n.xpos_dim << " --word-dropout "
-          << o.step.word_dropout << " --tag-dropout " << o.step.tag_dropout << " --dropout " << o.step.encoding_dropout
-          << " --hidden-dropout " << o.step.hidden_dropout << " --explore " << o.explore
-          << " --explore-from " << o.explore_from;
+          << " --batch " << o.batch << " --lr " << o.learning_rate << " --average " << o.average
+          << " --decay " << o.decay << " --decay-from " << o.decay_from << " --min-count "
+          << o.min_word_count << " --lstm-layers " << n.lstm_layers << " --lstm-dim " << n.lstm_dim
+          << " --hidden " << n.hidden << " --word-dim " << n.word_dim << " --suffix-dim "
+          << n.suffix_dim << " --prefix-dim " << n.prefix_dim << " --shape-dim " << n.shape_dim
+          << " --upos-dim " << n.upos_dim << " --xpos-dim " << n.xpos_dim << " --word-dropout "
+          << o.step.word_dropout << " --tag-dropout " << o.step.tag_dropout << " --dropout "
+          << o.step.encoding_dropout << " --hidden-dropout " << o.step.hidden_dropout
+          << " --explore " << o.explore << " --explore-from " << o.explore_from;
   if (n.aux_tagging) command << " --aux-tagging --aux-weight " << o.step.aux_weight;
   auto slot_list = [](const std::vector<parser::Slot>& v) {
     std::string s;
@@ -140,7 +141,8 @@ int run_train_parser(Args& args) {
     }
     return s;
   };
-  command << " --slots " << slot_list(n.token_slots) << " --label-slots " << slot_list(n.label_slots);
+  command << " --slots " << slot_list(n.token_slots) << " --label-slots "
+          << slot_list(n.label_slots);
   if (o.max_sentences) command << " --max-sentences " << o.max_sentences;
   if (o.jackknife > 1) {
     command << " --jackknife " << o.jackknife;
@@ -169,19 +171,21 @@ int run_train_parser(Args& args) {
       fold.dev_file = o.dev;
       fold.log = nullptr;
       o.tag_fold = parser::train::tagger_fold(fold);
-      o.tags = "training tags jack-knifed in " + std::to_string(o.jackknife) +
-               " contiguous folds of the training files, each tagged by a tagger trained as " +
-               base(*tagger_path) + " was (its recorded options) on the other folds" +
-               (tagger_train.empty() ? std::string() : " plus the --tagger-train files") +
-               "; dev tags from " + base(*tagger_path) +
-               (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
-                              : "");
+      o.tags =
+          "training tags jack-knifed in " + std::to_string(o.jackknife) +
+          " contiguous folds of the training files, each tagged by a tagger trained as " +
+          base(*tagger_path) + " was (its recorded options) on the other folds" +
+          (tagger_train.empty() ? std::string() : " plus the --tagger-train files") +
+          "; dev tags from " + base(*tagger_path) +
+          (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
+                         : "");
     } else {
-      o.tags = std::string(o.input_tags.empty() ? "training tags as in the training files"
-                                                : "training input tags from --input-tags files") +
-               "; dev tags from " + base(*tagger_path) +
-               (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
-                              : "");
+      o.tags =
+          std::string(o.input_tags.empty() ? "training tags as in the training files"
+                                           : "training input tags from --input-tags files") +
+          "; dev tags from " + base(*tagger_path) +
+          (n.aux_tagging ? "; the training files' own tags are the targets of the tagging heads"
+                         : "");
     }
   }
   std::cerr << o.command << "\n";

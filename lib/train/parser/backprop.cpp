@@ -81,7 +81,8 @@ void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int ste
   }
   k::gemm_tn(x, dz.data(), g.wx.data.data(), steps, in, h4);
   k::gemm_tn(hprev.data(), dz.data(), g.wh.data.data(), steps, h, h4);
-  for (int t = 0; t < steps; ++t) k::axpy(1.0f, dz.data() + static_cast<std::size_t>(t) * h4, g.b.data.data(), h4);
+  for (int t = 0; t < steps; ++t)
+    k::axpy(1.0f, dz.data() + static_cast<std::size_t>(t) * h4, g.b.data.data(), h4);
   k::gemm_nt(dz.data(), w.wx.data.data(), dx, steps, in, h4);
 }
 
@@ -141,7 +142,8 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
     std::copy(net.b1.data.begin(), net.b1.data.end(), hidden.begin());
     for (int s = 0; s < slots; ++s) {
       tok[s] = slot_token(state, c.token_slots[s]);
-      const float* row = tok[s] == kNone ? pre_null.data() + s * hid : pre.data() + tok[s] * stride + s * hid;
+      const float* row =
+          tok[s] == kNone ? pre_null.data() + s * hid : pre.data() + tok[s] * stride + s * hid;
       k::axpy(1.0f, row, hidden.data(), hid);
     }
     for (std::size_t s = 0; s < c.label_slots.size(); ++s) {
@@ -204,7 +206,8 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
     }
     k::axpy(1.0f, dh.data(), g.b1.data.data(), hid);
     for (int s = 0; s < slots; ++s) {
-      float* row = tok[s] == kNone ? dpre_null.data() + s * hid : dpre.data() + tok[s] * stride + s * hid;
+      float* row =
+          tok[s] == kNone ? dpre_null.data() + s * hid : dpre.data() + tok[s] * stride + s * hid;
       k::axpy(1.0f, dh.data(), row, hid);
     }
     for (int r : lab_rows) k::axpy(1.0f, dh.data(), g.label_table.row(r), hid);
@@ -234,8 +237,9 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
         double z = 0;
         for (int j = 0; j < tags; ++j) z += std::exp(static_cast<double>(logits[j] - mx));
         for (int j = 0; j < tags; ++j)
-          d[j] = opt.aux_weight * static_cast<float>(std::exp(static_cast<double>(logits[j] - mx)) / z -
-                                                     (j == y ? 1.0 : 0.0));
+          d[j] = opt.aux_weight *
+                 static_cast<float>(std::exp(static_cast<double>(logits[j] - mx)) / z -
+                                    (j == y ? 1.0 : 0.0));
         stats.loss += opt.aux_weight * -(logits[y] - mx - std::log(z));
         k::axpy(1.0f, d.data(), gb.data.data(), tags);
         k::gemm_tn(e, d.data(), gw.data.data(), 1, width, tags);
@@ -264,9 +268,11 @@ StepStats backprop_sentence(const Network& net, const Example& ex,
 
   // Into the embedding rows that were used.
   const int in = c.input_dim();
-  Tensor* tables[] = {&g.emb_word, &g.emb_suffix, &g.emb_prefix, &g.emb_shape, &g.emb_upos, &g.emb_xpos};
+  Tensor* tables[] = {&g.emb_word,  &g.emb_suffix, &g.emb_prefix,
+                      &g.emb_shape, &g.emb_upos,   &g.emb_xpos};
   for (int t = 0; t < steps; ++t) {
-    const int rows[] = {ids[t].word, ids[t].suffix, ids[t].prefix, ids[t].shape, ids[t].upos, ids[t].xpos};
+    const int rows[] = {ids[t].word,  ids[t].suffix, ids[t].prefix,
+                        ids[t].shape, ids[t].upos,   ids[t].xpos};
     const float* d = dx.data() + static_cast<std::size_t>(t) * in;
     for (int e = 0; e < 6; ++e) {
       if (tables[e]->cols == 0) continue;

@@ -30,8 +30,8 @@ class Rng {
 };
 
 struct Example {
-  std::vector<TokenIds> ids;  // index 0 = root
-  GoldTree gold;              // projectivized
+  std::vector<TokenIds> ids;    // index 0 = root
+  GoldTree gold;                // projectivized
   std::vector<int> upos, xpos;  // tag ids per word (index 0 unused), targets of aux_tagging
 };
 

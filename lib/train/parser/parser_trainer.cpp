@@ -37,14 +37,15 @@ ParseScores score_parses(const std::vector<Sentence>& gold, const std::vector<Se
 
 Status jackknife(std::vector<Sentence>& sentences, int k, const TagFold& tag_fold) {
   if (k < 2 || static_cast<std::size_t>(k) > sentences.size())
-    return Status::error(ErrorCode::kUsage, "jack-knifing needs 2 to " +
-                                                std::to_string(sentences.size()) + " folds");
+    return Status::error(ErrorCode::kUsage,
+                         "jack-knifing needs 2 to " + std::to_string(sentences.size()) + " folds");
   if (!tag_fold) return Status::error(ErrorCode::kUsage, "jack-knifing needs a tagger");
   const std::size_t n = sentences.size();
   for (int f = 0; f < k; ++f) {
     const std::size_t lo = n * f / k, hi = n * (f + 1) / k;
     std::vector<Sentence> train, held_out;
-    for (std::size_t i = 0; i < n; ++i) (i >= lo && i < hi ? held_out : train).push_back(sentences[i]);
+    for (std::size_t i = 0; i < n; ++i)
+      (i >= lo && i < hi ? held_out : train).push_back(sentences[i]);
     if (Status s = tag_fold(train, held_out, f); !s.ok()) return s;
     if (held_out.size() != hi - lo)
       return Status::error(ErrorCode::kInternal, "the fold tagger changed the number of sentences");
@@ -76,9 +77,12 @@ std::string fmt(const char* f, double v) {
 std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt("\\u%04x", static_cast<unsigned char>(c));
-    else out += c;
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt("\\u%04x", static_cast<unsigned char>(c));
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -156,8 +160,8 @@ void initialize(Network& net, Rng& rng) {
   auto uniform = [&](Tensor& t, float scale) {
     for (float& x : t.data) x = (2 * rng.uniform() - 1) * scale;
   };
-  for (Tensor* e : {&net.emb_word, &net.emb_suffix, &net.emb_prefix, &net.emb_shape,
-                    &net.emb_upos, &net.emb_xpos})
+  for (Tensor* e : {&net.emb_word, &net.emb_suffix, &net.emb_prefix, &net.emb_shape, &net.emb_upos,
+                    &net.emb_xpos})
     uniform(*e, 0.1f);
   const int h = net.config.lstm_dim;
   for (LstmWeights& w : net.lstm) {
@@ -253,7 +257,8 @@ std::string tags_description(const TrainOptions& o) {
   } else {
     d = "training tags as in the training files";
   }
-  if (o.network.aux_tagging) d += "; the training files' own tags are the targets of the tagging heads";
+  if (o.network.aux_tagging)
+    d += "; the training files' own tags are the targets of the tagging heads";
   if (!o.dev.empty()) d += "; dev tags as in " + basename(o.dev) + (o.tag_dev ? ", retagged" : "");
   return d;
 }
@@ -267,15 +272,17 @@ std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
       << ", \"license\": " << json_string(license_of(o.train[i])) << "}";
   std::string lic;
   for (const std::string& f : o.train)
-    if (lic.find(license_of(f)) == std::string::npos) lic += (lic.empty() ? "" : ", ") + license_of(f);
+    if (lic.find(license_of(f)) == std::string::npos)
+      lic += (lic.empty() ? "" : ", ") + license_of(f);
   j << "], \"license\": " << json_string(lic) << ", \"command\": " << json_string(o.command)
-    << ", \"tags\": " << json_string(tags_description(o))
-    << ", \"seed\": " << o.seed << ", \"epochs\": " << o.epochs << ", \"best_epoch\": " << best_epoch
+    << ", \"tags\": " << json_string(tags_description(o)) << ", \"seed\": " << o.seed
+    << ", \"epochs\": " << o.epochs << ", \"best_epoch\": " << best_epoch
     << ", \"train_sentences\": " << train_sentences << ", \"projectivized_arcs\": " << lifted
     << ", \"parameters\": " << net.parameter_count() << ", \"labels\": " << net.vocab.labels.size();
   if (!o.dev.empty())
-    j << ", \"scores\": {" << json_string(basename(o.dev)) << ": {\"UAS\": " << fmt("%.2f", dev.uas())
-      << ", \"LAS\": " << fmt("%.2f", dev.las()) << ", \"words\": " << dev.words << "}}";
+    j << ", \"scores\": {" << json_string(basename(o.dev))
+      << ": {\"UAS\": " << fmt("%.2f", dev.uas()) << ", \"LAS\": " << fmt("%.2f", dev.las())
+      << ", \"words\": " << dev.words << "}}";
   j << "}";
   return j.str();
 }
@@ -417,7 +424,8 @@ Status train_parser(const TrainOptions& o) {
       StepStats total;
       long in_batch = 0, batch_transitions = 0;
       for (std::size_t i = 0; i < order.size(); ++i) {
-        const StepStats s = backprop_sentence(net, examples[order[i]], word_counts, step, rng, grads);
+        const StepStats s =
+            backprop_sentence(net, examples[order[i]], word_counts, step, rng, grads);
         total.loss += s.loss;
         total.transitions += s.transitions;
         total.correct += s.correct;
@@ -450,8 +458,8 @@ Status train_parser(const TrainOptions& o) {
       log(line);
     }
     if (!dev.empty())
-      log("best epoch " + std::to_string(best_epoch) + ": dev UAS " + fmt("%.2f", best_scores.uas()) +
-          " LAS " + fmt("%.2f", best_scores.las()));
+      log("best epoch " + std::to_string(best_epoch) + ": dev UAS " +
+          fmt("%.2f", best_scores.uas()) + " LAS " + fmt("%.2f", best_scores.las()));
     const ModelFile model =
         to_model(best, metadata(o, best, best_epoch, best_scores, examples.size(), lifted));
     if (Status s = save_model(model, o.output); !s.ok())

@@ -49,39 +49,39 @@ struct TrainOptions {
   // tags in `train` are the input. The tags in `train` are always the
   // targets of aux_tagging.
   std::vector<std::string> input_tags;
-  std::string dev;                 // CoNLL-U file for model selection; "" = keep the last epoch
-  std::string output;              // model path
-  NetworkConfig network;           // sizes and features
+  std::string dev;        // CoNLL-U file for model selection; "" = keep the last epoch
+  std::string output;     // model path
+  NetworkConfig network;  // sizes and features
   int epochs = 15;
-  int batch = 32;                  // sentences per update
-  float learning_rate = 2e-3f;     // Adam
+  int batch = 32;               // sentences per update
+  float learning_rate = 2e-3f;  // Adam
   float beta1 = 0.9f, beta2 = 0.9f;
-  float clip = 5.0f;               // global gradient norm limit per update
-  float average = 0.999f;          // decay of the weight average that is evaluated and
-                                   // saved (0 = no averaging)
-  float decay = 0.75f;             // learning-rate factor per epoch after `decay_from`
+  float clip = 5.0f;       // global gradient norm limit per update
+  float average = 0.999f;  // decay of the weight average that is evaluated and
+                           // saved (0 = no averaging)
+  float decay = 0.75f;     // learning-rate factor per epoch after `decay_from`
   int decay_from = 8;
-  int min_word_count = 2;          // rarer words share the unknown embedding
-  StepOptions step;                // dropout; step.explore is set per epoch
-  int explore_from = 2;            // first epoch (1-based) with error exploration
-  float explore = 0.9f;            // probability of following the model then
+  int min_word_count = 2;  // rarer words share the unknown embedding
+  StepOptions step;        // dropout; step.explore is set per epoch
+  int explore_from = 2;    // first epoch (1-based) with error exploration
+  float explore = 0.9f;    // probability of following the model then
   std::uint64_t seed = 1;
-  long max_sentences = 0;          // use only the first N training sentences (0 = all)
-  int jackknife = 0;               // > 1: retag the training data with k folds (tag_fold)
-  TagFold tag_fold;                // required when jackknife > 1
-  TagSentences tag_dev;            // when set, retags the dev sentences before use
-  std::string save_input_tags;     // when set, the training sentences with the tags the
-                                   // parser reads (e.g. jack-knifed) are written here as
-                                   // CoNLL-U, for --input-tags in later runs
-  std::string tags;                // how the tags were obtained, for the metadata
-  std::string command;             // recorded in the model metadata
+  long max_sentences = 0;       // use only the first N training sentences (0 = all)
+  int jackknife = 0;            // > 1: retag the training data with k folds (tag_fold)
+  TagFold tag_fold;             // required when jackknife > 1
+  TagSentences tag_dev;         // when set, retags the dev sentences before use
+  std::string save_input_tags;  // when set, the training sentences with the tags the
+                                // parser reads (e.g. jack-knifed) are written here as
+                                // CoNLL-U, for --input-tags in later runs
+  std::string tags;             // how the tags were obtained, for the metadata
+  std::string command;          // recorded in the model metadata
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
 
 struct ParseScores {
-  long words = 0;     // gold words scored
-  long heads = 0;     // correct heads
-  long labeled = 0;   // correct heads with the correct universal relation
+  long words = 0;    // gold words scored
+  long heads = 0;    // correct heads
+  long labeled = 0;  // correct heads with the correct universal relation
   double uas() const { return words ? 100.0 * heads / words : 0; }
   double las() const { return words ? 100.0 * labeled / words : 0; }
 };
