@@ -34,6 +34,20 @@ bool Args::flag(std::string_view name, std::string_view short_name) {
   return found;
 }
 
+std::vector<std::string> Args::list(std::string_view name, std::string_view short_name) {
+  std::vector<std::string> out;
+  for (const std::string& v : options(name, short_name)) {
+    std::size_t from = 0;
+    while (from <= v.size()) {
+      std::size_t comma = v.find(',', from);
+      if (comma == std::string::npos) comma = v.size();
+      if (comma > from) out.push_back(v.substr(from, comma - from));
+      from = comma + 1;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> Args::options(std::string_view name, std::string_view short_name) {
   std::vector<std::string> values;
   for (std::size_t i = 0; i < args_.size();) {

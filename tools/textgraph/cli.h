@@ -37,6 +37,9 @@ class Args {
   std::optional<std::string> option(std::string_view name, std::string_view short_name = {});
   // Every occurrence, in order (for repeatable options).
   std::vector<std::string> options(std::string_view name, std::string_view short_name = {});
+  // Every occurrence, each split at commas, empty items dropped
+  // ("--train a,b --train c" -> a, b, c).
+  std::vector<std::string> list(std::string_view name, std::string_view short_name = {});
   // An integer option within [min, max]; throws UsageError otherwise.
   std::optional<long> integer(std::string_view name, long min, long max,
                               std::string_view short_name = {});

@@ -7,24 +7,9 @@
 
 namespace textgraph::cli {
 
-namespace {
-
-std::vector<std::string> split_commas(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::stringstream in(v);
-    std::string item;
-    while (std::getline(in, item, ','))
-      if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
-}  // namespace
-
 int run_train_ner(Args& args) {
   NerTrainOptions o;
-  o.train_files = split_commas(args.options("--train"));
+  o.train_files = args.list("--train");
   o.dev_file = args.option("--dev").value_or("");
   const auto output = args.option("--output", "-o");
   if (auto v = args.integer("--seed", 0, 1L << 62)) o.seed = static_cast<std::uint64_t>(*v);

@@ -53,13 +53,12 @@ int run_train_parser(Args& args) {
   parser::train::TrainOptions o;
   std::ostringstream command;
   command << "textgraph train parser";
-  auto train = args.option("--train");
+  o.train = args.list("--train");
   auto output = args.option("--output", "-o");
-  if (!train || !output) throw UsageError("--train and -o are required");
-  o.train = split_commas(*train);
+  if (o.train.empty() || !output) throw UsageError("--train and -o are required");
   o.output = *output;
   o.dev = args.option("--dev").value_or("");
-  if (auto t = args.option("--input-tags")) o.input_tags = split_commas(*t);
+  o.input_tags = args.list("--input-tags");
   auto integer = [&](std::string_view name, int& field, long min, long max) {
     if (auto v = args.integer(name, min, max)) field = static_cast<int>(*v);
   };
@@ -80,8 +79,7 @@ int run_train_parser(Args& args) {
   integer("--explore-from", o.explore_from, 1, 1000);
   integer("--jackknife", o.jackknife, 2, 100);
   const std::optional<std::string> tagger_path = args.option("--tagger");
-  std::vector<std::string> tagger_train;
-  if (auto t = args.option("--tagger-train")) tagger_train = split_commas(*t);
+  const std::vector<std::string> tagger_train = args.list("--tagger-train");
   o.save_input_tags = args.option("--save-input-tags").value_or("");
   if (o.jackknife > 1 && !tagger_path)
     throw UsageError(
