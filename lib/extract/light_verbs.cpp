@@ -121,10 +121,28 @@ void Builder::response(std::size_t literal_index, const std::vector<int>& chain)
   };
   for (int c : t.children(v))
     if (try_act(c)) act = c;
+  bool on_target = false;
   if (act == 0)
     for (int c : t.children(target))
-      if (try_act(c)) act = c;
+      if (try_act(c)) {
+        act = c;
+        on_target = true;
+      }
   if (act == 0) return;
+  // The literal reading then keeps the act as its own argument, as it does
+  // when the parser hangs it on the verb.
+  if (on_target) {
+    Frame& l = (*frames_)[literal_index];
+    for (Arg& o : l.objects) std::erase_if(o.ids, [&](int k) { return t.dominates(act, k); });
+    std::erase_if(l.objects, [](const Arg& o) { return o.ids.empty(); });
+    Arg extra;
+    extra.head = act;
+    for (int k = t.first(act); k <= t.last(act); ++k) extra.ids.push_back(k);
+    trim_punct(t, extra.ids);
+    l.extras.push_back(std::move(extra));
+    std::sort(l.extras.begin(), l.extras.end(),
+              [](const Arg& a, const Arg& b) { return a.head < b.head; });
+  }
   // "responded to U.S. pressure": the warning is addressed to whoever is
   // behind the pressure, a name before the noun; otherwise to the target.
   int addressee = target;
