@@ -114,6 +114,11 @@ int plural_after_name(const Sentence& s, int w) {
   const auto at = [&](int id) -> const Word& { return s.words[static_cast<std::size_t>(id - 1)]; };
   const int n = static_cast<int>(s.words.size());
   if (w < 2 || !verb_like_plural(at(w)) || !proper_noun(at(w - 1))) return 0;
+  // A verb of its own clause, not an auxiliary ("the culture of Bhutan is
+  // reflected"), a conjunct ("Iran and Zero confronts") or the main verb.
+  const std::string_view own = std::string_view(at(w).deprel).substr(0, at(w).deprel.find(':'));
+  if (at(w).upos != "VERB" || own == "aux" || own == "cop" || own == "conj" || own == "root")
+    return 0;
   // Up the name: flat/compound/amod parts hang on a later or earlier part of
   // the same run before w.
   int r = w - 1;
