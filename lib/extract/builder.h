@@ -155,6 +155,8 @@ class Builder {
 
   // light_verbs.cpp
   void light_verb(std::size_t literal_index, const std::vector<int>& chain);
+  // "responded to X with warnings" → warn X (the actor behind X when X names one)
+  void response(std::size_t literal_index, const std::vector<int>& chain);
   // "took an interest in Y" → took an interest in | Y (implicit relations only)
   void noun_relation(std::size_t literal_index, const std::vector<int>& chain);
   void nominalisation(int n);

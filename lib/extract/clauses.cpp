@@ -406,6 +406,7 @@ void Builder::clause_frame(int p, Kind kind) {
     const std::size_t before = frames_->size();
     light_verb(literal_index, chain);
     if (frames_->size() == before) noun_relation(literal_index, chain);
+    response(literal_index, chain);
   }
 }
 

@@ -24,6 +24,7 @@ struct Workspace {
   std::vector<Frame> frames;
   std::vector<std::string> seen;  // keys of the triples of the current sentence
   std::vector<int> source;
+  Sentence repaired;  // the sentence with its tagging repaired (extraction::repair_sentence)
 };
 
 std::string sentence_text(const Sentence& s, const std::string& document_text) {
@@ -76,7 +77,8 @@ void extract_one(Workspace& ws, const Sentence& sentence, std::size_t index,
                  const ExtractOptions& options, std::vector<Triple>& out, ExtractStats* stats,
                  std::vector<double>* feature_rows = nullptr) {
   if (stats) ++stats->sentences;
-  const Tree::Check check = ws.tree.build(sentence);
+  const Tree::Check check =
+      ws.tree.build(extraction::repair_sentence(sentence, ws.repaired) ? ws.repaired : sentence);
   if (check != Tree::Check::kOk) {
     if (stats) ++(check == Tree::Check::kUnparsed ? stats->unparsed : stats->malformed);
     return;

@@ -199,6 +199,44 @@ bool is_title(std::string_view word) { return in(kTitles, word); }
 
 bool is_selective_adjective(std::string_view lemma) { return in(kSelective, lemma); }
 
+namespace {
+
+struct Pair {
+  std::string_view key;
+  std::string_view value;
+};
+
+constexpr Pair kResponseVerbs[] = {
+    {"respond", "to"}, {"react", "to"}, {"reply", "to"}, {"retaliate", "against"},
+    {"meet", ""},      {"greet", ""},   {"answer", ""},
+};
+
+constexpr Pair kResponseActs[] = {
+    {"warning", "warn"},         {"threat", "threaten"},   {"criticism", "criticise"},
+    {"condemnation", "condemn"}, {"rebuke", "rebuke"},     {"denunciation", "denounce"},
+    {"accusation", "accuse"},    {"protest", "protest"},   {"ultimatum", "threaten"},
+};
+
+}  // namespace
+
+bool response_verb(std::string_view lemma, std::string_view& target) {
+  for (const Pair& p : kResponseVerbs)
+    if (p.key == lemma) {
+      target = p.value;
+      return true;
+    }
+  return false;
+}
+
+bool response_act(std::string_view noun, std::string_view& verb) {
+  for (const Pair& p : kResponseActs)
+    if (p.key == noun) {
+      verb = p.value;
+      return true;
+    }
+  return false;
+}
+
 bool is_event_noun(std::string_view noun) {
   for (const EventEntry& e : kEvents)
     if (e.noun == noun) return true;

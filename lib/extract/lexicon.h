@@ -33,6 +33,15 @@ bool event_noun(std::string_view noun, std::string_view prep, EventNoun& out);
 // Whether `noun` is in the event table at all (any preposition).
 bool is_event_noun(std::string_view noun);
 
+// "respond to X with warnings": verbs whose "with" names the act they answer
+// with. `target` says where the addressee stands: "to" (respond, react,
+// reply, retaliate) or "" for the direct object (meet, greet, answer).
+// False if the verb is not one of them.
+bool response_verb(std::string_view lemma, std::string_view& target);
+// The communicative act a "with" noun names: warning → warn, threat →
+// threaten, criticism → criticise, condemnation → condemn, ... False if none.
+bool response_act(std::string_view noun, std::string_view& verb);
+
 // Nouns that measure or classify what follows rather than relate to it
 // ("kind", "part", "number", "lot"): "a kind of place" is no relation.
 bool quantity_noun(std::string_view lemma);

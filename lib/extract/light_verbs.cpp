@@ -84,6 +84,119 @@ void Builder::light_verb(std::size_t literal_index, const std::vector<int>& chai
   frames_->push_back(std::move(f));
 }
 
+void Builder::response(std::size_t literal_index, const std::vector<int>& chain) {
+  // "Iranian leaders responded to U.S. pressure with stern warnings": the
+  // "with" noun names what was done to the one addressed.
+  const Tree& t = *tree_;
+  if (!options_.light_verbs) return;
+  const int v = chain.back();
+  const Frame& literal = (*frames_)[literal_index];
+  if (literal.passive || is_passive(v)) return;
+  std::string_view target_prep;
+  if (!response_verb(lower(t.word(v).lemma), target_prep)) return;
+  std::vector<int> prep;
+  const auto one_prep = [&](int c, std::string_view p) {
+    case_words(t, c, prep);
+    return prep.size() == 1 && lower(t.word(prep.front()).lemma) == p;
+  };
+  int target = 0;
+  for (int c : t.children(v)) {
+    if (target_prep.empty() ? t.dep(c) == Dep::kObj
+                            : t.dep(c) == Dep::kObl && one_prep(c, target_prep)) {
+      target = c;
+      break;
+    }
+  }
+  // A to-phrase is nominal whatever its tag ("to U.S. pressure/VB").
+  if (target == 0 || t.upos(target, "PRON")) return;
+  if (target_prep.empty() && !t.is_nominal(target)) return;
+  // The act hangs on the verb, or on the target when the parser attached it
+  // there ("pressure with stern warnings").
+  std::string_view act_verb;
+  int act = 0;
+  const auto try_act = [&](int c) {
+    return (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kNmod) && c > target &&
+           t.upos(c, "NOUN") && one_prep(c, "with") &&
+           response_act(lower(t.word(c).lemma), act_verb);
+  };
+  for (int c : t.children(v))
+    if (try_act(c)) act = c;
+  bool on_target = false;
+  if (act == 0)
+    for (int c : t.children(target))
+      if (try_act(c)) {
+        act = c;
+        on_target = true;
+      }
+  if (act == 0) return;
+  // The literal reading then keeps the act as its own argument, as it does
+  // when the parser hangs it on the verb.
+  if (on_target) {
+    Frame& l = (*frames_)[literal_index];
+    for (Arg& o : l.objects) std::erase_if(o.ids, [&](int k) { return t.dominates(act, k); });
+    std::erase_if(l.objects, [](const Arg& o) { return o.ids.empty(); });
+    Arg extra;
+    extra.head = act;
+    for (int k = t.first(act); k <= t.last(act); ++k) extra.ids.push_back(k);
+    trim_punct(t, extra.ids);
+    l.extras.push_back(std::move(extra));
+    std::sort(l.extras.begin(), l.extras.end(),
+              [](const Arg& a, const Arg& b) { return a.head < b.head; });
+  }
+  // "responded to U.S. pressure": the warning is addressed to whoever is
+  // behind the pressure, a name before the noun; otherwise to the target.
+  int addressee = target;
+  if (!t.upos(target, "PROPN"))
+    for (int c : t.children(target))
+      if (c < target && (t.dep(c) == Dep::kCompound || t.dep(c) == Dep::kNmodPoss) &&
+          t.upos(c, "PROPN"))
+        addressee = c;
+
+  Frame f;
+  f.kind = Construction::kLightVerb;
+  f.anchor = act;
+  f.subjects = literal.subjects;
+  f.features = literal.features;
+  f.features.object = ObjectKind::kNominal;
+  f.negative = literal.negative;
+  f.modality = literal.modality;
+  // "have responded with stern warnings": the verb group, "with", the act.
+  for (int w : literal.rel)
+    if (std::find(literal.prep.begin(), literal.prep.end(), w) == literal.prep.end() &&
+        !t.dominates(target, w))
+      f.rel.push_back(w);
+  case_words(t, act, prep);
+  f.rel.insert(f.rel.end(), prep.begin(), prep.end());
+  for (int c : t.children(act))
+    if (c < act && (t.dep(c) == Dep::kAmod || t.dep(c) == Dep::kDet))
+      for (int k = t.first(c); k <= t.last(c); ++k) f.rel.push_back(k);
+  f.rel.push_back(act);
+  std::sort(f.rel.begin(), f.rel.end());
+  f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
+
+  std::vector<int> head_chain(chain.begin(), chain.end() - 1);
+  std::string lemma;
+  if (!head_chain.empty()) {
+    lemma = chain_lemma(head_chain, false);
+    for (int m : t.children(v))
+      if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) append_word(lemma, "to");
+  }
+  append_word(lemma, act_verb);
+  f.lemma = lemma;
+  PhraseRules rules;
+  rules.strip_case = true;
+  rules.exclude = act;
+  if (addressee == target) {
+    arg_conjuncts(target, rules, f.objects);
+  } else {
+    f.objects.push_back(make_arg(addressee, rules));
+  }
+  if (f.objects.empty() || f.objects.front().ids.empty()) return;
+  for (const Arg& e : literal.extras)
+    if (e.head != act && e.head != target) f.extras.push_back(e);
+  frames_->push_back(std::move(f));
+}
+
 void Builder::noun_relation(std::size_t literal_index, const std::vector<int>& chain) {
   // "took a quick interest in the hunt" → took a quick interest in | the
   // hunt: Open IE annotators read a verb, its object noun and the noun's

@@ -89,6 +89,109 @@ Dep parse_dep(std::string_view deprel) {
   return found ? d : Dep::kOther;
 }
 
+namespace {
+
+bool argument_slot(std::string_view deprel) {
+  const std::string_view base = deprel.substr(0, deprel.find(':'));
+  return base == "obj" || base == "iobj" || base == "obl" || base == "nmod";
+}
+
+bool proper_noun(const Word& w) { return w.upos == "PROPN" || w.xpos == "NNP" || w.xpos == "NNPS"; }
+
+// A -s word the tagger read as a present-tense verb: letters only, not "'s".
+bool verb_like_plural(const Word& w) {
+  if (w.xpos != "VBZ" || w.form.size() < 3) return false;
+  for (char c : w.form)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  const char last = w.form.back();
+  const char before = w.form[w.form.size() - 2];
+  return (last == 's' || last == 'S') && before != 's' && before != 'S';
+}
+
+// The word `w` (1-based) is a plural noun after the name ending at w-1; the
+// name's head, or 0.
+int plural_after_name(const Sentence& s, int w) {
+  const auto at = [&](int id) -> const Word& { return s.words[static_cast<std::size_t>(id - 1)]; };
+  const int n = static_cast<int>(s.words.size());
+  if (w < 2 || !verb_like_plural(at(w)) || !proper_noun(at(w - 1))) return 0;
+  // A verb of its own clause, not an auxiliary ("the culture of Bhutan is
+  // reflected"), a conjunct ("Iran and Zero confronts") or the main verb.
+  const std::string_view own = std::string_view(at(w).deprel).substr(0, at(w).deprel.find(':'));
+  if (at(w).upos != "VERB" || own == "aux" || own == "cop" || own == "conj" || own == "root")
+    return 0;
+  // Up the name: flat/compound/amod parts hang on a later or earlier part of
+  // the same run before w.
+  int r = w - 1;
+  for (int steps = 0; steps < n; ++steps) {
+    const Word& x = at(r);
+    const std::string_view d = x.deprel;
+    if (x.head <= 0 || x.head >= w || !proper_noun(at(x.head))) break;
+    if (d != "flat" && d != "compound" && d != "amod" && d.substr(0, 5) != "flat:") break;
+    r = x.head;
+  }
+  if (!argument_slot(at(r).deprel)) return 0;
+  const int verb = at(r).head;
+  if (verb == 0 || verb == w) return 0;
+  // w must not dominate the name's head (a cycle once w takes its place).
+  for (int cur = verb, steps = 0; cur != 0 && steps <= n; cur = at(cur).head, ++steps)
+    if (cur == w) return 0;
+  for (int k = 1; k <= n; ++k) {
+    if (at(k).head != w) continue;
+    const std::string_view base = std::string_view(at(k).deprel).substr(0, at(k).deprel.find(':'));
+    if (base == "nsubj" || base == "csubj" || base == "obj" || base == "iobj" || base == "expl" ||
+        base == "aux" || base == "cop")
+      return 0;
+  }
+  return r;
+}
+
+}  // namespace
+
+bool repair_sentence(const Sentence& in, Sentence& out) {
+  const int n = static_cast<int>(in.words.size());
+  for (int i = 1; i <= n; ++i) {
+    const Word& x = in.words[static_cast<std::size_t>(i - 1)];
+    if (x.head < 0 || x.head > n) return false;
+  }
+  bool copied = false;
+  for (int w = 2; w <= n; ++w) {
+    const Sentence& cur = copied ? out : in;
+    const int r = plural_after_name(cur, w);
+    if (r == 0) continue;
+    if (!copied) {
+      out = in;
+      copied = true;
+    }
+    auto at = [&](int id) -> Word& { return out.words[static_cast<std::size_t>(id - 1)]; };
+    Word& noun = at(w);
+    Word& name = at(r);
+    const int verb = name.head;
+    // The noun takes the name's place; the name becomes its compound and
+    // hands over its case words and determiners ("with the ... envoys").
+    noun.upos = "NOUN";
+    noun.xpos = "NNS";
+    noun.feats = "Number=Plur";
+    if (noun.lemma.empty() || noun.lemma == noun.form) noun.lemma = noun.form.substr(0, noun.form.size() - 1);
+    noun.head = verb;
+    noun.deprel = name.deprel;
+    name.head = w;
+    name.deprel = "compound";
+    for (int k = 1; k <= n; ++k) {
+      Word& c = at(k);
+      if (c.head == r && k < r && (c.deprel == "case" || c.deprel == "det")) c.head = w;
+      // The verb-like dependents the noun collected ("to discuss ...") go
+      // back to the clause.
+      const std::string_view base = std::string_view(c.deprel).substr(0, c.deprel.find(':'));
+      if (c.head == w && k != r &&
+          (base == "advcl" || base == "xcomp" || base == "ccomp" || base == "parataxis")) {
+        c.head = verb;
+        if (base == "xcomp") c.deprel = "advcl";
+      }
+    }
+  }
+  return copied;
+}
+
 Tree::Check Tree::build(const Sentence& sentence) {
   sentence_ = &sentence;
   size_ = static_cast<int>(sentence.words.size());

@@ -66,6 +66,16 @@ enum class Dep : std::uint8_t {
 
 Dep parse_dep(std::string_view deprel);
 
+// Repairs of the tagging that the tree view cannot express (it keeps the
+// words' tags): "meet with United States envoys" where the tagger read
+// "envoys" as a verb (VBZ) after the name and the parser hung it apart. A
+// -s word tagged VBZ right after a proper-noun run that fills an argument
+// slot (obj, iobj, obl, nmod), with no subject or object of its own, is made
+// the plural noun head of that argument. Writes the repaired sentence to
+// `out` and returns true, or returns false (and leaves `out` alone) when no
+// repair applies. The input must be parsed (heads in range, no cycles).
+bool repair_sentence(const Sentence& in, Sentence& out);
+
 class Tree {
  public:
   enum class Check { kOk, kUnparsed, kMalformed };

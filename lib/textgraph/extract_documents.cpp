@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "core/parallel.h"
+#include "extract/tree.h"
 #include "formats/text_check.h"
 #include "textgraph/entity_steps.h"
 #include "textgraph/model.h"
@@ -109,6 +110,11 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
         },
         [&](Chunk chunk) {
           if (const Status st = analyzer.analyze(chunk); !st.ok()) rethrow(st, chunk.origin);
+          // Tagging repairs once, so that the entity stage reads the same
+          // tree as the extractor ("United States envoys" as one noun phrase).
+          Sentence repaired;
+          for (Sentence& s : chunk.document.sentences)
+            if (extraction::repair_sentence(s, repaired)) s = std::move(repaired);
           Extracted e;
           e.triples = extract(chunk.document, options.extract, &e.stats);
           // Before spans become source offsets: the stage maps them to words.
