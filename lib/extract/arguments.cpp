@@ -23,7 +23,6 @@ bool stranded(const Tree& t, int c) {
          (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kOblBare || t.dep(c) == Dep::kAdvmod);
 }
 
-
 }  // namespace
 
 bool Builder::is_passive(int v) const {

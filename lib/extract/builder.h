@@ -79,21 +79,21 @@ struct Features {
 
 struct Frame {
   Construction kind = Construction::kVerbal;
-  int anchor = 0;             // the predicate word (orders frames, finds attribution)
-  std::vector<Arg> subjects;  // conjuncts
-  std::vector<int> rel;       // relation words in reading order, ascending but for a
-                              // fronted preposition (empty: synthetic "be", "has")
-  std::string lemma;          // normalised relation
-  std::vector<Arg> objects;   // conjuncts; empty = no object
-  std::vector<Arg> extras;    // further arguments in word order
-  std::vector<int> prep;      // preposition words of the object that joined the relation
-  std::string synthetic;      // relation text when no word names it ("be", "has")
-  std::string implied;        // a preposition the sentence implies ("where" → "in")
+  int anchor = 0;              // the predicate word (orders frames, finds attribution)
+  std::vector<Arg> subjects;   // conjuncts
+  std::vector<int> rel;        // relation words in reading order, ascending but for a
+                               // fronted preposition (empty: synthetic "be", "has")
+  std::string lemma;           // normalised relation
+  std::vector<Arg> objects;    // conjuncts; empty = no object
+  std::vector<Arg> extras;     // further arguments in word order
+  std::vector<int> prep;       // preposition words of the object that joined the relation
+  std::string synthetic;       // relation text when no word names it ("be", "has")
+  std::string implied;         // a preposition the sentence implies ("where" → "in")
   std::string implied_before;  // a word the relation text implies before its words: "be"
                                // for a reduced passive participle ("the talks hosted by")
-  bool passive = false;       // subjects are agents, objects patients; rel reads passive
-  bool negative = false;      // a negation word in the relation
-  std::string modality;       // first modal auxiliary's lemma
+  bool passive = false;        // subjects are agents, objects patients; rel reads passive
+  bool negative = false;       // a negation word in the relation
+  std::string modality;        // first modal auxiliary's lemma
   Features features;
 };
 

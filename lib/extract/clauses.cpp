@@ -75,10 +75,10 @@ Builder::Kind Builder::predicate_kind(int p) const {
     // it a subject and an object.
     // A conjunct of a verb with an object of its own ("must refund money and
     // loses/NNS revenue") shares the first verb's subject.
-    const bool subject = t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass) ||
-                         compound_subject(p) != 0 ||
-                         (t.dep(p) == Dep::kConj && t.is_verb(t.head(p)) &&
-                          !t.has_child(p, Dep::kCop));
+    const bool subject =
+        t.has_child(p, Dep::kNsubj) || t.has_child(p, Dep::kNsubjPass) ||
+        compound_subject(p) != 0 ||
+        (t.dep(p) == Dep::kConj && t.is_verb(t.head(p)) && !t.has_child(p, Dep::kCop));
     const bool object = t.has_child(p, Dep::kObj) || t.has_child(p, Dep::kCcomp);
     if (!(subject && object) || t.upos(p, "PRON") || t.upos(p, "PROPN")) return Kind::kNone;
   }
@@ -103,8 +103,8 @@ int Builder::compound_subject(int p) const {
     if (c > p) break;
     if (t.dep(c) == Dep::kNsubj || t.dep(c) == Dep::kNsubjPass) return 0;
     if (t.dep(c) == Dep::kDet && found != 0) return 0;  // "the poll points": det first
-    if (t.dep(c) == Dep::kCompound && (t.upos(c, "PROPN") || t.upos(c, "NOUN") ||
-                                       t.upos(c, "PRON")))
+    if (t.dep(c) == Dep::kCompound &&
+        (t.upos(c, "PROPN") || t.upos(c, "NOUN") || t.upos(c, "PRON")))
       found = c;
   }
   // The last compound part right before the verb ("Mr. Baker" → Baker).
@@ -400,8 +400,7 @@ void Builder::clause_frame(int p, Kind kind) {
   frames_->push_back(std::move(f));
   const Frame& literal = frames_->back();
   if (literal.kind == Construction::kVerbal || literal.kind == Construction::kRelative ||
-      literal.kind == Construction::kParticiple)
-  {
+      literal.kind == Construction::kParticiple) {
     const std::size_t literal_index = frames_->size() - 1;
     const std::size_t before = frames_->size();
     light_verb(literal_index, chain);

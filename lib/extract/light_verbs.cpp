@@ -115,9 +115,8 @@ void Builder::response(std::size_t literal_index, const std::vector<int>& chain)
   std::string_view act_verb;
   int act = 0;
   const auto try_act = [&](int c) {
-    return (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kNmod) && c > target &&
-           t.upos(c, "NOUN") && one_prep(c, "with") &&
-           response_act(lower(t.word(c).lemma), act_verb);
+    return (t.dep(c) == Dep::kObl || t.dep(c) == Dep::kNmod) && c > target && t.upos(c, "NOUN") &&
+           one_prep(c, "with") && response_act(lower(t.word(c).lemma), act_verb);
   };
   for (int c : t.children(v))
     if (try_act(c)) act = c;
@@ -345,8 +344,8 @@ void Builder::implicit(int n) {
       if (t.dep(k) == Dep::kAmod && t.word(k).xpos == "VBD") clause = true;
     if (d == Dep::kNmod && t.word(c).deprel == "nmod" && c > n && !t.upos(c, "PRON") && !clause) {
       case_words(t, c, prep);
-      located = prep.size() == 1 && t.upos(prep.front(), "ADP") &&
-                !quantity_noun(lower(t.word(n).lemma));
+      located =
+          prep.size() == 1 && t.upos(prep.front(), "ADP") && !quantity_noun(lower(t.word(n).lemma));
     }
     if (!possessor && !located) continue;
     Frame f;

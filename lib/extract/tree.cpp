@@ -171,7 +171,8 @@ bool repair_sentence(const Sentence& in, Sentence& out) {
     noun.upos = "NOUN";
     noun.xpos = "NNS";
     noun.feats = "Number=Plur";
-    if (noun.lemma.empty() || noun.lemma == noun.form) noun.lemma = noun.form.substr(0, noun.form.size() - 1);
+    if (noun.lemma.empty() || noun.lemma == noun.form)
+      noun.lemma = noun.form.substr(0, noun.form.size() - 1);
     noun.head = verb;
     noun.deprel = name.deprel;
     name.head = w;

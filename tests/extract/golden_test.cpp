@@ -176,8 +176,8 @@ INSTANTIATE_TEST_SUITE_P(Constructions, Golden,
                                            "passive.conllu", "coordination.conllu",
                                            "relative.conllu", "apposition.conllu",
                                            "participle.conllu", "light_verbs.conllu",
-                                           "attribution.conllu", "polarity.conllu", "pronoun.conllu",
-                                           "implicit.conllu", "repairs.conllu"),
+                                           "attribution.conllu", "polarity.conllu",
+                                           "pronoun.conllu", "implicit.conllu", "repairs.conllu"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string n = info.param.substr(0, info.param.find('.'));
                            for (char& c : n)

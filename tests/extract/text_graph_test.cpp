@@ -2,8 +2,6 @@
 // offsets and document-wide sentence numbers across chunks, pre-tokenized
 // lines, determinism across threads, input kinds, graphs from mixed inputs,
 // and the examples/ article. Texts written for these tests.
-#include "textgraph/textgraph.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "textgraph/textgraph.h"
 
 namespace textgraph {
 namespace {
@@ -32,8 +32,7 @@ const Analyzer& analyzer() {
 
 // Every triple of `text` read as one input named `name`.
 std::vector<Triple> triples_of(const std::string& text, const TextGraphOptions& options = {},
-                               const std::string& name = "doc",
-                               TextGraphReport* report = nullptr) {
+                               const std::string& name = "doc", TextGraphReport* report = nullptr) {
   std::istringstream in(text);
   Result<DocumentReader> reader = DocumentReader::from_stream(in, name, options.input);
   EXPECT_TRUE(reader.ok()) << reader.status().to_string();
@@ -162,8 +161,8 @@ TEST(TextGraph, PretokenizedLines) {
 }
 
 std::string example_article() {
-  const fs::path path = fs::path(TEXTGRAPH_TEST_DATA) / ".." / ".." / "examples" /
-                        "geneva-talks.txt";
+  const fs::path path =
+      fs::path(TEXTGRAPH_TEST_DATA) / ".." / ".." / "examples" / "geneva-talks.txt";
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in) << path;
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -228,9 +227,8 @@ TEST_F(Files, SameTriplesWithAnyThreadCount) {
     TextGraphOptions o;
     o.threads = threads[i];
     o.input.chunk_bytes = 300;  // many chunks, so that threads interleave
-    const Status st = extract_inputs(
-        {(dir_ / "docs").string()}, o,
-        [&](const Chunk&, std::vector<Triple>& ts) {
+    const Status st =
+        extract_inputs({(dir_ / "docs").string()}, o, [&](const Chunk&, std::vector<Triple>& ts) {
           out[i] += lines(ts);
           return Status();
         });
@@ -244,8 +242,9 @@ TEST_F(Files, SameTriplesWithAnyThreadCount) {
 TEST_F(Files, InputKinds) {
   const std::string tsv = write("t.tsv", "Oslo\thost\tthe talks\n");
   const std::string triples =
-      write("t.jsonl", "\n{\"subject\": {\"text\": \"Oslo\"}, \"relation\": {\"text\": \"host\"}, "
-                       "\"object\": {\"text\": \"the talks\"}}\n");
+      write("t.jsonl",
+            "\n{\"subject\": {\"text\": \"Oslo\"}, \"relation\": {\"text\": \"host\"}, "
+            "\"object\": {\"text\": \"the talks\"}}\n");
   const std::string docs = write("d.jsonl", "{\"id\": 1, \"text\": \"Oslo hosted the talks.\"}\n");
   const std::string junk = write("j.jsonl", "{not json\n");
   EXPECT_EQ(*input_kind(tsv), InputKind::kTriplesTsv);
@@ -289,8 +288,7 @@ TEST_F(Files, GraphFromDocumentsAndTriples) {
 // Parsed CoNLL-U keeps its trees: the gold trees of the golden tests give
 // their triples.
 TEST_F(Files, ConlluTreesAreKept) {
-  const std::string gold =
-      (fs::path(TEXTGRAPH_TEST_DATA) / "extract" / "passive.conllu").string();
+  const std::string gold = (fs::path(TEXTGRAPH_TEST_DATA) / "extract" / "passive.conllu").string();
   std::vector<Triple> ts;
   const Status st = extract_inputs({gold}, TextGraphOptions(), [&](const Chunk&, auto& got) {
     for (Triple& t : got) ts.push_back(std::move(t));
