@@ -23,7 +23,7 @@ const Probe kProbes[] = {
     {"The minister said on Tuesday that talks with Russian envoys would resume in Geneva .",
      "DET NOUN VERB ADP PROPN SCONJ NOUN ADP ADJ NOUN AUX VERB ADP PROPN PUNCT",
      "DT NN VBD IN NNP IN NNS IN JJ NNS MD VB IN NNP ."},
-    {"Iranian leaders have responded to U.S. pressure with stern warnings .",
+    {"Iranian officials have reacted to U.S. pressure with sharp warnings .",
      "ADJ NOUN AUX VERB ADP PROPN NOUN ADP ADJ NOUN PUNCT", "JJ NNS VBP VBN IN NNP NN IN JJ NNS ."},
     {"Did you read the report , or not ?", "AUX PRON VERB DET NOUN PUNCT CCONJ PART PUNCT",
      "VBD PRP VB DT NN , CC RB ."},
