@@ -8,7 +8,11 @@
 
 namespace textgraph::xml {
 
-void append_text(std::string& out, std::string_view s) {
+namespace {
+
+// Escapes what XML needs in text; in an attribute value also quotes and the
+// whitespace a parser would normalise to spaces.
+void append_escaped(std::string& out, std::string_view s, bool attribute) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char* rep;
@@ -25,6 +29,18 @@ void append_text(std::string& out, std::string_view s) {
       case '\r':
         rep = "&#13;";
         break;
+      case '"':
+        if (!attribute) continue;
+        rep = "&quot;";
+        break;
+      case '\t':
+        if (!attribute) continue;
+        rep = "&#9;";
+        break;
+      case '\n':
+        if (!attribute) continue;
+        rep = "&#10;";
+        break;
       default:
         continue;
     }
@@ -35,41 +51,11 @@ void append_text(std::string& out, std::string_view s) {
   out.append(s.data() + run, s.size() - run);
 }
 
-void append_attribute(std::string& out, std::string_view s) {
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char* rep;
-    switch (s[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      case '"':
-        rep = "&quot;";
-        break;
-      case '\t':
-        rep = "&#9;";
-        break;
-      case '\n':
-        rep = "&#10;";
-        break;
-      case '\r':
-        rep = "&#13;";
-        break;
-      default:
-        continue;
-    }
-    out.append(s.data() + run, i - run);
-    out += rep;
-    run = i + 1;
-  }
-  out.append(s.data() + run, s.size() - run);
-}
+}  // namespace
+
+void append_text(std::string& out, std::string_view s) { append_escaped(out, s, false); }
+
+void append_attribute(std::string& out, std::string_view s) { append_escaped(out, s, true); }
 
 namespace {
 
