@@ -124,6 +124,8 @@ int main(int argc, char** argv) {
       options.analyzer.model_dir = argv[++i];
     } else if (a == "--no-graph") {
       graph = false;
+      // What `textgraph extract` does: triples handed on chunk by chunk.
+      options.linking = textgraph::ActorLinking::kInOrder;
     } else if (a == "--sentence-per-line") {
       options.input.sentence_per_line = true;
     } else if (a == "--rules") {
