@@ -22,9 +22,11 @@
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -67,6 +69,22 @@ std::size_t tokens_of(const textgraph::Sentence& s) {
     n -= static_cast<std::size_t>(m.last - m.first);
   return n;
 }
+
+// Counts what was analysed, on the worker threads: with whole-corpus actor
+// linking the sink receives the chunks without their documents.
+class Counter : public textgraph::AnalysisStep {
+ public:
+  std::string name() const override { return "count"; }
+  textgraph::Status run(textgraph::Document& document) const override {
+    std::size_t t = 0;
+    for (const textgraph::Sentence& s : document.sentences) t += tokens_of(s);
+    tokens += t;
+    sentences += document.sentences.size();
+    return {};
+  }
+  mutable std::atomic<std::size_t> tokens{0};
+  mutable std::atomic<std::size_t> sentences{0};
+};
 
 int rules_only(const std::string& path, int runs, bool implicit) {
   textgraph::ExtractOptions options;
@@ -124,6 +142,8 @@ int main(int argc, char** argv) {
       options.analyzer.model_dir = argv[++i];
     } else if (a == "--no-graph") {
       graph = false;
+      // What `textgraph extract` does: triples handed on chunk by chunk.
+      options.linking = textgraph::ActorLinking::kInOrder;
     } else if (a == "--sentence-per-line") {
       options.input.sentence_per_line = true;
     } else if (a == "--rules") {
@@ -149,6 +169,8 @@ int main(int argc, char** argv) {
   const auto load_start = Clock::now();
   textgraph::Result<textgraph::Analyzer> analyzer = textgraph::Analyzer::load(options.analyzer);
   if (!analyzer.ok()) die(analyzer.status());
+  const auto counter = std::make_shared<Counter>();
+  analyzer->add_step(counter);
   std::cout << "models loaded in "
             << std::chrono::duration<double>(Clock::now() - load_start).count() << " s, peak "
             << peak_rss_mb() << " MB\n";
@@ -169,10 +191,7 @@ int main(int argc, char** argv) {
       const double cpu_start = process_cpu();
       const textgraph::Status st = textgraph::extract_documents(
           *reader, *analyzer, options,
-          [&](const textgraph::Chunk& chunk, std::vector<textgraph::Triple>& triples) {
-            for (const textgraph::Sentence& s : chunk.document.sentences)
-              run.tokens += tokens_of(s);
-            run.sentences += chunk.document.sentences.size();
+          [&](const textgraph::Chunk&, std::vector<textgraph::Triple>& triples) {
             run.triples += triples.size();
             const auto sink_start = Clock::now();
             if (graph)
@@ -184,6 +203,8 @@ int main(int argc, char** argv) {
       if (!st.ok()) die(st);
       run.wall = std::chrono::duration<double>(Clock::now() - start).count();
       run.cpu = process_cpu() - cpu_start;
+      run.tokens = counter->tokens.exchange(0);
+      run.sentences = counter->sentences.exchange(0);
       run.nodes = g.node_count();
       run.edges = g.edge_count();
       std::cout << "run " << r + 1 << " -j " << options.threads << ": "

@@ -71,12 +71,14 @@
 //
 // ActorLinker (corpus level, input order): a single name left open in its
 // document is linked to a full name of the same document seen in an earlier
-// chunk, else to the one full name of the whole corpus ending in it (seen so
-// far: with link() per chunk, as extract and build do, so a "Trump" in a
-// document read before any "Donald Trump" stays "Trump"; over the whole
-// corpus: observe() every chunk first, then link() each). Two people with the same surname and
-// different first names anywhere in the corpus are never merged without evidence in the document
-// itself. The result depends only on the order of chunks, never on threads.
+// chunk, else to the one full name of the corpus ending in it. The corpus is
+// the whole input when every chunk is observe()d first and then link()ed (as
+// `textgraph build` does: a "Trump" read before any "Donald Trump" is linked
+// to him), or the chunks seen so far when link() is called chunk by chunk (as
+// `textgraph extract` does, streaming: that "Trump" stays "Trump"). Two
+// people with the same surname and different first names anywhere in the
+// corpus are never merged without evidence in the document itself. The
+// result depends only on the order of chunks, never on threads.
 //
 // Failure: none. Documents that are not tagged give names from capitalised
 // words only; unparsed sentences (head -1) give names but no coreference.

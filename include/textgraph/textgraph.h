@@ -46,10 +46,20 @@
 //
 // Actors (TextGraphOptions::view = kActors): each chunk's triples go
 // through EntityResolver on the worker thread (mentions, names, coreference;
-// Argument::actor and ::type set), then through ActorLinker in input order
-// on the calling thread, so a single surname is linked to a full name seen
-// earlier in its document or, when only one person of that surname has
-// appeared so far, in the corpus. The dictionary is the shipped actors.tsv
+// Argument::actor and ::type set), then through ActorLinker on the calling
+// thread, which links a single surname left open in its document to a full
+// name of the same document, else to the one person of that surname in the
+// corpus (entities.h). TextGraphOptions::linking says which corpus:
+//   - kWholeCorpus (the default; `textgraph build`): every chunk's full
+//     names are observed first and the triples are linked and handed on
+//     after the last chunk, so a "Trump" read before any "Donald Trump" is
+//     still linked, and a "Smith" is left open when the corpus holds two
+//     Smiths anywhere. The sink then receives the chunks only at the end,
+//     without their analysed Document (Chunk::document emptied), and the
+//     triples of the whole input are held in memory until then.
+//   - kInOrder (`textgraph extract`, streaming): each chunk is linked and
+//     handed on as soon as it is extracted, against the names read so far.
+// The dictionary is the shipped actors.tsv
 // (in the model directory) plus TextGraphOptions::actor_files; a malformed
 // entry fails the run with kInvalidInput at FILE:LINE before any input is
 // read.
@@ -59,11 +69,14 @@
 // analysed and extracted on worker threads and handed on in input order.
 //
 // Memory: streaming; at most 4 chunks per thread are held at once (see
-// pipeline.h), plus, for build_graph(), the graph itself.
+// pipeline.h), plus, for build_graph(), the graph itself, and with
+// ActorLinking::kWholeCorpus the triples and entity mentions of the input
+// until its end.
 //
 // Failure: the first failure in input order stops the run and is returned;
 // everything before it has been passed to the sink (or added to the graph;
-// the caller decides whether to write anything: the CLI writes nothing).
+// the caller decides whether to write anything: the CLI writes nothing) —
+// with ActorLinking::kWholeCorpus, nothing of the failed call's documents.
 // kModel for a model file that is missing or corrupt (loaded only when some
 // input is a document); kIo for a missing input or read error;
 // kInvalidInput at FILE:LINE[:COL] for malformed JSONL, CoNLL-U or triple
@@ -94,6 +107,12 @@
 
 namespace textgraph {
 
+// When ActorLinker links a chunk's open surnames (see the top).
+enum class ActorLinking {
+  kWholeCorpus,  // against every full name of the input: triples handed on at the end
+  kInOrder,      // against the full names read so far: triples handed on chunk by chunk
+};
+
 struct TextGraphOptions {
   InputOptions input;              // how documents are read (format, sentence per line, chunks)
   AnalyzerOptions analyzer = [] {  // models; given CoNLL-U trees kept (see the top)
@@ -116,6 +135,8 @@ struct TextGraphOptions {
   EntityOptions entities;                 // coreference on/off, pronoun window
   ActorLinker* linker = nullptr;          // corpus-level actor state carried across calls
                                           // (build_graph() sets its own); null = one per call
+  ActorLinking linking = ActorLinking::kWholeCorpus;  // which names ActorLinker links against
+                                                      // (see the top)
   std::function<void(const ReadProgress&)>
       progress;  // called after each chunk, on the
                  // calling thread (progress bars); may be empty

@@ -91,6 +91,15 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
   std::optional<EntityResolver> resolver;
   ActorLinker own_linker;
   ActorLinker& linker = options.linker ? *options.linker : own_linker;
+  // kWholeCorpus: every chunk is observed as it comes, linked and handed on
+  // after the last one (its analysed Document dropped, as only the triples
+  // and mentions are needed then).
+  struct Held {
+    Chunk chunk;
+    std::vector<Triple> triples;
+    DocumentEntities entities;
+  };
+  std::vector<Held> held;
   if (options.view == EntityView::kActors) {
     Result<ActorDictionary> d =
         load_actor_dictionary(options.analyzer.model_dir, options.actor_files);
@@ -98,6 +107,7 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
     dictionary = std::move(*d);
     resolver.emplace(*dictionary, options.entities);
   }
+  const bool hold = resolver && options.linking == ActorLinking::kWholeCorpus;
   return guard([&] {
     ordered_parallel_map(
         options.threads,
@@ -142,7 +152,10 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
           chunk.first_sentence = sentences;
           sentences += chunk.document.sentences.size();
           for (Triple& t : e.triples) t.provenance.sentence += chunk.first_sentence;
-          if (resolver) linker.link(e.entities, e.triples);
+          if (hold)
+            linker.observe(e.entities);
+          else if (resolver)
+            linker.link(e.entities, e.triples);
           add(r.extract, e.stats);
           r.words += e.words;
           r.control_characters += e.cleaned;
@@ -151,9 +164,20 @@ Status extract_documents(DocumentReader& reader, const Analyzer& analyzer,
               r.repaired.emplace_back(chunk.origin.file, 0);
             r.repaired.back().second += chunk.repaired;
           }
-          if (const Status st = sink(chunk, e.triples); !st.ok()) rethrow(st, chunk.origin);
+          if (hold) {
+            chunk.document = Document();
+            chunk.raw.clear();
+            held.push_back({std::move(chunk), std::move(e.triples), std::move(e.entities)});
+          } else if (const Status st = sink(chunk, e.triples); !st.ok()) {
+            rethrow(st, chunk.origin);
+          }
           if (options.progress) options.progress(reader.progress());
         });
+    for (Held& h : held) {
+      linker.link(h.entities, h.triples);
+      if (const Status st = sink(h.chunk, h.triples); !st.ok()) rethrow(st, h.chunk.origin);
+      h = Held();  // the graph now holds them
+    }
   });
 }
 

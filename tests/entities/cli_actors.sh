@@ -3,7 +3,9 @@
 # through the real binary, on texts written for this test: the actor view
 # merges aliases into one node (and keeps them), the mentions view does not;
 # user dictionary entries; malformed entries are FILE:LINE errors (exit 1,
-# existing output untouched); -j 2 gives the same bytes as -j 1.
+# existing output untouched); -j 2 gives the same bytes as -j 1; --link
+# corpus (build) links a surname read before the full name, --link order
+# (extract) does not.
 set -eu
 T=$(mktemp -d "${TMPDIR:-/tmp}/tg-actors-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -81,9 +83,29 @@ set +e
 st=$?
 "$TG" build --view everything "$T/a.txt" -o "$T/out.json" 2> "$T/err2"
 st2=$?
+"$TG" build --link sometimes "$T/a.txt" -o "$T/out.json" 2> "$T/err3"
+st3=$?
 set -e
 [ "$st" -eq 1 ] || fail "missing --actors file: exit $st"
 grep -q "missing.tsv" "$T/err" || fail "missing file message: $(cat "$T/err")"
 [ "$st2" -eq 2 ] || fail "bad --view: exit $st2 (want 2, usage)"
+[ "$st3" -eq 2 ] || fail "bad --link: exit $st3 (want 2, usage)"
+grep -q "^textgraph build: --link must be corpus or order" "$T/err3" || fail "--link message: $(cat "$T/err3")"
+
+# A surname read before the full name: build links it over the whole input
+# (--link corpus, its default); extract streams (--link order, its default).
+cat > "$T/late.jsonl" <<'EOF'
+{"id": "monday", "text": "Halvorsen criticized the trade agreement."}
+{"id": "tuesday", "text": "Ingrid Halvorsen visited Oslo in May."}
+EOF
+"$TG" build "$T/late.jsonl" -o "$T/late.json" --actor-table "$T/late.tsv"
+grep -q "^Ingrid Halvorsen	PERSON	2	Halvorsen (1) | Ingrid Halvorsen (1)	" "$T/late.tsv" \
+  || fail "whole-input linking: $(cat "$T/late.tsv")"
+"$TG" build --link order "$T/late.jsonl" -o "$T/late-order.json"
+grep -q '"id":"halvorsen"' "$T/late-order.json" || fail "--link order: $(cat "$T/late-order.json")"
+"$TG" extract --format tsv "$T/late.jsonl" > "$T/late-extract.tsv"
+grep -q "^Halvorsen	criticize	" "$T/late-extract.tsv" || fail "extract streams: $(cat "$T/late-extract.tsv")"
+"$TG" extract --link corpus --format tsv "$T/late.jsonl" > "$T/late-corpus.tsv"
+grep -q "^Ingrid Halvorsen	criticize	" "$T/late-corpus.tsv" || fail "extract --link corpus: $(cat "$T/late-corpus.tsv")"
 
 echo "all checks passed"

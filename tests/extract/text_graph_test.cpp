@@ -285,6 +285,58 @@ TEST_F(Files, GraphFromDocumentsAndTriples) {
   EXPECT_TRUE(met);
 }
 
+// A lone surname read before the full name: build links it over the whole
+// input; streaming in input order leaves it as written. Two people of one
+// surname anywhere in the input keep it open either way.
+TEST_F(Files, SurnamesLinkOverTheWholeInput) {
+  const std::string docs =
+      write("news.jsonl",
+            "{\"id\": \"a\", \"text\": \"Halvorsen criticized the trade agreement.\"}\n"
+            "{\"id\": \"b\", \"text\": \"Ingrid Halvorsen visited Oslo in May.\"}\n"
+            "{\"id\": \"c\", \"text\": \"Okafor rejected the new budget.\"}\n"
+            "{\"id\": \"d\", \"text\": \"Grace Okafor met the finance minister.\"}\n"
+            "{\"id\": \"e\", \"text\": \"Daniel Okafor praised the plan.\"}\n");
+  const auto actor_of = [](const std::vector<Triple>& ts, const std::string& text) {
+    for (const Triple& t : ts)
+      if (t.subject.text == text) return t.subject.actor;
+    return std::string("<no triple>");
+  };
+  for (const std::size_t threads : {1u, 2u}) {
+    std::vector<Triple> whole, in_order;
+    TextGraphOptions o;
+    o.threads = threads;
+    ASSERT_TRUE(extract_inputs({docs}, o, [&](const Chunk& chunk, std::vector<Triple>& ts) {
+                  EXPECT_TRUE(chunk.document.sentences.empty());  // dropped while held
+                  for (Triple& t : ts) whole.push_back(std::move(t));
+                  return Status();
+                }).ok());
+    o.linking = ActorLinking::kInOrder;
+    ASSERT_TRUE(extract_inputs({docs}, o, [&](const Chunk&, std::vector<Triple>& ts) {
+                  for (Triple& t : ts) in_order.push_back(std::move(t));
+                  return Status();
+                }).ok());
+    EXPECT_EQ(actor_of(whole, "Halvorsen"), "Ingrid Halvorsen") << dump(whole);
+    EXPECT_EQ(actor_of(in_order, "Halvorsen"), "Halvorsen") << dump(in_order);
+    EXPECT_EQ(actor_of(whole, "Okafor"), "Okafor") << dump(whole);  // two Okafors
+    EXPECT_EQ(actor_of(in_order, "Okafor"), "Okafor") << dump(in_order);
+    EXPECT_EQ(actor_of(whole, "Grace Okafor"), "Grace Okafor") << dump(whole);
+  }
+
+  // The graph: one node for both spellings, with both as aliases.
+  KnowledgeGraph graph;
+  ASSERT_TRUE(build_graph({docs}, TextGraphOptions(), graph).ok());
+  bool found = false;
+  for (std::size_t n = 0; n < graph.node_count(); ++n) {
+    const Node node = graph.node(n);
+    if (node.label != "Ingrid Halvorsen") continue;
+    found = true;
+    std::vector<std::string> aliases;
+    for (const Tally& a : node.aliases) aliases.push_back(a.text);
+    EXPECT_EQ(aliases, (std::vector<std::string>{"Halvorsen", "Ingrid Halvorsen"}));
+  }
+  EXPECT_TRUE(found);
+}
+
 // Parsed CoNLL-U keeps its trees: the gold trees of the golden tests give
 // their triples.
 TEST_F(Files, ConlluTreesAreKept) {

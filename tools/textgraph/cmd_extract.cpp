@@ -98,7 +98,8 @@ int run_extract(Args& args) {
   const std::string output = args.option("--output", "-o").value_or("-");
   const bool intransitive = args.flag("--intransitive");
   const bool print_stats = args.flag("--stats");
-  TextGraphOptions options = read_text_options(args, format == OutFormat::kCarb);
+  TextGraphOptions options =
+      read_text_options(args, format == OutFormat::kCarb, ActorLinking::kInOrder);
   const std::vector<std::string> inputs = args.positionals();
   if (inputs.empty()) throw UsageError("no input (give a FILE, a DIR, or - for standard input)");
   if (intransitive && format != OutFormat::kCarb)

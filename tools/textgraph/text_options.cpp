@@ -46,7 +46,12 @@ const std::string_view kTextOptionsHelp =
     "  --actors FILE         add the actor dictionary entries of FILE to the shipped\n"
     "                        ones (models/actors.tsv shows the layout: kind, name,\n"
     "                        aliases, demonyms, metonyms, tab-separated); repeatable;\n"
-    "                        a malformed entry is an error naming FILE:LINE\n";
+    "                        a malformed entry is an error naming FILE:LINE\n"
+    "  --link corpus|order   actors view: link a lone surname (\"Trump\") to the one\n"
+    "                        person of that name in the whole input (corpus; the\n"
+    "                        default of build, which then adds every triple at the\n"
+    "                        end) or in what was read before it (order; the default\n"
+    "                        of extract, which writes triples as it goes)\n";
 
 namespace {
 
@@ -76,7 +81,7 @@ double confidence(const std::string& text) {
 
 }  // namespace
 
-TextGraphOptions read_text_options(Args& args, bool carb_output) {
+TextGraphOptions read_text_options(Args& args, bool carb_output, ActorLinking linking) {
   TextGraphOptions o;
   o.input.format = input_format(args.option("--input").value_or("auto"));
   o.input.line_breaks = line_breaks(args.option("--line-breaks").value_or("auto"));
@@ -97,6 +102,15 @@ TextGraphOptions read_text_options(Args& args, bool carb_output) {
   else
     throw UsageError("--view must be actors or mentions, not '" + view + "'");
   o.actor_files = args.options("--actors");
+  o.linking = linking;
+  if (auto link = args.option("--link")) {
+    if (*link == "corpus")
+      o.linking = ActorLinking::kWholeCorpus;
+    else if (*link == "order")
+      o.linking = ActorLinking::kInOrder;
+    else
+      throw UsageError("--link must be corpus or order, not '" + *link + "'");
+  }
   return o;
 }
 

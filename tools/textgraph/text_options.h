@@ -21,7 +21,9 @@ extern const std::string_view kDocumentInputsHelp;
 
 // Consumes the shared options from `args`; throws UsageError on a bad value.
 // `carb_output`: CaRB output turns on implicit relations unless --no-implicit.
-TextGraphOptions read_text_options(Args& args, bool carb_output = false);
+// `linking`: the command's default for --link.
+TextGraphOptions read_text_options(Args& args, bool carb_output = false,
+                                   ActorLinking linking = ActorLinking::kWholeCorpus);
 
 // "\rtextgraph extract: 45% of 27.0 MB" on standard error, only when it is a
 // terminal and the run has lasted more than a second (long inputs); at most
