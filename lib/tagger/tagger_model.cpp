@@ -105,14 +105,14 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
   classes.assign(toks.size(), 0);
   std::vector<std::uint64_t> feats;
   feats.reserve(80);
-  std::vector<float> scores(static_cast<std::size_t>(n));
+  std::vector<std::int32_t> scores(static_cast<std::size_t>(weights.padded_classes()));
   for (std::size_t i = 0; i < toks.size(); ++i) {
     feats.clear();
     const int t1 = i >= 1 ? classes[i - 1] : -1;
     static_features(toks, i, feats);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     if (first) right_features(toks, i, *first, t1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     weights.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), n);
   }
@@ -126,21 +126,22 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
   prepare_tokens(forms, model.ambiguity, toks);
   std::vector<std::uint64_t> feats;
   feats.reserve(64);
-  std::vector<float> scores(static_cast<std::size_t>(c));
+  // Integer scores: exact sums of the quantized weights (see WeightTable).
+  std::vector<std::int32_t> scores(static_cast<std::size_t>(
+      std::max(model.weights.padded_classes(), model.weights2.padded_classes())));
   std::vector<float> margins(n);
   classes.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     feats.clear();
     static_features(toks, i, feats);
     history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     model.weights.add_scores(feats, scores.data());
-    const int best = train::argmax(scores.data(), c);
-    float second = -std::numeric_limits<float>::infinity();
-    for (int k = 0; k < c; ++k)
-      if (k != best) second = std::max(second, scores[k]);
+    std::int32_t second = 0;
+    const int best = train::argmax2(scores.data(), c, &second);
     classes[i] = best;
-    margins[i] = (scores[best] - second) * model.weights.scale();
+    margins[i] = c > 1 ? static_cast<float>(scores[best] - second) * model.weights.scale()
+                       : std::numeric_limits<float>::infinity();
   }
   if (model.passes() < 2) return 0;
   if (margin < 0.0f) margin = model.margin;
@@ -154,7 +155,7 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
     static_features(toks, i, feats);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     right_features(toks, i, first, t1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     model.weights2.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), c);
   }

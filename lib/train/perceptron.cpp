@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define TEXTGRAPH_X86_DISPATCH 1
 #endif
 
 namespace textgraph::train {
@@ -116,6 +121,7 @@ void WeightTable::index_rows() {
   while (size < keys_.size() + keys_.size() / 2) size <<= 1;  // load factor at most 2/3
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  padded_classes_ = (num_classes_ + 15) / 16 * 16;
   dense_.clear();
   std::uint32_t start = 0;
   for (std::size_t r = 0; r < keys_.size(); ++r) {
@@ -131,7 +137,7 @@ void WeightTable::index_rows() {
       if (counts_[r] * 8 >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
         slots_[i].start = static_cast<std::uint32_t>(dense_.size());
         slots_[i].count = kDense;
-        dense_.resize(dense_.size() + static_cast<std::size_t>(num_classes_), 0);
+        dense_.resize(dense_.size() + static_cast<std::size_t>(padded_classes_), 0);
         for (std::uint32_t k = 0; k < counts_[r]; ++k) {
           const Entry& e = entries_[start + k];
           dense_[slots_[i].start + e.cls] = e.weight;
@@ -142,29 +148,99 @@ void WeightTable::index_rows() {
   }
 }
 
-void WeightTable::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
-  if (slots_.empty()) return;
-  // Three sweeps over a batch: prefetch the home slots, find the slots and
-  // prefetch their entries, then add. Misses of different keys overlap.
-  constexpr std::size_t kBatch = 32;
-  const Slot* found[kBatch];
-  for (std::size_t base = 0; base < keys.size(); base += kBatch) {
-    const std::size_t n = std::min(kBatch, keys.size() - base);
-    for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);
-    for (std::size_t k = 0; k < n; ++k) {
-      found[k] = find(keys[base + k]);
-      if (!found[k]) continue;
-      if (found[k]->count != kDense) {
-        __builtin_prefetch(entries_.data() + found[k]->start);
-      } else {
-        const char* d = reinterpret_cast<const char*>(dense_.data() + found[k]->start);
-        for (int line = 0; line < num_classes_ * 2; line += 64) __builtin_prefetch(d + line);
-      }
-    }
-    for (std::size_t k = 0; k < n; ++k)
-      if (found[k]) accumulate(*found[k], scores);
+namespace {
+
+// Adds n (a multiple of 16) 16-bit weights to 32-bit scores: a plain loop
+// the compiler vectorizes for the baseline instruction set.
+inline __attribute__((always_inline)) void add_dense_plain(const std::int16_t* d,
+                                                           std::int32_t* scores, int n) {
+  for (int c = 0; c < n; ++c) scores[c] += d[c];
+}
+
+// The same into float scores (callers size them num_classes()).
+inline __attribute__((always_inline)) void add_dense_float(const std::int16_t* d, float* scores,
+                                                           int n) {
+  for (int c = 0; c < n; ++c) scores[c] += static_cast<float>(d[c]);
+}
+
+}  // namespace
+
+// The sums: three sweeps over a batch of keys (prefetch the home slots, find
+// the slots and prefetch their rows, then add), so that the misses of
+// different keys overlap; sparse entries are added one by one, dense rows
+// (N values) with DENSE. A macro, not a lambda: the
+// AVX2 copy must be compiled inside a function with the AVX2 target, and a
+// lambda's body would not be.
+#define TEXTGRAPH_ADD_SCORES(DENSE, N)                                                           \
+  if (slots_.empty()) return;                                                                    \
+  constexpr std::size_t kBatch = 32;                                                             \
+  const Slot* found[kBatch];                                                                     \
+  for (std::size_t base = 0; base < keys.size(); base += kBatch) {                               \
+    const std::size_t n = std::min(kBatch, keys.size() - base);                                  \
+    for (std::size_t k = 0; k < n; ++k) __builtin_prefetch(&slots_[keys[base + k] & mask_]);     \
+    for (std::size_t k = 0; k < n; ++k) {                                                        \
+      found[k] = find(keys[base + k]);                                                           \
+      if (!found[k]) continue;                                                                   \
+      if (found[k]->count != kDense) {                                                           \
+        __builtin_prefetch(entries_.data() + found[k]->start);                                   \
+      } else {                                                                                   \
+        const char* d = reinterpret_cast<const char*>(dense_.data() + found[k]->start);          \
+        for (int line = 0; line < padded_classes_ * 2; line += 64) __builtin_prefetch(d + line); \
+      }                                                                                          \
+    }                                                                                            \
+    for (std::size_t k = 0; k < n; ++k) {                                                        \
+      const Slot* s = found[k];                                                                  \
+      if (!s) continue;                                                                          \
+      if (s->count == kDense) {                                                                  \
+        DENSE(dense_.data() + s->start, scores, N);                                              \
+        continue;                                                                                \
+      }                                                                                          \
+      const Entry* e = entries_.data() + s->start;                                               \
+      for (std::uint32_t j = 0; j < s->count; ++j) scores[e[j].cls] += e[j].weight;              \
+    }                                                                                            \
+  }
+
+#if TEXTGRAPH_X86_DISPATCH
+namespace {
+
+__attribute__((target("avx2"), always_inline)) inline void add_dense_avx2(const std::int16_t* d,
+                                                                          std::int32_t* scores,
+                                                                          int n) {
+  for (int c = 0; c < n; c += 16) {
+    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + c));
+    const __m256i lo = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(w));
+    const __m256i hi = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(w, 1));
+    auto* s = reinterpret_cast<__m256i*>(scores + c);
+    _mm256_storeu_si256(s, _mm256_add_epi32(_mm256_loadu_si256(s), lo));
+    _mm256_storeu_si256(s + 1, _mm256_add_epi32(_mm256_loadu_si256(s + 1), hi));
   }
 }
+
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+
+}  // namespace
+
+__attribute__((target("avx2"))) void WeightTable::add_scores_avx2(
+    std::span<const std::uint64_t> keys, std::int32_t* scores) const {
+  TEXTGRAPH_ADD_SCORES(add_dense_avx2, padded_classes_);
+}
+#endif
+
+void WeightTable::add_scores(std::span<const std::uint64_t> keys, std::int32_t* scores) const {
+#if TEXTGRAPH_X86_DISPATCH
+  if (kHasAvx2) {
+    add_scores_avx2(keys, scores);
+    return;
+  }
+#endif
+  TEXTGRAPH_ADD_SCORES(add_dense_plain, padded_classes_);
+}
+
+void WeightTable::add_scores(std::span<const std::uint64_t> keys, float* scores) const {
+  TEXTGRAPH_ADD_SCORES(add_dense_float, num_classes_);
+}
+
+#undef TEXTGRAPH_ADD_SCORES
 
 void WeightTable::save(ByteWriter& out) const {
   out.put<std::uint32_t>(static_cast<std::uint32_t>(num_classes_));
@@ -216,6 +292,30 @@ int argmax(const float* scores, int n) {
   int best = 0;
   for (int c = 1; c < n; ++c)
     if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+int argmax(const std::int32_t* scores, int n) {
+  int best = 0;
+  for (int c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+int argmax2(const std::int32_t* scores, int n, std::int32_t* second) {
+  int best = 0;
+  std::int32_t top = scores[0], next = std::numeric_limits<std::int32_t>::min();
+  for (int c = 1; c < n; ++c) {
+    const std::int32_t v = scores[c];
+    if (v > top) {
+      next = top;
+      top = v;
+      best = c;
+    } else if (v > next) {
+      next = v;
+    }
+  }
+  *second = next;
   return best;
 }
 
