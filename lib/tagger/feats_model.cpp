@@ -30,23 +30,24 @@ constexpr int kMinChoiceCount = 20;
 const std::string& FeatsModel::lookup(std::string_view lower_form, int cls,
                                       std::uint32_t* id) const {
   std::uint32_t v = defaults_[static_cast<std::size_t>(cls)];
-  auto it = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
-  if (it != map_.end() && forms_[it->second] == lower_form &&
-      form_classes_[it->second] == static_cast<std::uint32_t>(cls))
-    v = form_values_[it->second];
+  const std::uint32_t* i = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
+  if (i && forms_[*i] == lower_form && form_classes_[*i] == static_cast<std::uint32_t>(cls))
+    v = form_values_[*i];
   if (id) *id = v;
   return values_[v];
 }
 
 void FeatsModel::index() {
-  map_.clear();
-  map_.reserve(forms_.size());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(forms_.size());
   for (std::size_t i = 0; i < forms_.size(); ++i)
-    map_[dict_key(forms_[i], form_classes_[i])] = static_cast<std::uint32_t>(i);
+    keys.emplace_back(dict_key(forms_[i], form_classes_[i]), static_cast<std::uint32_t>(i));
+  map_.build(keys, FlatIndex::kLastWins);
 }
 
 // Template ids are part of the model format (append only).
-void FeatsModel::features(const std::vector<std::string>& lower, const std::vector<int>& classes,
+void FeatsModel::features(const std::vector<std::string>& lower,
+                          const std::vector<std::uint64_t>& hashes, const std::vector<int>& classes,
                           std::size_t i, std::uint32_t dict_value,
                           std::vector<std::uint64_t>& out) const {
   const auto c = static_cast<std::uint64_t>(classes[i]);
@@ -56,12 +57,11 @@ void FeatsModel::features(const std::vector<std::string>& lower, const std::vect
                : static_cast<std::uint64_t>(classes[static_cast<std::size_t>(j)]);
   };
   auto word_at = [&](long j) -> std::uint64_t {
-    return j < 0 || j >= static_cast<long>(lower.size())
-               ? 0xffff
-               : hash_string(lower[static_cast<std::size_t>(j)]);
+    return j < 0 || j >= static_cast<long>(lower.size()) ? 0xffff
+                                                         : hashes[static_cast<std::size_t>(j)];
   };
   const long k = static_cast<long>(i);
-  const std::uint64_t w = hash_string(lower[i]);
+  const std::uint64_t w = hashes[i];
   out.push_back(feature(201, c));
   out.push_back(feature(202, c, w));
   out.push_back(feature(203, c, dict_value));
@@ -141,8 +141,12 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
 
   // The classifier, trained on the gold classes.
   std::vector<std::vector<std::string>> lowers(sentences.size());
+  std::vector<std::vector<std::uint64_t>> hashes(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s)
-    for (const Word& w : sentences[s]->words) lowers[s].push_back(ascii_lower(w.form));
+    for (const Word& w : sentences[s]->words) {
+      lowers[s].push_back(ascii_lower(w.form));
+      hashes[s].push_back(hash_string(lowers[s].back()));
+    }
   const int n = static_cast<int>(m.values_.size());
   train::PerceptronTrainer trainer(n);
   std::vector<std::uint64_t> feats;
@@ -167,7 +171,7 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
           std::uint32_t dict_value = 0;
           m.lookup(lowers[s][i], class_ids[s][i], &dict_value);
           feats.clear();
-          m.features(lowers[s], class_ids[s], i, dict_value, feats);
+          m.features(lowers[s], hashes[s], class_ids[s], i, dict_value, feats);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.add_scores(feats, scores.data());
           const int guess = decide(choices);
@@ -195,19 +199,24 @@ void FeatsModel::predict(const std::vector<std::string_view>& forms,
                          const std::vector<int>& classes,
                          std::vector<const std::string*>& out) const {
   std::vector<std::string> lower;
+  std::vector<std::uint64_t> hashes;
   lower.reserve(forms.size());
-  for (std::string_view f : forms) lower.push_back(ascii_lower(f));
+  hashes.reserve(forms.size());
+  for (std::string_view f : forms) {
+    lower.push_back(ascii_lower(f));
+    hashes.push_back(hash_string(lower.back()));
+  }
   out.assign(forms.size(), nullptr);
   std::vector<std::uint64_t> feats;
-  std::vector<float> scores;
+  std::vector<std::int32_t> scores;  // exact integer sums (see WeightTable)
   for (std::size_t i = 0; i < forms.size(); ++i) {
     std::uint32_t dict_value = 0;
     out[i] = &lookup(lower[i], classes[i], &dict_value);
     const auto& choices = choices_[static_cast<std::size_t>(classes[i])];
     if (choices.empty() || weights_.num_features() == 0) continue;
     feats.clear();
-    features(lower, classes, i, dict_value, feats);
-    scores.assign(values_.size(), 0.0f);
+    features(lower, hashes, classes, i, dict_value, feats);
+    scores.assign(static_cast<std::size_t>(weights_.padded_classes()), 0);
     weights_.add_scores(feats, scores.data());
     std::uint32_t best = choices.front();
     for (std::uint32_t v : choices)

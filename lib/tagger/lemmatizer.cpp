@@ -154,16 +154,17 @@ bool Lemmatizer::known_lemma(std::string_view lemma) const {
 }
 
 void Lemmatizer::index() {
-  dict_.clear();
-  dict_.reserve(dict_forms_.size());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(dict_forms_.size());
   for (std::size_t i = 0; i < dict_forms_.size(); ++i)
-    dict_.emplace(dict_key(dict_forms_[i], dict_xpos_[i]), static_cast<std::uint32_t>(i));
+    keys.emplace_back(dict_key(dict_forms_[i], dict_xpos_[i]), static_cast<std::uint32_t>(i));
+  dict_.build(keys, FlatIndex::kFirstWins);
 }
 
 const std::string* Lemmatizer::lookup(std::string_view form, std::string_view xpos) const {
-  auto it = dict_.find(dict_key(form, xpos));
-  if (it == dict_.end()) return nullptr;
-  const std::uint32_t i = it->second;
+  const std::uint32_t* found = dict_.find(dict_key(form, xpos));
+  if (!found) return nullptr;
+  const std::uint32_t i = *found;
   // The hash is 64 bits; check the strings anyway so a lookup can never be wrong.
   if (dict_forms_[i] != form || dict_xpos_[i] != xpos) return nullptr;
   return &dict_lemmas_[i];
@@ -183,10 +184,13 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
   if (scripts_.empty() || form.empty()) return std::string(form);
   std::vector<std::uint64_t> feats;
   script_features(form, upos, xpos, feats);
-  std::vector<float> scores(scripts_.size(), 0.0f);
+  // Exact integer sums of the quantized weights (see WeightTable).
+  const std::size_t padded =
+      std::max(static_cast<std::size_t>(weights_.padded_classes()), scripts_.size());
+  std::vector<std::int32_t> scores(padded, 0);
   weights_.add_scores(feats, scores.data());
   // Scores a script gains when the lemma it makes is a training lemma.
-  std::vector<float> known_scores(scripts_.size(), 0.0f);
+  std::vector<std::int32_t> known_scores(padded, 0);
   const bool use_known = !known_lemmas_.empty();
   if (use_known) {
     feats.clear();
@@ -200,10 +204,10 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
   std::string recased[4];
   bool have[4] = {false, false, false, false};
   std::string out, best;
-  float best_score = 0.0f;
+  std::int32_t best_score = 0;
   bool found = false;
   for (std::size_t i = 0; i < scripts_.size(); ++i) {
-    const float upper = scores[i] + (use_known ? std::max(known_scores[i], 0.0f) : 0.0f);
+    const std::int32_t upper = scores[i] + (use_known ? std::max(known_scores[i], 0) : 0);
     if (found && !(upper > best_score)) continue;
     const EditScript& script = scripts_[i];
     const auto c = static_cast<std::size_t>(script.casing);
@@ -217,7 +221,7 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
     if (keep + script.append.size() == 0) continue;
     out.assign(base, 0, keep);
     out += script.append;
-    const float score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0.0f);
+    const std::int32_t score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0);
     if (found && !(score > best_score)) continue;
     best = out;
     best_score = score;
@@ -307,7 +311,7 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
   std::vector<float> kscores(static_cast<std::size_t>(n));
   auto best_fitting = [&](const Item& item) {
     int best = -1;
-    float best_score = 0.0f;
+    std::int32_t best_score = 0;
     for (int c = 0; c < n; ++c) {
       known[c] = 0;
       if (!apply_script(lem.scripts_[c], item.form, out)) continue;

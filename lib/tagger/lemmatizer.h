@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tagger/flat_index.h"
 #include "textgraph/model.h"
 #include "train/perceptron.h"
 
@@ -95,7 +96,7 @@ class Lemmatizer {
   std::string classify(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
   std::vector<std::string> dict_forms_, dict_xpos_, dict_lemmas_;  // saved as is
-  std::unordered_map<std::uint64_t, std::uint32_t> dict_;          // key(form, xpos) -> index
+  FlatIndex dict_;                                                 // key(form, xpos) -> index
   std::vector<EditScript> scripts_;                                // classifier classes
   train::WeightTable weights_;
   // Hashes of the training lemmas (sorted); a script whose output is one of
