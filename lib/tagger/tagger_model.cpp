@@ -28,9 +28,8 @@ void TaggerModel::save_sections(ModelFile& model) const {
   classes.put_strings(names);
   model.sections.push_back({"classes", classes.take()});
 
-  // Sorted so that the file is the same whatever the hash map's order.
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> amb(ambiguity.begin(), ambiguity.end());
-  std::sort(amb.begin(), amb.end());
+  // Sorted by key (entries() is), so the file does not depend on hashing.
+  const auto& amb = ambiguity.entries();
   ByteWriter a;
   a.put<std::uint64_t>(amb.size());
   for (const auto& [k, v] : amb) {
@@ -70,11 +69,12 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
     const auto n = in.get<std::uint64_t>();
     if (n > model.section("ambiguity")->size() / 16)
       fail(ErrorCode::kModel, "section ambiguity is truncated (corrupt model)", {name});
-    m.ambiguity.reserve(n);
-    for (std::uint64_t i = 0; i < n; ++i) {
-      const auto k = in.get<std::uint64_t>();
-      m.ambiguity[k] = in.get<std::uint64_t>();
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> entries(n);
+    for (auto& [k, v] : entries) {
+      k = in.get<std::uint64_t>();
+      v = in.get<std::uint64_t>();
     }
+    m.ambiguity.assign(std::move(entries));
     in.expect_end();
   }
   {
@@ -122,14 +122,17 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
                         std::vector<int>& classes, float margin) {
   const std::size_t n = forms.size();
   const int c = model.num_classes();
-  std::vector<TokenHashes> toks;
+  // Scratch buffers of this thread, kept from sentence to sentence.
+  thread_local std::vector<TokenHashes> toks;
+  thread_local std::vector<std::uint64_t> feats;
+  thread_local std::vector<std::int32_t> scores;
+  thread_local std::vector<float> margins;
+  thread_local std::vector<int> first;
   prepare_tokens(forms, model.ambiguity, toks);
-  std::vector<std::uint64_t> feats;
-  feats.reserve(64);
   // Integer scores: exact sums of the quantized weights (see WeightTable).
-  std::vector<std::int32_t> scores(static_cast<std::size_t>(
+  scores.resize(static_cast<std::size_t>(
       std::max(model.weights.padded_classes(), model.weights2.padded_classes())));
-  std::vector<float> margins(n);
+  margins.resize(n);
   classes.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     feats.clear();
@@ -145,7 +148,7 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
   }
   if (model.passes() < 2) return 0;
   if (margin < 0.0f) margin = model.margin;
-  const std::vector<int> first = classes;
+  first = classes;
   std::size_t rerun = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (margins[i] >= margin) continue;

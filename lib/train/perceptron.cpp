@@ -134,7 +134,8 @@ void WeightTable::index_rows() {
       slots_[i] = Slot{check, start, counts_[r]};
       // Dense when it costs at most 4x the sparse bytes (entries are 4 bytes,
       // dense values 2).
-      if (counts_[r] * 8 >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
+      static const unsigned kDiv = getenv("TG_DENSE") ? atoi(getenv("TG_DENSE")) : 8;
+      if (counts_[r] * kDiv >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
         slots_[i].start = static_cast<std::uint32_t>(dense_.size());
         slots_[i].count = kDense;
         dense_.resize(dense_.size() + static_cast<std::size_t>(padded_classes_), 0);
@@ -173,7 +174,7 @@ inline __attribute__((always_inline)) void add_dense_float(const std::int16_t* d
 // lambda's body would not be.
 #define TEXTGRAPH_ADD_SCORES(DENSE, N)                                                           \
   if (slots_.empty()) return;                                                                    \
-  constexpr std::size_t kBatch = 32;                                                             \
+  constexpr std::size_t kBatch = 64;                                                             \
   const Slot* found[kBatch];                                                                     \
   for (std::size_t base = 0; base < keys.size(); base += kBatch) {                               \
     const std::size_t n = std::min(kBatch, keys.size() - base);                                  \
@@ -196,7 +197,8 @@ inline __attribute__((always_inline)) void add_dense_float(const std::int16_t* d
         continue;                                                                                \
       }                                                                                          \
       const Entry* e = entries_.data() + s->start;                                               \
-      for (std::uint32_t j = 0; j < s->count; ++j) scores[e[j].cls] += e[j].weight;              \
+      const std::uint32_t count = s->count;                                                      \
+      for (std::uint32_t j = 0; j < count; ++j) scores[e[j].cls] += e[j].weight;                 \
     }                                                                                            \
   }
 
