@@ -134,8 +134,7 @@ void WeightTable::index_rows() {
       slots_[i] = Slot{check, start, counts_[r]};
       // Dense when it costs at most 4x the sparse bytes (entries are 4 bytes,
       // dense values 2).
-      static const unsigned kDiv = getenv("TG_DENSE") ? atoi(getenv("TG_DENSE")) : 8;
-      if (counts_[r] * kDiv >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
+      if (counts_[r] * 8 >= static_cast<std::uint32_t>(num_classes_) && counts_[r] >= 8) {
         slots_[i].start = static_cast<std::uint32_t>(dense_.size());
         slots_[i].count = kDense;
         dense_.resize(dense_.size() + static_cast<std::size_t>(padded_classes_), 0);
