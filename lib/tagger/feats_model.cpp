@@ -31,8 +31,10 @@ const std::string& FeatsModel::lookup(std::string_view lower_form, int cls,
                                       std::uint32_t* id) const {
   std::uint32_t v = defaults_[static_cast<std::size_t>(cls)];
   const std::uint32_t* i = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
-  if (i && forms_[*i] == lower_form && form_classes_[*i] == static_cast<std::uint32_t>(cls))
-    v = form_values_[*i];
+  if (i) {
+    const FormEntry& e = forms_[*i];
+    if (e.form == lower_form && e.cls == static_cast<std::uint32_t>(cls)) v = e.value;
+  }
   if (id) *id = v;
   return values_[v];
 }
@@ -41,7 +43,7 @@ void FeatsModel::index() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
   keys.reserve(forms_.size());
   for (std::size_t i = 0; i < forms_.size(); ++i)
-    keys.emplace_back(dict_key(forms_[i], form_classes_[i]), static_cast<std::uint32_t>(i));
+    keys.emplace_back(dict_key(forms_[i].form, forms_[i].cls), static_cast<std::uint32_t>(i));
   map_.build(keys, FlatIndex::kLastWins);
 }
 
@@ -133,9 +135,7 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
   for (const auto& [key, counts] : form_counts) {
     const std::uint32_t best = most(counts);
     if (best == m.defaults_[static_cast<std::size_t>(key.second)]) continue;
-    m.forms_.push_back(key.first);
-    m.form_classes_.push_back(static_cast<std::uint32_t>(key.second));
-    m.form_values_.push_back(best);
+    m.forms_.push_back({key.first, static_cast<std::uint32_t>(key.second), best});
   }
   m.index();
 
@@ -206,6 +206,14 @@ void FeatsModel::predict(const std::vector<std::string_view>& forms,
     lower.push_back(ascii_lower(f));
     hashes.push_back(hash_string(lower.back()));
   }
+  // The dictionary look-ups of all words overlap: their slots, then their
+  // entries are fetched before the first look-up waits for memory.
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    map_.prefetch(dict_key(lower[i], static_cast<std::uint32_t>(classes[i])));
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    if (const std::uint32_t* e =
+            map_.find(dict_key(lower[i], static_cast<std::uint32_t>(classes[i]))))
+      __builtin_prefetch(&forms_[*e]);
   out.assign(forms.size(), nullptr);
   std::vector<std::uint64_t> feats;
   std::vector<std::int32_t> scores;  // exact integer sums (see WeightTable)
@@ -228,9 +236,16 @@ void FeatsModel::predict(const std::vector<std::string_view>& forms,
 void FeatsModel::save(ModelFile& model) const {
   ByteWriter out;
   out.put_strings(values_);
-  out.put_strings(forms_);
-  out.put_vector(form_classes_);
-  out.put_vector(form_values_);
+  std::vector<std::string> forms;
+  std::vector<std::uint32_t> classes, values;
+  for (const FormEntry& e : forms_) {
+    forms.push_back(e.form);
+    classes.push_back(e.cls);
+    values.push_back(e.value);
+  }
+  out.put_strings(forms);
+  out.put_vector(classes);
+  out.put_vector(values);
   out.put_vector(defaults_);
   out.put_vector(nominal_);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(choices_.size()));
@@ -245,9 +260,9 @@ FeatsModel FeatsModel::load(const ModelFile& model, const std::string& name, int
   FeatsModel m;
   ByteReader in(*section, name + ": section feats");
   m.values_ = in.get_strings();
-  m.forms_ = in.get_strings();
-  m.form_classes_ = in.get_vector<std::uint32_t>();
-  m.form_values_ = in.get_vector<std::uint32_t>();
+  std::vector<std::string> forms = in.get_strings();
+  const std::vector<std::uint32_t> form_classes = in.get_vector<std::uint32_t>();
+  const std::vector<std::uint32_t> form_values = in.get_vector<std::uint32_t>();
   m.defaults_ = in.get_vector<std::uint32_t>();
   m.nominal_ = in.get_vector<std::uint8_t>();
   const auto n = in.get<std::uint32_t>();
@@ -258,17 +273,19 @@ FeatsModel FeatsModel::load(const ModelFile& model, const std::string& name, int
   in.expect_end();
   const std::size_t values = m.values_.size();
   bool ok =
-      values > 0 && m.form_classes_.size() == m.forms_.size() &&
-      m.form_values_.size() == m.forms_.size() &&
+      values > 0 && form_classes.size() == forms.size() && form_values.size() == forms.size() &&
       m.defaults_.size() == static_cast<std::size_t>(num_classes) &&
       m.nominal_.size() == static_cast<std::size_t>(num_classes) &&
       (m.weights_.num_features() == 0 || m.weights_.num_classes() == static_cast<int>(values));
-  for (std::uint32_t c : m.form_classes_) ok = ok && c < static_cast<std::uint32_t>(num_classes);
-  for (std::uint32_t v : m.form_values_) ok = ok && v < values;
+  for (std::uint32_t c : form_classes) ok = ok && c < static_cast<std::uint32_t>(num_classes);
+  for (std::uint32_t v : form_values) ok = ok && v < values;
   for (std::uint32_t v : m.defaults_) ok = ok && v < values;
   for (const auto& choices : m.choices_)
     for (std::uint32_t v : choices) ok = ok && v < values;
   if (!ok) fail(ErrorCode::kModel, "section feats is inconsistent (corrupt model)", {name});
+  m.forms_.reserve(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    m.forms_.push_back({std::move(forms[i]), form_classes[i], form_values[i]});
   m.index();
   return m;
 }

@@ -54,10 +54,14 @@ class FeatsModel {
                 const std::vector<int>& classes, std::size_t i, std::uint32_t dict_value,
                 std::vector<std::uint64_t>& out) const;
 
-  std::vector<std::string> values_;                  // every FEATS string, sorted; the classes
-  std::vector<std::string> forms_;                   // dictionary: lowercase form,
-  std::vector<std::uint32_t> form_classes_;          //   tag class,
-  std::vector<std::uint32_t> form_values_;           //   FEATS (index into values_)
+  std::vector<std::string> values_;  // every FEATS string, sorted; the classes
+  // Dictionary entries, side by side so that a look-up reads one place.
+  struct FormEntry {
+    std::string form;     // lowercase form
+    std::uint32_t cls;    // tag class
+    std::uint32_t value;  // FEATS (index into values_)
+  };
+  std::vector<FormEntry> forms_;
   std::vector<std::uint32_t> defaults_;              // per tag class: its most frequent FEATS
   std::vector<std::vector<std::uint32_t>> choices_;  // per tag class: FEATS the classifier picks
                                                      // among (empty = dictionary only)

@@ -37,15 +37,17 @@ class AmbiguityMap {
   // The ambiguity class of a lowercase form's hash, or nullptr.
   const std::uint64_t* find(std::uint64_t form) const {
     const std::uint32_t* i = index_.find(form);
-    return i ? &entries_[*i].second : nullptr;
+    return i ? &classes_[*i] : nullptr;
   }
+  void prefetch(std::uint64_t form) const { index_.prefetch(form); }
   std::size_t size() const { return entries_.size(); }
   // (form hash, class) pairs sorted by key.
   const std::vector<std::pair<std::uint64_t, std::uint64_t>>& entries() const { return entries_; }
 
  private:
   std::vector<std::pair<std::uint64_t, std::uint64_t>> entries_;
-  FlatIndex index_;  // form hash -> entries_ index
+  std::vector<std::uint64_t> classes_;  // the distinct classes (few, so they stay in cache)
+  FlatIndex index_;                     // form hash -> classes_ index
 };
 
 struct TokenHashes {

@@ -155,19 +155,31 @@ bool Lemmatizer::known_lemma(std::string_view lemma) const {
 
 void Lemmatizer::index() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  keys.reserve(dict_forms_.size());
-  for (std::size_t i = 0; i < dict_forms_.size(); ++i)
-    keys.emplace_back(dict_key(dict_forms_[i], dict_xpos_[i]), static_cast<std::uint32_t>(i));
-  dict_.build(keys, FlatIndex::kFirstWins);
+  keys.reserve(dict_.size());
+  for (std::size_t i = 0; i < dict_.size(); ++i)
+    keys.emplace_back(dict_key(dict_[i].form, dict_[i].xpos), static_cast<std::uint32_t>(i));
+  dict_index_.build(keys, FlatIndex::kFirstWins);
 }
 
 const std::string* Lemmatizer::lookup(std::string_view form, std::string_view xpos) const {
-  const std::uint32_t* found = dict_.find(dict_key(form, xpos));
+  const std::uint32_t* found = dict_index_.find(dict_key(form, xpos));
   if (!found) return nullptr;
-  const std::uint32_t i = *found;
+  const DictEntry& e = dict_[*found];
   // The hash is 64 bits; check the strings anyway so a lookup can never be wrong.
-  if (dict_forms_[i] != form || dict_xpos_[i] != xpos) return nullptr;
-  return &dict_lemmas_[i];
+  if (e.form != form || e.xpos != xpos) return nullptr;
+  return &e.lemma;
+}
+
+void Lemmatizer::prefetch_slot(std::string_view form, std::string_view xpos) const {
+  dict_index_.prefetch(dict_key(form, xpos));
+}
+
+void Lemmatizer::prefetch_entry(std::string_view form, std::string_view xpos) const {
+  if (const std::uint32_t* found = dict_index_.find(dict_key(form, xpos))) {
+    const char* e = reinterpret_cast<const char*>(&dict_[*found]);
+    __builtin_prefetch(e);
+    __builtin_prefetch(e + sizeof(DictEntry) - 1);
+  }
 }
 
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
@@ -264,9 +276,7 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
         std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
           return a.second < b.second;  // first maximum = smallest string among ties
         });
-    lem.dict_forms_.push_back(key.first);
-    lem.dict_xpos_.push_back(key.second);
-    lem.dict_lemmas_.push_back(best->first);
+    lem.dict_.push_back({key.first, key.second, best->first});
   }
   lem.index();
 
@@ -367,9 +377,15 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
 
 void Lemmatizer::save(ModelFile& model) const {
   ByteWriter dict;
-  dict.put_strings(dict_forms_);
-  dict.put_strings(dict_xpos_);
-  dict.put_strings(dict_lemmas_);
+  std::vector<std::string> forms, xpos, lemmas;
+  for (const DictEntry& e : dict_) {
+    forms.push_back(e.form);
+    xpos.push_back(e.xpos);
+    lemmas.push_back(e.lemma);
+  }
+  dict.put_strings(forms);
+  dict.put_strings(xpos);
+  dict.put_strings(lemmas);
   model.sections.push_back({"lemma_dict", dict.take()});
   std::vector<std::string> names;
   for (const EditScript& s : scripts_) names.push_back(s.to_string());
@@ -398,13 +414,15 @@ Lemmatizer Lemmatizer::load(const ModelFile& model, const std::string& name) {
   Lemmatizer lem;
   {
     ByteReader in(need_section(model, name, "lemma_dict"), name + ": section lemma_dict");
-    lem.dict_forms_ = in.get_strings();
-    lem.dict_xpos_ = in.get_strings();
-    lem.dict_lemmas_ = in.get_strings();
+    std::vector<std::string> forms = in.get_strings();
+    std::vector<std::string> xpos = in.get_strings();
+    std::vector<std::string> lemmas = in.get_strings();
     in.expect_end();
-    if (lem.dict_forms_.size() != lem.dict_xpos_.size() ||
-        lem.dict_forms_.size() != lem.dict_lemmas_.size())
+    if (forms.size() != xpos.size() || forms.size() != lemmas.size())
       fail(ErrorCode::kModel, "section lemma_dict is inconsistent (corrupt model)", {name});
+    lem.dict_.reserve(forms.size());
+    for (std::size_t i = 0; i < forms.size(); ++i)
+      lem.dict_.push_back({std::move(forms[i]), std::move(xpos[i]), std::move(lemmas[i])});
   }
   {
     ByteReader in(need_section(model, name, "lemma_scripts"), name + ": section lemma_scripts");

@@ -171,8 +171,14 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   for (const Word& w : sentence.words) forms.push_back(w.form);
   std::vector<int> classes;
   tag_classes(model, forms, classes);
+  // The lemma dictionary's memory, fetched for all words at once (the
+  // look-ups below then rarely wait), while FEATS are predicted.
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    model.lemmatizer.prefetch_slot(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
   std::vector<const std::string*> feats;
   model.feats.predict(forms, classes, feats);
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    model.lemmatizer.prefetch_entry(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
   for (std::size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
     const auto c = static_cast<std::size_t>(classes[i]);
