@@ -90,13 +90,6 @@ class WeightTable {
   // float scores; dense rows are added with SIMD (AVX2 when the CPU has it,
   // chosen at run time; every path gives the same integers).
   void add_scores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
-  // Starts fetching the memory the keys' rows are found in (their hash
-  // slots), so that a later add_scores with them waits less. No effect on
-  // results.
-  void prefetch(std::span<const std::uint64_t> keys) const {
-    if (slots_.empty()) return;
-    for (std::uint64_t k : keys) __builtin_prefetch(&slots_[k & mask_]);
-  }
   // num_classes() rounded up to a multiple of 16 (the SIMD width of dense rows).
   int padded_classes() const { return padded_classes_; }
 
