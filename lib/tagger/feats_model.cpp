@@ -30,23 +30,26 @@ constexpr int kMinChoiceCount = 20;
 const std::string& FeatsModel::lookup(std::string_view lower_form, int cls,
                                       std::uint32_t* id) const {
   std::uint32_t v = defaults_[static_cast<std::size_t>(cls)];
-  auto it = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
-  if (it != map_.end() && forms_[it->second] == lower_form &&
-      form_classes_[it->second] == static_cast<std::uint32_t>(cls))
-    v = form_values_[it->second];
+  const std::uint32_t* i = map_.find(dict_key(lower_form, static_cast<std::uint32_t>(cls)));
+  if (i) {
+    const FormEntry& e = forms_[*i];
+    if (e.form == lower_form && e.cls == static_cast<std::uint32_t>(cls)) v = e.value;
+  }
   if (id) *id = v;
   return values_[v];
 }
 
 void FeatsModel::index() {
-  map_.clear();
-  map_.reserve(forms_.size());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(forms_.size());
   for (std::size_t i = 0; i < forms_.size(); ++i)
-    map_[dict_key(forms_[i], form_classes_[i])] = static_cast<std::uint32_t>(i);
+    keys.emplace_back(dict_key(forms_[i].form, forms_[i].cls), static_cast<std::uint32_t>(i));
+  map_.build(keys, FlatIndex::kLastWins);
 }
 
 // Template ids are part of the model format (append only).
-void FeatsModel::features(const std::vector<std::string>& lower, const std::vector<int>& classes,
+void FeatsModel::features(const std::vector<std::string>& lower,
+                          const std::vector<std::uint64_t>& hashes, const std::vector<int>& classes,
                           std::size_t i, std::uint32_t dict_value,
                           std::vector<std::uint64_t>& out) const {
   const auto c = static_cast<std::uint64_t>(classes[i]);
@@ -56,12 +59,11 @@ void FeatsModel::features(const std::vector<std::string>& lower, const std::vect
                : static_cast<std::uint64_t>(classes[static_cast<std::size_t>(j)]);
   };
   auto word_at = [&](long j) -> std::uint64_t {
-    return j < 0 || j >= static_cast<long>(lower.size())
-               ? 0xffff
-               : hash_string(lower[static_cast<std::size_t>(j)]);
+    return j < 0 || j >= static_cast<long>(lower.size()) ? 0xffff
+                                                         : hashes[static_cast<std::size_t>(j)];
   };
   const long k = static_cast<long>(i);
-  const std::uint64_t w = hash_string(lower[i]);
+  const std::uint64_t w = hashes[i];
   out.push_back(feature(201, c));
   out.push_back(feature(202, c, w));
   out.push_back(feature(203, c, dict_value));
@@ -133,16 +135,18 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
   for (const auto& [key, counts] : form_counts) {
     const std::uint32_t best = most(counts);
     if (best == m.defaults_[static_cast<std::size_t>(key.second)]) continue;
-    m.forms_.push_back(key.first);
-    m.form_classes_.push_back(static_cast<std::uint32_t>(key.second));
-    m.form_values_.push_back(best);
+    m.forms_.push_back({key.first, static_cast<std::uint32_t>(key.second), best});
   }
   m.index();
 
   // The classifier, trained on the gold classes.
   std::vector<std::vector<std::string>> lowers(sentences.size());
+  std::vector<std::vector<std::uint64_t>> hashes(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s)
-    for (const Word& w : sentences[s]->words) lowers[s].push_back(ascii_lower(w.form));
+    for (const Word& w : sentences[s]->words) {
+      lowers[s].push_back(ascii_lower(w.form));
+      hashes[s].push_back(hash_string(lowers[s].back()));
+    }
   const int n = static_cast<int>(m.values_.size());
   train::PerceptronTrainer trainer(n);
   std::vector<std::uint64_t> feats;
@@ -167,7 +171,7 @@ FeatsModel FeatsModel::train(const std::vector<const Sentence*>& sentences,
           std::uint32_t dict_value = 0;
           m.lookup(lowers[s][i], class_ids[s][i], &dict_value);
           feats.clear();
-          m.features(lowers[s], class_ids[s], i, dict_value, feats);
+          m.features(lowers[s], hashes[s], class_ids[s], i, dict_value, feats);
           std::fill(scores.begin(), scores.end(), 0.0f);
           trainer.add_scores(feats, scores.data());
           const int guess = decide(choices);
@@ -195,19 +199,32 @@ void FeatsModel::predict(const std::vector<std::string_view>& forms,
                          const std::vector<int>& classes,
                          std::vector<const std::string*>& out) const {
   std::vector<std::string> lower;
+  std::vector<std::uint64_t> hashes;
   lower.reserve(forms.size());
-  for (std::string_view f : forms) lower.push_back(ascii_lower(f));
+  hashes.reserve(forms.size());
+  for (std::string_view f : forms) {
+    lower.push_back(ascii_lower(f));
+    hashes.push_back(hash_string(lower.back()));
+  }
+  // The dictionary look-ups of all words overlap: their slots, then their
+  // entries are fetched before the first look-up waits for memory.
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    map_.prefetch(dict_key(lower[i], static_cast<std::uint32_t>(classes[i])));
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    if (const std::uint32_t* e =
+            map_.find(dict_key(lower[i], static_cast<std::uint32_t>(classes[i]))))
+      __builtin_prefetch(&forms_[*e]);
   out.assign(forms.size(), nullptr);
   std::vector<std::uint64_t> feats;
-  std::vector<float> scores;
+  std::vector<std::int32_t> scores;  // exact integer sums (see WeightTable)
   for (std::size_t i = 0; i < forms.size(); ++i) {
     std::uint32_t dict_value = 0;
     out[i] = &lookup(lower[i], classes[i], &dict_value);
     const auto& choices = choices_[static_cast<std::size_t>(classes[i])];
     if (choices.empty() || weights_.num_features() == 0) continue;
     feats.clear();
-    features(lower, classes, i, dict_value, feats);
-    scores.assign(values_.size(), 0.0f);
+    features(lower, hashes, classes, i, dict_value, feats);
+    scores.assign(static_cast<std::size_t>(weights_.padded_classes()), 0);
     weights_.add_scores(feats, scores.data());
     std::uint32_t best = choices.front();
     for (std::uint32_t v : choices)
@@ -219,9 +236,16 @@ void FeatsModel::predict(const std::vector<std::string_view>& forms,
 void FeatsModel::save(ModelFile& model) const {
   ByteWriter out;
   out.put_strings(values_);
-  out.put_strings(forms_);
-  out.put_vector(form_classes_);
-  out.put_vector(form_values_);
+  std::vector<std::string> forms;
+  std::vector<std::uint32_t> classes, values;
+  for (const FormEntry& e : forms_) {
+    forms.push_back(e.form);
+    classes.push_back(e.cls);
+    values.push_back(e.value);
+  }
+  out.put_strings(forms);
+  out.put_vector(classes);
+  out.put_vector(values);
   out.put_vector(defaults_);
   out.put_vector(nominal_);
   out.put<std::uint32_t>(static_cast<std::uint32_t>(choices_.size()));
@@ -236,9 +260,9 @@ FeatsModel FeatsModel::load(const ModelFile& model, const std::string& name, int
   FeatsModel m;
   ByteReader in(*section, name + ": section feats");
   m.values_ = in.get_strings();
-  m.forms_ = in.get_strings();
-  m.form_classes_ = in.get_vector<std::uint32_t>();
-  m.form_values_ = in.get_vector<std::uint32_t>();
+  std::vector<std::string> forms = in.get_strings();
+  const std::vector<std::uint32_t> form_classes = in.get_vector<std::uint32_t>();
+  const std::vector<std::uint32_t> form_values = in.get_vector<std::uint32_t>();
   m.defaults_ = in.get_vector<std::uint32_t>();
   m.nominal_ = in.get_vector<std::uint8_t>();
   const auto n = in.get<std::uint32_t>();
@@ -249,17 +273,19 @@ FeatsModel FeatsModel::load(const ModelFile& model, const std::string& name, int
   in.expect_end();
   const std::size_t values = m.values_.size();
   bool ok =
-      values > 0 && m.form_classes_.size() == m.forms_.size() &&
-      m.form_values_.size() == m.forms_.size() &&
+      values > 0 && form_classes.size() == forms.size() && form_values.size() == forms.size() &&
       m.defaults_.size() == static_cast<std::size_t>(num_classes) &&
       m.nominal_.size() == static_cast<std::size_t>(num_classes) &&
       (m.weights_.num_features() == 0 || m.weights_.num_classes() == static_cast<int>(values));
-  for (std::uint32_t c : m.form_classes_) ok = ok && c < static_cast<std::uint32_t>(num_classes);
-  for (std::uint32_t v : m.form_values_) ok = ok && v < values;
+  for (std::uint32_t c : form_classes) ok = ok && c < static_cast<std::uint32_t>(num_classes);
+  for (std::uint32_t v : form_values) ok = ok && v < values;
   for (std::uint32_t v : m.defaults_) ok = ok && v < values;
   for (const auto& choices : m.choices_)
     for (std::uint32_t v : choices) ok = ok && v < values;
   if (!ok) fail(ErrorCode::kModel, "section feats is inconsistent (corrupt model)", {name});
+  m.forms_.reserve(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    m.forms_.push_back({std::move(forms[i]), form_classes[i], form_values[i]});
   m.index();
   return m;
 }

@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tagger/flat_index.h"
 #include "textgraph/document.h"
 #include "textgraph/model.h"
 #include "train/perceptron.h"
@@ -48,18 +49,24 @@ class FeatsModel {
  private:
   const std::string& lookup(std::string_view lower_form, int cls, std::uint32_t* id) const;
   void index();
-  void features(const std::vector<std::string>& lower, const std::vector<int>& classes,
-                std::size_t i, std::uint32_t dict_value, std::vector<std::uint64_t>& out) const;
+  // `hashes` holds hash_string of each lowercase form.
+  void features(const std::vector<std::string>& lower, const std::vector<std::uint64_t>& hashes,
+                const std::vector<int>& classes, std::size_t i, std::uint32_t dict_value,
+                std::vector<std::uint64_t>& out) const;
 
-  std::vector<std::string> values_;                  // every FEATS string, sorted; the classes
-  std::vector<std::string> forms_;                   // dictionary: lowercase form,
-  std::vector<std::uint32_t> form_classes_;          //   tag class,
-  std::vector<std::uint32_t> form_values_;           //   FEATS (index into values_)
+  std::vector<std::string> values_;  // every FEATS string, sorted; the classes
+  // Dictionary entries, side by side so that a look-up reads one place.
+  struct FormEntry {
+    std::string form;     // lowercase form
+    std::uint32_t cls;    // tag class
+    std::uint32_t value;  // FEATS (index into values_)
+  };
+  std::vector<FormEntry> forms_;
   std::vector<std::uint32_t> defaults_;              // per tag class: its most frequent FEATS
   std::vector<std::vector<std::uint32_t>> choices_;  // per tag class: FEATS the classifier picks
                                                      // among (empty = dictionary only)
   std::vector<std::uint8_t> nominal_;                // per tag class: NOUN, PROPN or PRON
-  std::unordered_map<std::uint64_t, std::uint32_t> map_;  // (form, class) -> dictionary entry
+  FlatIndex map_;                                    // (form, class) -> dictionary entry
   train::WeightTable weights_;
 };
 

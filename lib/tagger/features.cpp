@@ -1,5 +1,8 @@
 #include "tagger/features.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "train/hashing.h"
 
 namespace textgraph::tagger {
@@ -93,6 +96,31 @@ const TokenHashes& at(const std::vector<TokenHashes>& toks, std::size_t i, long 
 
 }  // namespace
 
+void AmbiguityMap::assign(std::vector<std::pair<std::uint64_t, std::uint64_t>> entries) {
+  // Stable: of equal keys the last given stays last, and wins in the index.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> unique;
+  for (const auto& e : entries) {
+    if (!unique.empty() && unique.back().first == e.first)
+      unique.back() = e;
+    else
+      unique.push_back(e);
+  }
+  entries_ = std::move(unique);
+  // The index maps a form straight to its class (one memory access).
+  classes_.clear();
+  std::unordered_map<std::uint64_t, std::uint32_t> class_ids;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(entries_.size());
+  for (const auto& [form, amb] : entries_) {
+    auto [it, inserted] = class_ids.try_emplace(amb, static_cast<std::uint32_t>(classes_.size()));
+    if (inserted) classes_.push_back(amb);
+    keys.emplace_back(form, it->second);
+  }
+  index_.build(keys, FlatIndex::kLastWins);
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -134,12 +162,7 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     for (std::size_t n = 1; n <= 3; ++n)
       t.prefix[n - 1] = lower.size() >= n ? hash_string(std::string_view(lower).substr(0, n))
                                           : hash_string(lower) + 2;
-    auto it = amb.find(t.lower);
-    t.amb = it == amb.end() ? kUnknownAmb : it->second;
-    // Rare words (no ambiguity class) lose their identity: in training they
-    // then stand for the unknown words met later, and the weights learned
-    // from their affixes and context carry over to those.
-    if (it == amb.end()) t.form = t.lower = kUnknownAmb;
+    amb.prefetch(t.lower);  // looked up below, once every word's look-up is on its way
     bool digit = false, hyphen = false, upper = false, all_upper = true, lower_seen = false;
     for (char c : form) {
       if (c >= '0' && c <= '9') digit = true;
@@ -157,6 +180,14 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
     t.last_part = dash != std::string::npos && dash > 0 && dash + 1 < lower.size()
                       ? hash_string(std::string_view(lower).substr(dash + 1))
                       : 0;
+  }
+  for (TokenHashes& t : out) {
+    const std::uint64_t* amb_class = amb.find(t.lower);
+    t.amb = amb_class ? *amb_class : kUnknownAmb;
+    // Rare words (no ambiguity class) lose their identity: in training they
+    // then stand for the unknown words met later, and the weights learned
+    // from their affixes and context carry over to those.
+    if (!amb_class) t.form = t.lower = kUnknownAmb;
   }
   // Headlines and titles capitalize most words, which blurs NOUN and PROPN:
   // tell the tagger how the sentence as a whole is cased.

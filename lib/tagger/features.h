@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "tagger/flat_index.h"
 
 namespace textgraph::tagger {
 
@@ -28,7 +30,25 @@ std::string word_shape(std::string_view s);
 
 // Ambiguity classes: for words seen often enough in training, a hash of the
 // set of XPOS tags they were seen with (keyed by the hash of the lowercase form).
-using AmbiguityMap = std::unordered_map<std::uint64_t, std::uint64_t>;
+class AmbiguityMap {
+ public:
+  // Replaces the contents (a key given twice keeps its last value).
+  void assign(std::vector<std::pair<std::uint64_t, std::uint64_t>> entries);
+  // The ambiguity class of a lowercase form's hash, or nullptr.
+  const std::uint64_t* find(std::uint64_t form) const {
+    const std::uint32_t* i = index_.find(form);
+    return i ? &classes_[*i] : nullptr;
+  }
+  void prefetch(std::uint64_t form) const { index_.prefetch(form); }
+  std::size_t size() const { return entries_.size(); }
+  // (form hash, class) pairs sorted by key.
+  const std::vector<std::pair<std::uint64_t, std::uint64_t>>& entries() const { return entries_; }
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> entries_;
+  std::vector<std::uint64_t> classes_;  // the distinct classes (few, so they stay in cache)
+  FlatIndex index_;                     // form hash -> classes_ index
+};
 
 struct TokenHashes {
   std::uint64_t form = 0;        // exact form

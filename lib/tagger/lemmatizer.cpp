@@ -154,19 +154,32 @@ bool Lemmatizer::known_lemma(std::string_view lemma) const {
 }
 
 void Lemmatizer::index() {
-  dict_.clear();
-  dict_.reserve(dict_forms_.size());
-  for (std::size_t i = 0; i < dict_forms_.size(); ++i)
-    dict_.emplace(dict_key(dict_forms_[i], dict_xpos_[i]), static_cast<std::uint32_t>(i));
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(dict_.size());
+  for (std::size_t i = 0; i < dict_.size(); ++i)
+    keys.emplace_back(dict_key(dict_[i].form, dict_[i].xpos), static_cast<std::uint32_t>(i));
+  dict_index_.build(keys, FlatIndex::kFirstWins);
 }
 
 const std::string* Lemmatizer::lookup(std::string_view form, std::string_view xpos) const {
-  auto it = dict_.find(dict_key(form, xpos));
-  if (it == dict_.end()) return nullptr;
-  const std::uint32_t i = it->second;
+  const std::uint32_t* found = dict_index_.find(dict_key(form, xpos));
+  if (!found) return nullptr;
+  const DictEntry& e = dict_[*found];
   // The hash is 64 bits; check the strings anyway so a lookup can never be wrong.
-  if (dict_forms_[i] != form || dict_xpos_[i] != xpos) return nullptr;
-  return &dict_lemmas_[i];
+  if (e.form != form || e.xpos != xpos) return nullptr;
+  return &e.lemma;
+}
+
+void Lemmatizer::prefetch_slot(std::string_view form, std::string_view xpos) const {
+  dict_index_.prefetch(dict_key(form, xpos));
+}
+
+void Lemmatizer::prefetch_entry(std::string_view form, std::string_view xpos) const {
+  if (const std::uint32_t* found = dict_index_.find(dict_key(form, xpos))) {
+    const char* e = reinterpret_cast<const char*>(&dict_[*found]);
+    __builtin_prefetch(e);
+    __builtin_prefetch(e + sizeof(DictEntry) - 1);
+  }
 }
 
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
@@ -183,10 +196,13 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
   if (scripts_.empty() || form.empty()) return std::string(form);
   std::vector<std::uint64_t> feats;
   script_features(form, upos, xpos, feats);
-  std::vector<float> scores(scripts_.size(), 0.0f);
+  // Exact integer sums of the quantized weights (see WeightTable).
+  const std::size_t padded =
+      std::max(static_cast<std::size_t>(weights_.padded_classes()), scripts_.size());
+  std::vector<std::int32_t> scores(padded, 0);
   weights_.add_scores(feats, scores.data());
   // Scores a script gains when the lemma it makes is a training lemma.
-  std::vector<float> known_scores(scripts_.size(), 0.0f);
+  std::vector<std::int32_t> known_scores(padded, 0);
   const bool use_known = !known_lemmas_.empty();
   if (use_known) {
     feats.clear();
@@ -200,10 +216,10 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
   std::string recased[4];
   bool have[4] = {false, false, false, false};
   std::string out, best;
-  float best_score = 0.0f;
+  std::int32_t best_score = 0;
   bool found = false;
   for (std::size_t i = 0; i < scripts_.size(); ++i) {
-    const float upper = scores[i] + (use_known ? std::max(known_scores[i], 0.0f) : 0.0f);
+    const std::int32_t upper = scores[i] + (use_known ? std::max(known_scores[i], 0) : 0);
     if (found && !(upper > best_score)) continue;
     const EditScript& script = scripts_[i];
     const auto c = static_cast<std::size_t>(script.casing);
@@ -217,7 +233,7 @@ std::string Lemmatizer::classify(std::string_view form, std::string_view upos,
     if (keep + script.append.size() == 0) continue;
     out.assign(base, 0, keep);
     out += script.append;
-    const float score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0.0f);
+    const std::int32_t score = scores[i] + (use_known && known_lemma(out) ? known_scores[i] : 0);
     if (found && !(score > best_score)) continue;
     best = out;
     best_score = score;
@@ -260,9 +276,7 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
         std::max_element(lemmas.begin(), lemmas.end(), [](const auto& a, const auto& b) {
           return a.second < b.second;  // first maximum = smallest string among ties
         });
-    lem.dict_forms_.push_back(key.first);
-    lem.dict_xpos_.push_back(key.second);
-    lem.dict_lemmas_.push_back(best->first);
+    lem.dict_.push_back({key.first, key.second, best->first});
   }
   lem.index();
 
@@ -307,7 +321,7 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
   std::vector<float> kscores(static_cast<std::size_t>(n));
   auto best_fitting = [&](const Item& item) {
     int best = -1;
-    float best_score = 0.0f;
+    std::int32_t best_score = 0;
     for (int c = 0; c < n; ++c) {
       known[c] = 0;
       if (!apply_script(lem.scripts_[c], item.form, out)) continue;
@@ -363,9 +377,15 @@ Lemmatizer Lemmatizer::train(const std::vector<LemmaExample>& examples,
 
 void Lemmatizer::save(ModelFile& model) const {
   ByteWriter dict;
-  dict.put_strings(dict_forms_);
-  dict.put_strings(dict_xpos_);
-  dict.put_strings(dict_lemmas_);
+  std::vector<std::string> forms, xpos, lemmas;
+  for (const DictEntry& e : dict_) {
+    forms.push_back(e.form);
+    xpos.push_back(e.xpos);
+    lemmas.push_back(e.lemma);
+  }
+  dict.put_strings(forms);
+  dict.put_strings(xpos);
+  dict.put_strings(lemmas);
   model.sections.push_back({"lemma_dict", dict.take()});
   std::vector<std::string> names;
   for (const EditScript& s : scripts_) names.push_back(s.to_string());
@@ -394,13 +414,15 @@ Lemmatizer Lemmatizer::load(const ModelFile& model, const std::string& name) {
   Lemmatizer lem;
   {
     ByteReader in(need_section(model, name, "lemma_dict"), name + ": section lemma_dict");
-    lem.dict_forms_ = in.get_strings();
-    lem.dict_xpos_ = in.get_strings();
-    lem.dict_lemmas_ = in.get_strings();
+    std::vector<std::string> forms = in.get_strings();
+    std::vector<std::string> xpos = in.get_strings();
+    std::vector<std::string> lemmas = in.get_strings();
     in.expect_end();
-    if (lem.dict_forms_.size() != lem.dict_xpos_.size() ||
-        lem.dict_forms_.size() != lem.dict_lemmas_.size())
+    if (forms.size() != xpos.size() || forms.size() != lemmas.size())
       fail(ErrorCode::kModel, "section lemma_dict is inconsistent (corrupt model)", {name});
+    lem.dict_.reserve(forms.size());
+    for (std::size_t i = 0; i < forms.size(); ++i)
+      lem.dict_.push_back({std::move(forms[i]), std::move(xpos[i]), std::move(lemmas[i])});
   }
   {
     ByteReader in(need_section(model, name, "lemma_scripts"), name + ": section lemma_scripts");

@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tagger/flat_index.h"
 #include "textgraph/model.h"
 #include "train/perceptron.h"
 
@@ -85,6 +86,13 @@ class Lemmatizer {
   // non-empty form.
   std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
+  // Optional hints before lemma() on many words, so that their dictionary
+  // look-ups overlap instead of waiting for memory one after the other:
+  // prefetch_slot() for every word, then prefetch_entry() for every word,
+  // then lemma(). No effect on results.
+  void prefetch_slot(std::string_view form, std::string_view xpos) const;
+  void prefetch_entry(std::string_view form, std::string_view xpos) const;
+
   // Sections "lemma_dict", "lemma_scripts", "lemma_weights", "lemma_known" (the
   // last optional on load: models before the known-lemma bonus lack it).
   void save(ModelFile& model) const;
@@ -94,9 +102,16 @@ class Lemmatizer {
   const std::string* lookup(std::string_view form, std::string_view xpos) const;
   std::string classify(std::string_view form, std::string_view upos, std::string_view xpos) const;
 
-  std::vector<std::string> dict_forms_, dict_xpos_, dict_lemmas_;  // saved as is
-  std::unordered_map<std::uint64_t, std::uint32_t> dict_;          // key(form, xpos) -> index
-  std::vector<EditScript> scripts_;                                // classifier classes
+  // The dictionary: one entry per (form, XPOS), the three strings side by
+  // side so that a look-up reads one place in memory.
+  struct DictEntry {
+    std::string form;
+    std::string xpos;
+    std::string lemma;
+  };
+  std::vector<DictEntry> dict_;
+  FlatIndex dict_index_;             // key(form, xpos) -> dict_ index
+  std::vector<EditScript> scripts_;  // classifier classes
   train::WeightTable weights_;
   // Hashes of the training lemmas (sorted); a script whose output is one of
   // them gets the weights of extra "known lemma" features.

@@ -28,9 +28,8 @@ void TaggerModel::save_sections(ModelFile& model) const {
   classes.put_strings(names);
   model.sections.push_back({"classes", classes.take()});
 
-  // Sorted so that the file is the same whatever the hash map's order.
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> amb(ambiguity.begin(), ambiguity.end());
-  std::sort(amb.begin(), amb.end());
+  // Sorted by key (entries() is), so the file does not depend on hashing.
+  const auto& amb = ambiguity.entries();
   ByteWriter a;
   a.put<std::uint64_t>(amb.size());
   for (const auto& [k, v] : amb) {
@@ -70,11 +69,12 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
     const auto n = in.get<std::uint64_t>();
     if (n > model.section("ambiguity")->size() / 16)
       fail(ErrorCode::kModel, "section ambiguity is truncated (corrupt model)", {name});
-    m.ambiguity.reserve(n);
-    for (std::uint64_t i = 0; i < n; ++i) {
-      const auto k = in.get<std::uint64_t>();
-      m.ambiguity[k] = in.get<std::uint64_t>();
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> entries(n);
+    for (auto& [k, v] : entries) {
+      k = in.get<std::uint64_t>();
+      v = in.get<std::uint64_t>();
     }
+    m.ambiguity.assign(std::move(entries));
     in.expect_end();
   }
   {
@@ -105,14 +105,14 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
   classes.assign(toks.size(), 0);
   std::vector<std::uint64_t> feats;
   feats.reserve(80);
-  std::vector<float> scores(static_cast<std::size_t>(n));
+  std::vector<std::int32_t> scores(static_cast<std::size_t>(weights.padded_classes()));
   for (std::size_t i = 0; i < toks.size(); ++i) {
     feats.clear();
     const int t1 = i >= 1 ? classes[i - 1] : -1;
     static_features(toks, i, feats);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     if (first) right_features(toks, i, *first, t1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     weights.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), n);
   }
@@ -122,29 +122,33 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
                         std::vector<int>& classes, float margin) {
   const std::size_t n = forms.size();
   const int c = model.num_classes();
-  std::vector<TokenHashes> toks;
+  // Scratch buffers of this thread, kept from sentence to sentence.
+  thread_local std::vector<TokenHashes> toks;
+  thread_local std::vector<std::uint64_t> feats;
+  thread_local std::vector<std::int32_t> scores;
+  thread_local std::vector<float> margins;
+  thread_local std::vector<int> first;
   prepare_tokens(forms, model.ambiguity, toks);
-  std::vector<std::uint64_t> feats;
-  feats.reserve(64);
-  std::vector<float> scores(static_cast<std::size_t>(c));
-  std::vector<float> margins(n);
+  // Integer scores: exact sums of the quantized weights (see WeightTable).
+  scores.resize(static_cast<std::size_t>(
+      std::max(model.weights.padded_classes(), model.weights2.padded_classes())));
+  margins.resize(n);
   classes.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     feats.clear();
     static_features(toks, i, feats);
     history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     model.weights.add_scores(feats, scores.data());
-    const int best = train::argmax(scores.data(), c);
-    float second = -std::numeric_limits<float>::infinity();
-    for (int k = 0; k < c; ++k)
-      if (k != best) second = std::max(second, scores[k]);
+    std::int32_t second = 0;
+    const int best = train::argmax2(scores.data(), c, &second);
     classes[i] = best;
-    margins[i] = (scores[best] - second) * model.weights.scale();
+    margins[i] = c > 1 ? static_cast<float>(scores[best] - second) * model.weights.scale()
+                       : std::numeric_limits<float>::infinity();
   }
   if (model.passes() < 2) return 0;
   if (margin < 0.0f) margin = model.margin;
-  const std::vector<int> first = classes;
+  first = classes;
   std::size_t rerun = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (margins[i] >= margin) continue;
@@ -154,7 +158,7 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
     static_features(toks, i, feats);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     right_features(toks, i, first, t1, feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
+    std::fill(scores.begin(), scores.end(), 0);
     model.weights2.add_scores(feats, scores.data());
     classes[i] = train::argmax(scores.data(), c);
   }
@@ -167,8 +171,14 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   for (const Word& w : sentence.words) forms.push_back(w.form);
   std::vector<int> classes;
   tag_classes(model, forms, classes);
+  // The lemma dictionary's memory, fetched for all words at once (the
+  // look-ups below then rarely wait), while FEATS are predicted.
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    model.lemmatizer.prefetch_slot(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
   std::vector<const std::string*> feats;
   model.feats.predict(forms, classes, feats);
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    model.lemmatizer.prefetch_entry(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
   for (std::size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
     const auto c = static_cast<std::size_t>(classes[i]);

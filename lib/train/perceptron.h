@@ -84,6 +84,14 @@ class WeightTable {
   // The same for many keys; the memory look-ups of all keys are overlapped
   // (prefetched), which is what makes tagging fast.
   void add_scores(std::span<const std::uint64_t> keys, float* scores) const;
+  // The same in integers: scores[c] += the quantized weight (in units of
+  // scale()). `scores` must hold padded_classes() values (the ones past
+  // num_classes() stay 0). Sums are exact, so the argmax is the same as with
+  // float scores; dense rows are added with SIMD (AVX2 when the CPU has it,
+  // chosen at run time; every path gives the same integers).
+  void add_scores(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
+  // num_classes() rounded up to a multiple of 16 (the SIMD width of dense rows).
+  int padded_classes() const { return padded_classes_; }
 
   // Serialized layout: u32 classes, u64 rows, u64 weights, f32 scale, then
   // per row: u64 key, u16 count; then per weight: u16 class, i16 quantized value.
@@ -128,6 +136,9 @@ class WeightTable {
       i = (i + 1) & mask_;
     }
   }
+#if defined(__x86_64__) && defined(__GNUC__)
+  void add_scores_avx2(std::span<const std::uint64_t> keys, std::int32_t* scores) const;
+#endif
   void accumulate(const Slot& s, float* scores) const {
     if (s.count == kDense) {
       const std::int16_t* d = dense_.data() + s.start;
@@ -145,7 +156,9 @@ class WeightTable {
   std::vector<std::uint64_t> keys_;    // key of each row, in entry order (kept for saving)
   std::vector<std::uint32_t> counts_;  // entries of each row
   HugeVector<Entry> entries_;          // all rows' weights, row after row
-  HugeVector<std::int16_t> dense_;     // the dense copies of rows with many entries
+  HugeVector<std::int16_t> dense_;     // the dense copies of rows with many entries,
+                                       // padded_classes_ values each (zeros past the end)
+  int padded_classes_ = 0;             // num_classes_ rounded up to a multiple of 16
   float scale_ = 1.0f;                 // weight = quantized * scale_
 };
 
@@ -198,5 +211,9 @@ T* HugePageAllocator<T>::allocate(std::size_t n) {
 // Index of the highest of scores[0..n); ties go to the lower index, so
 // decisions are deterministic.
 int argmax(const float* scores, int n);
+int argmax(const std::int32_t* scores, int n);
+// argmax, and the highest score of the other classes in *second (equal to
+// the best one on a tie; INT32_MIN when n == 1).
+int argmax2(const std::int32_t* scores, int n, std::int32_t* second);
 
 }  // namespace textgraph::train

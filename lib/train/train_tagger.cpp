@@ -136,6 +136,7 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
   const int num_classes = model.num_classes();
 
   // Ambiguity classes: the XPOS tags making up at least 5% of a frequent form's uses.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> ambiguity;
   for (const auto& [form, counts] : form_xpos) {
     int total = 0;
     for (const auto& [x, n] : counts) total += n;
@@ -143,8 +144,10 @@ TaggerTrainResult run_training(const TaggerTrainOptions& options, const std::str
     std::string amb;
     for (const auto& [x, n] : counts)
       if (n * 20 >= total) amb += x + " ";
-    model.ambiguity[train::hash_string(form)] = train::hash_string(amb, 0xa3b195354a39b70dULL);
+    ambiguity.emplace_back(train::hash_string(form),
+                           train::hash_string(amb, 0xa3b195354a39b70dULL));
   }
+  model.ambiguity.assign(std::move(ambiguity));
 
   // FEATS, only from corpora that annotate features at all (ESLSpok has none).
   {

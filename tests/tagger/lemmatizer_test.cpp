@@ -17,6 +17,26 @@ std::string via_script(const std::string& form, const std::string& lemma) {
   return out;
 }
 
+// The dictionaries' hash index: every key found, absent keys not, duplicates
+// resolved as asked, key 0 a key like any other.
+TEST(FlatIndex, FindsWhatWasBuilt) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> items;
+  for (std::uint32_t i = 0; i < 1000; ++i)
+    items.emplace_back(std::uint64_t{i} * 0x9e3779b97f4a7c15ULL, i);
+  items.emplace_back(0x9e3779b97f4a7c15ULL, 5000);  // the key of item 1 again
+  tagger::FlatIndex first, last;
+  first.build(items, tagger::FlatIndex::kFirstWins);
+  last.build(items, tagger::FlatIndex::kLastWins);
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    const std::uint64_t key = std::uint64_t{i} * 0x9e3779b97f4a7c15ULL;
+    ASSERT_NE(first.find(key), nullptr) << i;
+    EXPECT_EQ(*first.find(key), i);
+    EXPECT_EQ(*last.find(key), i == 1 ? 5000u : i);
+  }
+  EXPECT_EQ(first.find(12345), nullptr);
+  EXPECT_EQ(tagger::FlatIndex().find(0), nullptr);
+}
+
 TEST(EditScript, DerivesTheCheapestEdit) {
   EditScript s = derive_script("studies", "study");
   EXPECT_EQ(s.casing, EditScript::Case::kKeep);

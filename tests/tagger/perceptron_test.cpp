@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "core/error.h"
 #include "train/epochs.h"
 #include "train/hashing.h"
@@ -103,6 +105,51 @@ TEST(WeightTable, SavesAndLoadsExactly) {
     back.add_scores(std::span<const std::uint64_t>(keys, 1), b.data());
     EXPECT_EQ(a, b);
   }
+}
+
+// The integer scores are the float scores in units of scale(), exactly, for
+// sparse and dense rows and a class count that is not a multiple of 16.
+TEST(WeightTable, IntegerScoresMatchFloatScores) {
+  for (int classes : {3, 37, 122}) {
+    const WeightTable t = sample_table(classes, 400);
+    ASSERT_EQ(t.padded_classes() % 16, 0);
+    ASSERT_GE(t.padded_classes(), classes);
+    std::vector<std::uint64_t> keys;
+    for (int k = 0; k < 420; k += 7) keys.push_back(feature(5, static_cast<std::uint64_t>(k)));
+    std::vector<float> f(static_cast<std::size_t>(classes), 0.0f);
+    std::vector<std::int32_t> q(static_cast<std::size_t>(t.padded_classes()), 0);
+    t.add_scores(keys, f.data());
+    t.add_scores(keys, q.data());
+    for (int c = 0; c < classes; ++c) EXPECT_EQ(static_cast<float>(q[c]), f[c]) << classes;
+    for (int c = classes; c < t.padded_classes(); ++c) EXPECT_EQ(q[c], 0);
+    EXPECT_EQ(argmax(q.data(), classes), argmax(f.data(), classes));
+  }
+}
+
+// argmax2: the first best index, and the best of the others (equal on a tie).
+TEST(Argmax, SecondBest) {
+  std::int32_t second = 0;
+  const std::int32_t one[] = {5};
+  EXPECT_EQ(argmax2(one, 1, &second), 0);
+  EXPECT_EQ(second, std::numeric_limits<std::int32_t>::min());
+  for (int n : {2, 7, 8, 9, 16, 31, 122}) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::vector<std::int32_t> v(static_cast<std::size_t>(n));
+      for (int i = 0; i < n; ++i) v[i] = ((i * 7919 + trial * 104729) % 23) - 11;
+      int best = 0;
+      for (int i = 1; i < n; ++i)
+        if (v[i] > v[best]) best = i;
+      std::int32_t expected = std::numeric_limits<std::int32_t>::min();
+      for (int i = 0; i < n; ++i)
+        if (i != best) expected = std::max(expected, v[i]);
+      EXPECT_EQ(argmax2(v.data(), n, &second), best) << n;
+      EXPECT_EQ(second, expected) << n;
+      EXPECT_EQ(argmax(v.data(), n), best);
+    }
+  }
+  const std::int32_t tie[] = {1, 9, 3, 9};
+  EXPECT_EQ(argmax2(tie, 4, &second), 1);
+  EXPECT_EQ(second, 9);
 }
 
 TEST(WeightTable, RefusesDamagedBytes) {
