@@ -263,8 +263,8 @@ std::string tags_description(const TrainOptions& o) {
   return d;
 }
 
-std::string metadata(const TrainOptions& o, const Network& net, int epochs_trained,
-                     int best_epoch, const ParseScores& dev, long train_sentences, long lifted) {
+std::string metadata(const TrainOptions& o, const Network& net, int epochs_trained, int best_epoch,
+                     const ParseScores& dev, long train_sentences, long lifted) {
   std::ostringstream j;
   j << "{\"kind\": \"parser\", \"data\": [";
   for (std::size_t i = 0; i < o.train.size(); ++i)
@@ -277,9 +277,9 @@ std::string metadata(const TrainOptions& o, const Network& net, int epochs_train
   j << "], \"license\": " << json_string(lic) << ", \"command\": " << json_string(o.command)
     << ", \"tags\": " << json_string(tags_description(o)) << ", \"seed\": " << o.seed
     << ", \"epochs\": " << o.epochs << ", \"epochs_trained\": " << epochs_trained
-    << ", \"best_epoch\": " << best_epoch
-    << ", \"train_sentences\": " << train_sentences << ", \"projectivized_arcs\": " << lifted
-    << ", \"parameters\": " << net.parameter_count() << ", \"labels\": " << net.vocab.labels.size();
+    << ", \"best_epoch\": " << best_epoch << ", \"train_sentences\": " << train_sentences
+    << ", \"projectivized_arcs\": " << lifted << ", \"parameters\": " << net.parameter_count()
+    << ", \"labels\": " << net.vocab.labels.size();
   if (!o.dev.empty())
     j << ", \"scores\": {" << json_string(basename(o.dev))
       << ": {\"UAS\": " << fmt("%.2f", dev.uas()) << ", \"LAS\": " << fmt("%.2f", dev.las())
