@@ -69,9 +69,13 @@ __attribute__((always_inline)) inline void row_nn(const float* a, const float* b
 TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
                        std::size_t n) {
   const std::size_t n32 = n - n % 32;
-  std::size_t i = 0;
-  for (; i + 4 <= m; i += 4)
-    for (std::size_t j = 0; j < n32; j += 32) block_nn<4>(a, b, c, i, j, k, n);
+  // Column panels outside, row blocks inside: one panel of B (k x 32
+  // floats, 32 KB for k = 256) stays in L1 while every row block uses it,
+  // instead of B streaming from L2 once per row block.
+  const std::size_t m4 = m - m % 4;
+  for (std::size_t j = 0; j < n32; j += 32)
+    for (std::size_t i = 0; i < m4; i += 4) block_nn<4>(a, b, c, i, j, k, n);
+  std::size_t i = m4;
   for (; i < m; ++i) {
     std::size_t j = 0;
     for (; j + 128 <= n32; j += 128) row_nn<128>(a + i * k, b, c + i * n, j, k, n);

@@ -263,7 +263,7 @@ std::string tags_description(const TrainOptions& o) {
   return d;
 }
 
-std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
+std::string metadata(const TrainOptions& o, const Network& net, int epochs_trained, int best_epoch,
                      const ParseScores& dev, long train_sentences, long lifted) {
   std::ostringstream j;
   j << "{\"kind\": \"parser\", \"data\": [";
@@ -276,9 +276,10 @@ std::string metadata(const TrainOptions& o, const Network& net, int best_epoch,
       lic += (lic.empty() ? "" : ", ") + license_of(f);
   j << "], \"license\": " << json_string(lic) << ", \"command\": " << json_string(o.command)
     << ", \"tags\": " << json_string(tags_description(o)) << ", \"seed\": " << o.seed
-    << ", \"epochs\": " << o.epochs << ", \"best_epoch\": " << best_epoch
-    << ", \"train_sentences\": " << train_sentences << ", \"projectivized_arcs\": " << lifted
-    << ", \"parameters\": " << net.parameter_count() << ", \"labels\": " << net.vocab.labels.size();
+    << ", \"epochs\": " << o.epochs << ", \"epochs_trained\": " << epochs_trained
+    << ", \"best_epoch\": " << best_epoch << ", \"train_sentences\": " << train_sentences
+    << ", \"projectivized_arcs\": " << lifted << ", \"parameters\": " << net.parameter_count()
+    << ", \"labels\": " << net.vocab.labels.size();
   if (!o.dev.empty())
     j << ", \"scores\": {" << json_string(basename(o.dev))
       << ": {\"UAS\": " << fmt("%.2f", dev.uas()) << ", \"LAS\": " << fmt("%.2f", dev.las())
@@ -414,6 +415,12 @@ Status train_parser(const TrainOptions& o) {
     Network best = net;
     ParseScores best_scores;
     int best_epoch = 0;
+    auto save = [&](int epochs_trained) {
+      const ModelFile model = to_model(best, metadata(o, best, epochs_trained, best_epoch,
+                                                      best_scores, examples.size(), lifted));
+      if (Status s = save_model(model, o.output); !s.ok())
+        throw Error(s.code(), s.message(), s.where());
+    };
     float lr = o.learning_rate;
     for (int epoch = 1; epoch <= o.epochs; ++epoch) {
       const auto start = Clock::now();
@@ -450,6 +457,11 @@ Status train_parser(const TrainOptions& o) {
           best = averaged;
           best_scores = d;
           best_epoch = epoch;
+          // A checkpoint of the best model so far: a run stopped early
+          // (a busy machine, a deadline) still leaves a usable model, and
+          // the metadata says how many epochs it saw. The final save below
+          // overwrites it.
+          save(epoch);
         }
       } else {
         best = averaged;
@@ -460,10 +472,7 @@ Status train_parser(const TrainOptions& o) {
     if (!dev.empty())
       log("best epoch " + std::to_string(best_epoch) + ": dev UAS " +
           fmt("%.2f", best_scores.uas()) + " LAS " + fmt("%.2f", best_scores.las()));
-    const ModelFile model =
-        to_model(best, metadata(o, best, best_epoch, best_scores, examples.size(), lifted));
-    if (Status s = save_model(model, o.output); !s.ok())
-      throw Error(s.code(), s.message(), s.where());
+    save(o.epochs);
   });
 }
 
