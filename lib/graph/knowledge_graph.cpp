@@ -94,6 +94,9 @@ ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* like
     r.text = text_id(a.text, k);
     r.type = pool.intern(a.type);
     r.actor = pool.intern(a.actor);
+    r.title = pool.intern(a.title);
+    r.affiliation = pool.intern(a.affiliation);
+    r.role = pool.intern(a.role);
   };
   arg(t.subject, o.subject, 0);
   arg(t.object, o.object, 2);
@@ -129,6 +132,9 @@ void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple
     a.text.assign(str(r.text));
     a.type.assign(str(r.type));
     a.actor.assign(str(r.actor));
+    a.title.assign(str(r.title));
+    a.affiliation.assign(str(r.affiliation));
+    a.role.assign(str(r.role));
     a.spans.assign(o.spans.begin() + static_cast<long>(at),
                    o.spans.begin() + static_cast<long>(at + r.span_count));
     at += r.span_count;
@@ -171,6 +177,9 @@ std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
   ids.text = *text;
   ids.actor = *actor;
   ids.type = pool.intern(a.type);
+  ids.title = pool.intern(a.title);
+  ids.affiliation = pool.intern(a.affiliation);
+  ids.role = pool.intern(a.role);
   std::uint32_t& cached = StringPool::aux_of_record(by_actor ? actor : text);
   if (cached == kNoNode) cached = node_for_key(pool.intern(node_key(by_actor ? a.actor : a.text)));
   const std::uint32_t v = cached;
@@ -179,6 +188,9 @@ std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
   if (ids.text) tally(n.aliases, ids.text, 1);
   if (by_actor) tally(n.actors, ids.actor, 1);
   if (ids.type) tally(n.types, ids.type, 1);
+  if (ids.title) tally(n.titles, ids.title, 1);
+  if (ids.affiliation) tally(n.affiliations, ids.affiliation, 1);
+  if (ids.role) tally(n.roles, ids.role, 1);
   return v;
 }
 
@@ -208,8 +220,10 @@ std::uint32_t KnowledgeGraph::Impl::label_id(std::size_t v) const {
   return n.id;
 }
 
-std::string_view KnowledgeGraph::Impl::type(std::size_t v) const {
-  if (auto t = most_frequent(g[v].types)) return str(*t);
+std::string_view KnowledgeGraph::Impl::type(std::size_t v) const { return top(g[v].types); }
+
+std::string_view KnowledgeGraph::Impl::top(const TallyList& list) const {
+  if (auto t = most_frequent(list)) return str(*t);
   return {};
 }
 
@@ -276,6 +290,9 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
     for (const TallyRec& t : from.aliases) Impl::tally(to.aliases, id[t.text], t.count);
     for (const TallyRec& t : from.actors) Impl::tally(to.actors, id[t.text], t.count);
     for (const TallyRec& t : from.types) Impl::tally(to.types, id[t.text], t.count);
+    for (const TallyRec& t : from.titles) Impl::tally(to.titles, id[t.text], t.count);
+    for (const TallyRec& t : from.affiliations) Impl::tally(to.affiliations, id[t.text], t.count);
+    for (const TallyRec& t : from.roles) Impl::tally(to.roles, id[t.text], t.count);
   }
   for (std::size_t e = 0; e < other.edges.size(); ++e) {
     const EdgeRec& from = other.edge(e);
@@ -287,6 +304,9 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
         a->text = id[a->text];
         a->type = id[a->type];
         a->actor = id[a->actor];
+        a->title = id[a->title];
+        a->affiliation = id[a->affiliation];
+        a->role = id[a->role];
       }
       for (std::uint32_t* s : {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb,
                                &c.document, &c.sentence_text})
@@ -317,6 +337,12 @@ Node KnowledgeGraph::node(std::size_t index) const {
   copy(r.aliases, n.aliases);
   copy(r.actors, n.actors);
   copy(r.types, n.types);
+  copy(r.titles, n.titles);
+  copy(r.affiliations, n.affiliations);
+  copy(r.roles, n.roles);
+  n.title = m.top(r.titles);
+  n.affiliation = m.top(r.affiliations);
+  n.role = m.top(r.roles);
   return n;
 }
 
