@@ -109,6 +109,8 @@ struct KnowledgeGraph::Impl {
 
   // The validated triple's arguments counted on its nodes, and the observation.
   void add_triple(const Triple& t);
+  // add_triple for each, in order, with the same result; see knowledge_graph.cpp.
+  void add_batch(const Triple* triples, std::size_t n);
   // The vertex for an argument (created when new), with its text, type and
   // actor interned into ids.
   std::uint32_t vertex_for(const Argument& a, ArgRec& ids);
