@@ -246,7 +246,10 @@ void KnowledgeGraph::Impl::add_batch(const Triple* triples, std::size_t n) {
     for (std::size_t i = 0; i < count; ++i)
       for (Side& s : sides[i]) {
         s.vertex = pool.find_aux(s.name, s.hash);
-        if (s.vertex == kNoNode) continue;
+        if (s.vertex >= boost::num_vertices(g)) {  // kNoNode: not seen yet
+          s.vertex = kNoNode;
+          continue;
+        }
         // The stored vertex: its out- and in-edge lists, then the node record.
         const char* v = reinterpret_cast<const char*>(&g.m_vertices[s.vertex]);
         __builtin_prefetch(v);

@@ -277,6 +277,31 @@ TEST(KnowledgeGraph, BatchAddIsAllOrNothing) {
   EXPECT_EQ(dump(batch), dump(one_by_one));
 }
 
+// add(vector) prefetches in groups (knowledge_graph.cpp) and must give the
+// graph that adding one triple at a time gives: names cached by actor and by
+// text, names first seen inside a group, nodes that came from a merge (no
+// cached lookup), and a last group that is not full.
+TEST(KnowledgeGraph, BatchAddEqualsOneAtATime) {
+  std::vector<Triple> triples = sample(5, 203);
+  for (std::size_t i = 0; i < triples.size(); i += 3) {
+    triples[i].subject.actor = i % 2 ? "Vladimir Putin" : "  ";
+    triples[i].relation.lemma = i % 4 ? "meet" : "";
+  }
+  KnowledgeGraph base;
+  base.merge([] {
+    KnowledgeGraph g;
+    for (const Triple& t : sample(6, 40)) EXPECT_TRUE(g.add(t).ok());
+    return g;
+  }());
+  KnowledgeGraph batch = base, single = base;
+  ASSERT_TRUE(batch.add(triples).ok());
+  for (const Triple& t : triples) ASSERT_TRUE(single.add(t).ok());
+  EXPECT_EQ(dump(batch), dump(single));
+  ASSERT_TRUE(batch.add(triples).ok());  // again, every name now cached
+  for (const Triple& t : triples) ASSERT_TRUE(single.add(t).ok());
+  EXPECT_EQ(dump(batch), dump(single));
+}
+
 TEST(KnowledgeGraph, CopiesAreIndependent) {
   KnowledgeGraph g;
   ASSERT_TRUE(g.add(triple("A", "r", "B")).ok());
