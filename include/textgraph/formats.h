@@ -36,6 +36,11 @@
 //   subject, object, extra[i]: an Argument (triple.h): "text" as written; "type"
 //     ("PERSON", "ORG", "GPE", ...; "" unknown); "actor" the canonical actor
 //     ("" none); "spans" a list of [begin, end) byte offsets into the document.
+//     Optional members, written only when not empty (so records of triples
+//     without them are unchanged), between "actor" and "spans": "title"
+//     ("Russian President"), "affiliation" ("Russia"), "role" ("leaders"),
+//     the attributes the phrase gives its actor (triple.h); readers of older
+//     records get "".
 //   relation: "text" as written, "lemma" the normalised form edges merge on
 //     ("" = use the text), "spans" as above.
 //   polarity: "positive" | "negative". modality: "" (asserted) or the modal
@@ -85,7 +90,9 @@
 //   {"directed":true,"multigraph":true,"graph":{...},
 //    "nodes":[{"id":"vladimir putin","label":"Vladimir Putin","type":"PERSON",
 //              "mentions":3,"aliases":[["Putin",2],["Vladimir Putin",1]],
-//              "actors":[["Vladimir Putin",1]],"types":[["PERSON",1]]}, ...],
+//              "actors":[["Vladimir Putin",1]],"types":[["PERSON",1]],
+//              "title":"Russian President","affiliation":"Russia",
+//              "titles":[["Russian President",1]],"affiliations":[["Russia",1]]}, ...],
 //    "links":[{"source":"vladimir putin","target":"united states envoys","key":0,
 //              "relation":"meet with","label":"met with","polarity":"positive",
 //              "confidence":0.9,"count":2,"weight":2,"provenance":[TRIPLE, ...]}, ...]}
@@ -99,18 +106,29 @@
 //   warns that the default becomes "edges", after which pass edges="links".
 //   The reader accepts "links" or "edges". label, confidence, count and
 //   weight are derived from provenance and not read back when it is present.
+//   Node attributes (graph.h): "title", "affiliation", "role" (the most
+//   frequent value) and "titles", "affiliations", "roles" (every value with
+//   its count) are present only when the node has them; the single value is
+//   derived from the list and read only when the list is absent (as a value
+//   seen 0 times), like "type" and "types".
 // GraphML (".graphml", read/write): Gephi conventions — typed <key>s,
 //   edgedefault="directed", node "label", edge "label" and "weight" (= count),
-//   node colour as "r","g","b"; list-valued attributes (aliases, actors,
-//   types, provenance) are JSON text. Lossless through our reader.
+//   node colour as "r","g","b"; node "title", "affiliation", "role" as plain
+//   strings (keys always declared, data only on nodes that have them);
+//   list-valued attributes (aliases, actors, types, titles, affiliations,
+//   roles, provenance) are JSON text. Lossless through our reader.
 // GEXF 1.3 (".gexf", write only): edge kind = relation (so Gephi keeps
-//   parallel relations apart), weight = count, viz:color by entity type.
+//   parallel relations apart), weight = count, viz:color by entity type;
+//   node attributes type, mentions, aliases, actors, title, affiliation, role.
 //   networkx before 3.6 knows GEXF only up to 1.2draft: see README.
 // DOT (".dot", ".gv", read/write) through Graphviz cgraph: a non-strict
 //   digraph (parallel relations survive), node shape and colour by type,
-//   edge labels, negative relations dashed. Every string attribute is written
-//   as a Graphviz escString (a backslash as two, newline as backslash-n,
-//   carriage return as backslash-r) so labels render as written and read back byte for byte.
+//   edge labels, negative relations dashed; node attributes as in GraphML
+//   (title, affiliation, role, and their tallies as JSON text) plus a
+//   "tooltip" (label and attributes, one per line) that SVG renderings
+//   show. Every string attribute is written as a Graphviz escString (a
+//   backslash as two, newline as backslash-n, carriage return as
+//   backslash-r) so labels render as written and read back byte for byte.
 // TSV (".tsv", write; read = triples): one line per edge, `subject label TAB
 //   relation TAB object label TAB confidence`, negative relations written
 //   "not RELATION". Lossy: the simple format.

@@ -23,7 +23,8 @@
 // when the lemma is empty. Adding a triple whose edge exists already merges
 // into it: count grows, the triple is appended to the edge's provenance, the
 // confidence is combined by noisy-or (1 - Π(1 - c_i)), and the nodes' alias,
-// actor and type tallies grow. Nothing is dropped: every triple added can be
+// actor, type, title, affiliation and role tallies grow (an argument counts
+// for each non-empty one it carries). Nothing is dropped: every triple added can be
 // read back, field for field, from Edge::provenance.
 //
 // Order and determinism. Nodes and edges are numbered 0, 1, ... in order of
@@ -79,6 +80,14 @@ struct Node {
   std::vector<Tally> aliases;  // surface texts that named it, in order of first appearance
   std::vector<Tally> actors;   // canonical actor spellings, in order of first appearance
   std::vector<Tally> types;    // entity types given, in order of first appearance
+  // Attributes (Argument::title, affiliation, role), each the most frequent
+  // value given ("" = none), with every value and its count beside it:
+  std::string title;                // "Russian President"
+  std::string affiliation;          // "Russia"
+  std::string role;                 // "leaders" (a group of a country: "Iranian leaders")
+  std::vector<Tally> titles;        // in order of first appearance
+  std::vector<Tally> affiliations;  // in order of first appearance
+  std::vector<Tally> roles;         // in order of first appearance
 };
 
 struct Edge {

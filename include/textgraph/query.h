@@ -69,10 +69,13 @@ enum class RowFormat { kTable, kTsv, kJson };
 [[nodiscard]] Result<RowFormat> row_format_named(std::string_view name);
 
 // One row per edge: subject, relation (surface label), object, polarity,
-// confidence, count, and provenance columns (document, sentence index and
+// confidence, count, provenance columns (document, sentence index and
 // sentence text of the first observation; the JSON rows carry every
-// observation). The table is for people: cells are shortened to 60
-// characters and line breaks shown as \n. TSV escapes fields like the triple
+// observation), and the subject's and object's attributes
+// ("title=Russian President; affiliation=Russia", "" when none; JSON rows:
+// "subject_attributes":{"title":...,"affiliation":...,"role":...}). The
+// table is for people: cells are shortened to 60 characters and line breaks
+// shown as \n. TSV escapes fields like the triple
 // TSV (\t \n \r \\) and starts with a header line. JSON is an array, one row
 // per line.
 std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size_t>& edges,
@@ -105,7 +108,9 @@ struct GraphStats {
 // scaled so that the scores of all nodes sum to 1.
 GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top);
 
-// Same three formats as format_rows. TSV lines are `section TAB ...`.
+// Same three formats as format_rows. TSV lines are `section TAB ...`. Top
+// entities show their attributes as format_rows does (table: in brackets
+// after the label; TSV: a last column; JSON: an "attributes" object).
 std::string format_stats(const KnowledgeGraph& graph, const GraphStats& stats, RowFormat format);
 
 }  // namespace textgraph

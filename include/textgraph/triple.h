@@ -32,6 +32,12 @@ struct Argument {
   std::string type;         // entity type: "PERSON", "ORG", "LOC", ... ; "" = unknown
   std::string actor;        // canonical actor it refers to ("Vladimir Putin"); "" = none
   std::vector<Span> spans;  // bytes of the phrase in the document (may be discontinuous)
+  // Attributes the phrase gives its actor (set by the entity stage; "" = none):
+  std::string title;        // title words before a person's name ("Russian President")
+  std::string affiliation;  // country or organisation it belongs to ("Russia"); never the
+                            // actor itself
+  std::string role;         // the noun of a group of a country ("Iranian leaders" → actor
+                            // "Iran", role "leaders")
 };
 
 struct Relation {

@@ -97,6 +97,12 @@ DocumentEntities EntityResolver::resolve(const Document& doc, std::vector<Triple
     if (mention.actor.empty()) return;
     arg.actor = mention.actor;
     if (!mention.type.empty()) arg.type = mention.type;
+    // The attributes the phrase itself gives (a pronoun or a description
+    // names the actor without restating them), as the actor table counts them.
+    arg.title = mention.title;
+    arg.affiliation = mention.affiliation != mention.actor ? mention.affiliation : std::string();
+    const bool own_role = mention.kind == MentionKind::kGroup || mention.kind == MentionKind::kName;
+    arg.role = own_role ? mention.role : std::string();
     ++out.resolved;
   };
   for (Triple& t : triples) {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <iterator>
 #include <new>
 #include <vector>
 
@@ -86,14 +87,22 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
   Agsym_t* n_shape = declare(G, AGNODE, "shape", "ellipse");
   declare(G, AGNODE, "style", "filled");
   Agsym_t* n_fill = declare(G, AGNODE, "fillcolor", style_for_type("").hex().c_str());
+  // Shown when the pointer rests on a node in SVG: its title, affiliation, role.
+  Agsym_t* n_tooltip = declare(G, AGNODE, "tooltip", "");
   Agsym_t *n_type = nullptr, *n_mentions = nullptr, *n_aliases = nullptr, *n_actors = nullptr,
           *n_types = nullptr;
+  Agsym_t* n_single[std::size(kNodeAttributes)] = {};
+  Agsym_t* n_plural[std::size(kNodeAttributes)] = {};
   if (data) {
     n_type = declare(G, AGNODE, "type", "");
     n_mentions = declare(G, AGNODE, "mentions", "0");
     n_aliases = declare(G, AGNODE, "aliases", "[]");
     n_actors = declare(G, AGNODE, "actors", "[]");
     n_types = declare(G, AGNODE, "types", "[]");
+    for (std::size_t i = 0; i < std::size(kNodeAttributes); ++i) {
+      n_single[i] = declare(G, AGNODE, kNodeAttributes[i].single, "");
+      n_plural[i] = declare(G, AGNODE, kNodeAttributes[i].plural, "[]");
+    }
   }
   Agsym_t* e_label = declare(G, AGEDGE, "label", "");
   Agsym_t* e_style = declare(G, AGEDGE, "style", "solid");
@@ -120,6 +129,16 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
     const NodeStyle st = style_for_type(type);
     set(node, n_shape, st.shape);
     set(node, n_fill, st.hex());
+    std::string tooltip;
+    for (const AttributeList& a : kNodeAttributes)
+      if (!(n.*a.list).empty()) {
+        if (tooltip.empty()) tooltip = order.label[v];
+        tooltip += '\n';
+        tooltip += a.single;
+        tooltip += ": ";
+        tooltip += g.top(n.*a.list);
+      }
+    if (!tooltip.empty()) set(node, n_tooltip, dot_escape(tooltip));
     if (!data) continue;
     set(node, n_type, dot_escape(type));
     scratch.clear();
@@ -130,6 +149,14 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
       scratch.clear();
       append_tallies(scratch, g, *list);
       set(node, sym, dot_escape(scratch));
+    }
+    for (std::size_t i = 0; i < std::size(kNodeAttributes); ++i) {
+      const TallyList& list = n.*kNodeAttributes[i].list;
+      if (list.empty()) continue;
+      set(node, n_single[i], dot_escape(g.top(list)));
+      scratch.clear();
+      append_tallies(scratch, g, list);
+      set(node, n_plural[i], dot_escape(scratch));
     }
   }
   Triple triple;
@@ -436,8 +463,9 @@ void read_dot(std::string_view text, const std::string& name, GraphImpl& g, Read
   // An undirected graph is read with each edge going from tail to head as written.
 
   // Attributes textgraph does not model are counted, not silently lost.
-  static const char* const kNodeKnown[] = {"label",   "type",   "mentions",
-                                           "aliases", "actors", "types"};
+  static const char* const kNodeKnown[] = {"label",       "type",         "mentions", "aliases",
+                                           "actors",      "types",        "title",    "titles",
+                                           "affiliation", "affiliations", "role",     "roles"};
   static const char* const kEdgeKnown[] = {"label",      "relation", "polarity",
                                            "confidence", "count",    "provenance"};
   auto known = [](const char* attr, const char* const* list, std::size_t n) {
@@ -463,8 +491,18 @@ void read_dot(std::string_view text, const std::string& name, GraphImpl& g, Read
       if (!actors.empty()) node.actors = parse_tallies(actors, here);
       const std::string types = dot_unescape(get(n, "types"));
       if (!types.empty()) node.types = parse_tallies(types, here);
+      node.title = dot_unescape(get(n, "title"));
+      node.affiliation = dot_unescape(get(n, "affiliation"));
+      node.role = dot_unescape(get(n, "role"));
+      for (auto [name, list] :
+           {std::pair{"titles", &node.titles}, std::pair{"affiliations", &node.affiliations},
+            std::pair{"roles", &node.roles}}) {
+        const std::string text = dot_unescape(get(n, name));
+        if (!text.empty()) *list = parse_tallies(text, here);
+      }
       for (Agsym_t* sym = agnxtattr(G, AGNODE, nullptr); sym; sym = agnxtattr(G, AGNODE, sym))
-        if (!known(sym->name, kNodeKnown, 6) && std::strcmp(agxget(n, sym), sym->defval) != 0)
+        if (!known(sym->name, kNodeKnown, std::size(kNodeKnown)) &&
+            std::strcmp(agxget(n, sym), sym->defval) != 0)
           note_ignored(report, sym->name);
       import_node(g, node, here);
     });

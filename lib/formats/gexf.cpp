@@ -33,6 +33,9 @@ void write_gexf(const GraphImpl& g, Sink& out) {
        "<attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
        "<attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
        "<attribute id=\"actors\" title=\"actors\" type=\"string\"/>\n"
+       "<attribute id=\"title\" title=\"title\" type=\"string\"/>\n"
+       "<attribute id=\"affiliation\" title=\"affiliation\" type=\"string\"/>\n"
+       "<attribute id=\"role\" title=\"role\" type=\"string\"/>\n"
        "</attributes>\n"
        "<attributes class=\"edge\" mode=\"static\">\n"
        "<attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
@@ -63,6 +66,8 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     scratch.clear();
     append_tallies(scratch, g, n.actors);
     attvalue(b, "actors", scratch);
+    for (const AttributeList& a : kNodeAttributes)
+      if (!(n.*a.list).empty()) attvalue(b, a.single, g.top(n.*a.list));
     const NodeStyle st = style_for_type(type);
     b += "</attvalues><viz:color r=\"";
     json::append_uint(b, st.r);

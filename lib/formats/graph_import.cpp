@@ -1,4 +1,5 @@
 #include <charconv>
+#include <tuple>
 
 #include "core/error.h"
 #include "formats/graph_io.h"
@@ -44,11 +45,21 @@ void import_node(GraphImpl& g, const NodeImport& n, const Location& where) {
   fill(n.aliases, r.aliases, "alias");
   fill(n.actors, r.actors, "actor");
   fill(n.types, r.types, "type");
+  fill(n.titles, r.titles, "title");
+  fill(n.affiliations, r.affiliations, "affiliation");
+  fill(n.roles, r.roles, "role");
   // A name known only from the file (no tallies) is kept as an alias seen 0
   // times, so the label survives and counts stay honest.
   if (r.aliases.empty() && r.actors.empty() && !n.label.empty() && n.label != n.id)
     r.aliases.push_back({g.pool.intern(n.label), 0});
   if (r.types.empty() && !n.type.empty()) r.types.push_back({g.pool.intern(n.type), 0});
+  // Likewise a title, affiliation or role given without its tally.
+  for (auto [value, list, what] : {std::tuple{&n.title, &r.titles, "node title"},
+                                   std::tuple{&n.affiliation, &r.affiliations, "node affiliation"},
+                                   std::tuple{&n.role, &r.roles, "node role"}}) {
+    check_field(*value, what, where);
+    if (list->empty() && !value->empty()) list->push_back({g.pool.intern(*value), 0});
+  }
   if (n.mentions) {
     r.mentions = *n.mentions;
   } else {

@@ -36,6 +36,8 @@ struct NodeImport {
   std::string type;
   std::optional<std::uint64_t> mentions;
   std::vector<Tally> aliases, actors, types;
+  std::string title, affiliation, role;  // single values (files of other tools)
+  std::vector<Tally> titles, affiliations, roles;
 };
 
 // An edge as a file describes it. Without provenance, one observation is
@@ -67,6 +69,18 @@ void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::
 std::uint32_t relation_key(GraphImpl& g, std::string_view relation, std::string_view label);
 
 void note_ignored(ReadReport& report, std::string_view name);
+
+// A node's attribute tallies by name, in the order files list them.
+struct AttributeList {
+  const char* single;  // "title": the most frequent value
+  const char* plural;  // "titles": every value with its count
+  TallyList NodeRec::*list;
+};
+inline constexpr AttributeList kNodeAttributes[] = {
+    {"title", "titles", &NodeRec::titles},
+    {"affiliation", "affiliations", &NodeRec::affiliations},
+    {"role", "roles", &NodeRec::roles},
+};
 
 // Tally lists as JSON text ([["Putin",2],...]), used inside GraphML and DOT.
 void append_tallies(std::string& out, const GraphImpl& g, const TallyList& list);

@@ -53,6 +53,21 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     append_tallies(b, g, n.actors);
     b += ",\"types\":";
     append_tallies(b, g, n.types);
+    // Attributes only when the node has them, so graphs without keep their bytes.
+    for (const AttributeList& a : kNodeAttributes) {
+      if ((n.*a.list).empty()) continue;
+      b += ",\"";
+      b += a.single;
+      b += "\":";
+      json::append_string(b, g.top(n.*a.list));
+    }
+    for (const AttributeList& a : kNodeAttributes) {
+      if ((n.*a.list).empty()) continue;
+      b += ",\"";
+      b += a.plural;
+      b += "\":";
+      append_tallies(b, g, n.*a.list);
+    }
     b += '}';
     out.maybe_flush();
   }
@@ -161,6 +176,18 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
             read_tallies(in, node.actors);
           } else if (field == "types") {
             read_tallies(in, node.types);
+          } else if (field == "title") {
+            in.get_string(node.title);
+          } else if (field == "affiliation") {
+            in.get_string(node.affiliation);
+          } else if (field == "role") {
+            in.get_string(node.role);
+          } else if (field == "titles") {
+            read_tallies(in, node.titles);
+          } else if (field == "affiliations") {
+            read_tallies(in, node.affiliations);
+          } else if (field == "roles") {
+            read_tallies(in, node.roles);
           } else {
             note_ignored(report, field);
             in.skip();

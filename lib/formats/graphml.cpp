@@ -1,5 +1,6 @@
 // GraphML, following Gephi's import conventions (see formats.h).
 #include <map>
+#include <tuple>
 
 #include "core/error.h"
 #include "formats/export_order.h"
@@ -26,6 +27,12 @@ constexpr KeyDef kKeys[] = {
     {"v_aliases", "node", "aliases", "string"},
     {"v_actors", "node", "actors", "string"},
     {"v_types", "node", "types", "string"},
+    {"v_title", "node", "title", "string"},
+    {"v_affiliation", "node", "affiliation", "string"},
+    {"v_role", "node", "role", "string"},
+    {"v_titles", "node", "titles", "string"},
+    {"v_affiliations", "node", "affiliations", "string"},
+    {"v_roles", "node", "roles", "string"},
     {"v_r", "node", "r", "int"},
     {"v_g", "node", "g", "int"},
     {"v_b", "node", "b", "int"},
@@ -92,6 +99,16 @@ void write_graphml(const GraphImpl& g, Sink& out) {
       scratch.clear();
       append_tallies(scratch, g, *list);
       data(b, key, scratch);
+    }
+    for (auto [single, plural, list] :
+         {std::tuple{"v_title", "v_titles", &n.titles},
+          std::tuple{"v_affiliation", "v_affiliations", &n.affiliations},
+          std::tuple{"v_role", "v_roles", &n.roles}}) {
+      if (list->empty()) continue;
+      data(b, single, g.top(*list));
+      scratch.clear();
+      append_tallies(scratch, g, *list);
+      data(b, plural, scratch);
     }
     const NodeStyle st = style_for_type(type);
     for (auto [key, c] : {std::pair{"v_r", st.r}, std::pair{"v_g", st.g}, std::pair{"v_b", st.b}}) {
@@ -264,6 +281,18 @@ class GraphmlReader {
             n.actors = parse_tallies(v, where);
           else if (name == "types")
             n.types = parse_tallies(v, where);
+          else if (name == "title")
+            n.title = v;
+          else if (name == "affiliation")
+            n.affiliation = v;
+          else if (name == "role")
+            n.role = v;
+          else if (name == "titles")
+            n.titles = parse_tallies(v, where);
+          else if (name == "affiliations")
+            n.affiliations = parse_tallies(v, where);
+          else if (name == "roles")
+            n.roles = parse_tallies(v, where);
           else if (!display_attribute(name))
             note_ignored(report_, name);
         }

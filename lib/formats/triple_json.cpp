@@ -48,6 +48,13 @@ struct ObjectWriter {
     key(k);
     json::append_string(out, v);
   }
+  // Members added after the first record layout: written only when set, in
+  // either mode, so records without them stay as they were.
+  void optional(const char* k, const std::string& v) {
+    if (v.empty()) return;
+    key(k);
+    json::append_string(out, v);
+  }
   void spans(const char* k, const std::vector<Span>& v) {
     if (compact && !has_known(v)) return;
     key(k);
@@ -59,7 +66,8 @@ struct ObjectWriter {
 // Returns false, writing nothing, when a contextual argument has nothing to say.
 bool append_argument(std::string& out, const Argument& a, bool compact,
                      const std::string_view* implied) {
-  if (implied && a.text == *implied && a.type.empty() && a.actor.empty() && !has_known(a.spans))
+  if (implied && a.text == *implied && a.type.empty() && a.actor.empty() && a.title.empty() &&
+      a.affiliation.empty() && a.role.empty() && !has_known(a.spans))
     return false;
   out += '{';
   ObjectWriter w{out, compact};
@@ -69,6 +77,9 @@ bool append_argument(std::string& out, const Argument& a, bool compact,
   }
   w.str("type", a.type);
   w.str("actor", a.actor);
+  w.optional("title", a.title);
+  w.optional("affiliation", a.affiliation);
+  w.optional("role", a.role);
   w.spans("spans", a.spans);
   out += '}';
   return true;
@@ -112,6 +123,12 @@ bool read_argument(json::Parser& in, Argument& a, const char* what) {
       in.get_string(a.type);
     } else if (key == "actor") {
       in.get_string(a.actor);
+    } else if (key == "title") {
+      in.get_string(a.title);
+    } else if (key == "affiliation") {
+      in.get_string(a.affiliation);
+    } else if (key == "role") {
+      in.get_string(a.role);
     } else if (key == "spans") {
       read_spans(in, a.spans);
     } else {
@@ -322,6 +339,9 @@ void check_argument(const Argument& a, const char* name, const Location& where) 
   check_text(a.text, name, ".text", where);
   check_text(a.type, name, ".type", where);
   check_text(a.actor, name, ".actor", where);
+  check_text(a.title, name, ".title", where);
+  check_text(a.affiliation, name, ".affiliation", where);
+  check_text(a.role, name, ".role", where);
   check_spans(a.spans, name, ".spans", where);
 }
 

@@ -29,6 +29,11 @@ class EdgeTable {
     }
   }
 
+  // Software prefetch of the slot a lookup of k starts at.
+  void prefetch(const Key& k) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(k) & mask_]);
+  }
+
   // Precondition: k is not present.
   void insert(const Key& k, std::uint32_t edge) {
     if (edge == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 edges)");

@@ -32,11 +32,16 @@ struct NodeRec {
   TallyList aliases;  // the first entry sits in the record itself (see small_list.h)
   TallyList actors;
   TallyList types;
+  // Argument::title, affiliation and role values, tallied like the aliases.
+  TallyList titles;
+  TallyList affiliations;
+  TallyList roles;
 };
 
 struct ArgRec {
-  std::uint32_t text = 0, type = 0, actor = 0;  // pool ids
-  std::uint32_t span_count = 0;                 // spans of this argument in ObsRec::spans
+  std::uint32_t text = 0, type = 0, actor = 0;         // pool ids
+  std::uint32_t title = 0, affiliation = 0, role = 0;  // pool ids
+  std::uint32_t span_count = 0;                        // spans of this argument in ObsRec::spans
 };
 
 // One triple merged into an edge, minus what the edge itself holds
@@ -104,6 +109,8 @@ struct KnowledgeGraph::Impl {
 
   // The validated triple's arguments counted on its nodes, and the observation.
   void add_triple(const Triple& t);
+  // add_triple for each, in order, with the same result; see knowledge_graph.cpp.
+  void add_batch(const Triple* triples, std::size_t n);
   // The vertex for an argument (created when new), with its text, type and
   // actor interned into ids.
   std::uint32_t vertex_for(const Argument& a, ArgRec& ids);
@@ -112,6 +119,8 @@ struct KnowledgeGraph::Impl {
   std::string_view label(std::size_t v) const { return str(label_id(v)); }
   std::uint32_t label_id(std::size_t v) const;  // pool id of the label
   std::string_view type(std::size_t v) const;
+  // Most frequent entry of a tally list ("" when empty; ties: the earliest).
+  std::string_view top(const TallyList& list) const;
   std::string_view edge_label(std::size_t e) const;
   void fill_triple(const EdgeRec& e, const ObsRec& o, Triple& out) const;
   // An observation from a triple. `likely` holds pool ids of the subject,

@@ -39,6 +39,24 @@ class IdTable {
     }
   }
 
+  // Software prefetch of the slot a lookup of `hash` starts at: batches of
+  // lookups issue these first so that their cache misses overlap.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::uint32_t>(hash) & mask_]);
+  }
+  // The id of the first slot whose stored hash bits equal hash's (a likely
+  // match, not a checked one), without comparing keys; for prefetching what
+  // the id points at.
+  std::optional<std::uint32_t> likely(std::uint64_t hash) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::uint32_t h = static_cast<std::uint32_t>(hash);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return std::nullopt;
+      if (static_cast<std::uint32_t>(s >> 32) == h) return static_cast<std::uint32_t>(s) - 1;
+    }
+  }
+
   // Precondition: no id with an equal key is present.
   void insert(std::uint64_t hash, std::uint32_t id) {
     if (id == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 items)");

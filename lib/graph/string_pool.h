@@ -42,6 +42,28 @@ class StringPool {
 
   std::uint32_t intern(std::string_view s) { return *intern_record(s); }
 
+  // For batches (see KnowledgeGraph::Impl::add_batch): the hash of a string,
+  // then prefetches of its index slot and, once that slot is in cache, of its
+  // record. They only read, so they never change what a lookup finds.
+  static std::uint64_t hash(std::string_view s) { return mix64(std::hash<std::string_view>{}(s)); }
+  void prefetch_slot(std::uint64_t h) const { index_.prefetch(h); }
+  void prefetch_record(std::uint64_t h) const {
+    if (const std::optional<std::uint32_t> slot = index_.likely(h))
+      __builtin_prefetch(record(*slot));
+  }
+  // The spare value of s when interned (kNoAux when s is not, or has none).
+  std::uint32_t find_aux(std::string_view s, std::uint64_t h) const {
+    if (s.empty()) return empty_record_[2];
+    std::uint32_t aux = kNoAux;
+    index_.find(h, [&](std::uint32_t slot) {
+      const std::uint32_t* rec = record(slot);
+      if (rec[0] != s.size() || std::memcmp(rec + 3, s.data(), s.size()) != 0) return false;
+      aux = rec[2];
+      return true;
+    });
+    return aux;
+  }
+
   // The id of s, adding it when new; aux_of(id) is then one load away.
   // Returns a pointer to the record's id field.
   std::uint32_t* intern_record(std::string_view s) {
@@ -88,7 +110,6 @@ class StringPool {
 
  private:
   static constexpr std::size_t kBlockBits = 22;  // 4 MiB blocks; offsets in 4-byte units
-  static std::uint64_t hash(std::string_view s) { return mix64(std::hash<std::string_view>{}(s)); }
 
   std::uint32_t* record(std::uint32_t slot) const {
     return reinterpret_cast<std::uint32_t*>(blocks_[slot >> (kBlockBits - 2)].get()) +

@@ -7,6 +7,7 @@
 #include "formats/json.h"
 #include "formats/triple_codec.h"
 #include "graph/graph_impl.h"
+#include "query/node_attributes.h"
 #include "textgraph/query.h"
 
 namespace textgraph {
@@ -107,6 +108,8 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
       json::append_string(out, g.label(g.source(e)));
       out += ",\"subject_id\":";
       json::append_string(out, g.str(g.node(g.source(e)).id));
+      out += ",\"subject_attributes\":";
+      append_attributes_json(out, g, g.source(e));
       out += ",\"relation\":";
       json::append_string(out, g.str(r.relation));
       out += ",\"label\":";
@@ -115,6 +118,8 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
       json::append_string(out, g.label(g.target(e)));
       out += ",\"object_id\":";
       json::append_string(out, g.str(g.node(g.target(e)).id));
+      out += ",\"object_attributes\":";
+      append_attributes_json(out, g, g.target(e));
       out += r.polarity == Polarity::kNegative ? ",\"polarity\":\"negative\""
                                                : ",\"polarity\":\"positive\"";
       out += ",\"confidence\":";
@@ -134,7 +139,7 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
   }
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"subject", "relation", "object", "polarity", "confidence", "count", "document",
-                  "sentence", "text"});
+                  "sentence", "text", "subject_attributes", "object_attributes"});
   for (std::size_t e : edges) {
     const EdgeRec& r = g.edge(e);
     g.fill_triple(r, r.obs.front(), first);
@@ -148,7 +153,8 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
                       return c;
                     }(),
                     std::to_string(r.obs.size()), f(first.provenance.document),
-                    std::to_string(first.provenance.sentence), f(first.provenance.text)});
+                    std::to_string(first.provenance.sentence), f(first.provenance.text),
+                    f(attributes_text(g, g.source(e))), f(attributes_text(g, g.target(e)))});
   }
   if (format == RowFormat::kTable) {
     for (auto& h : rows[0])

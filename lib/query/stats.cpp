@@ -6,6 +6,7 @@
 #include "formats/json.h"
 #include "formats/triple_codec.h"
 #include "graph/graph_impl.h"
+#include "query/node_attributes.h"
 #include "textgraph/query.h"
 
 namespace textgraph {
@@ -115,6 +116,8 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
         json::append_string(out, g.label((*list)[i].node));
         out += ",\"score\":";
         json::append_double(out, (*list)[i].score);
+        out += ",\"attributes\":";
+        append_attributes_json(out, g, (*list)[i].node);
         out += '}';
       }
       out += ']';
@@ -145,6 +148,8 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
         append_tsv_field(out, g.label(r.node), false);
         out += '\t';
         json::append_double(out, r.score);
+        out += '\t';
+        append_tsv_field(out, attributes_text(g, r.node), false);
         out += '\n';
       }
     for (const RelationCount& r : s.relations) {
@@ -154,11 +159,17 @@ std::string format_stats(const KnowledgeGraph& graph, const GraphStats& s, RowFo
     }
     return out;
   }
+  // The label, then the attributes in brackets when the node has some.
   auto label = [&](std::size_t v) {
-    std::string l(g.label(v));
-    for (char& c : l)
-      if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-    if (l.size() > 60) l = l.substr(0, 57) + "...";
+    auto shorten = [](std::string l) {
+      for (char& c : l)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      if (l.size() > 60) l = l.substr(0, 57) + "...";
+      return l;
+    };
+    std::string l = shorten(std::string(g.label(v)));
+    const std::string attributes = attributes_text(g, v);
+    if (!attributes.empty()) l += "  [" + shorten(attributes) + "]";
     return l;
   };
   for (const auto& [k, v] : counts) {

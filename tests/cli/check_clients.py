@@ -4,7 +4,8 @@ usage: /usr/bin/python3 check_clients.py DIR
 DIR holds g.json, g.graphml and g.gexf of the same graph. The expected nodes
 and edges come from g.json read with Python's own json module; networkx
 (node_link_graph, read_graphml, read_gexf) and python-igraph (Read_GraphML)
-must each find exactly those ids, labels, relations and polarities.
+must each find exactly those ids, labels, relations and polarities, and the
+node attributes title, affiliation and role (absent when a node has none).
 Exits 1 with the first difference.
 """
 import json
@@ -18,6 +19,19 @@ from networkx.readwrite.gexf import GEXF
 
 d = sys.argv[1]
 failures = []
+
+
+ATTRIBUTES = ("title", "affiliation", "role")
+
+
+def attributes(client, nodes):
+    """nodes: id -> {attribute: value}; compared with the JSON's."""
+    got = {n: tuple(a.get(k) or "" for k in ATTRIBUTES) for n, a in nodes.items()}
+    if got != expected_attributes:
+        diff = sorted(set(expected_attributes.items()) ^ set(got.items()))
+        failures.append(f"{client}: node attributes differ, e.g. {diff[:2]!r}")
+    else:
+        print(f"ok: {client}: attributes of {sum(any(v) for v in got.values())} nodes")
 
 
 def check(client, nodes, edges):
@@ -36,6 +50,7 @@ def check(client, nodes, edges):
 with open(f"{d}/g.json", encoding="utf-8") as f:
     data = json.load(f)
 expected_nodes = {n["id"]: n["label"] for n in data["nodes"]}
+expected_attributes = {n["id"]: tuple(n.get(k, "") for k in ATTRIBUTES) for n in data["nodes"]}
 expected_edges = sorted((l["source"], l["target"], l["label"], l["relation"], l["polarity"],
                          l["confidence"], l["count"]) for l in data["links"])
 assert expected_nodes, "the test graph is empty"
@@ -43,6 +58,7 @@ assert expected_nodes, "the test graph is empty"
 # JSON node-link: networkx 2.8 reads the "links" key by default.
 G = json_graph.node_link_graph(data)
 assert isinstance(G, nx.MultiDiGraph), type(G)
+attributes("networkx node_link_graph", dict(G.nodes(data=True)))
 check("networkx node_link_graph",
       {n: a["label"] for n, a in G.nodes(data=True)},
       sorted((u, v, a["label"], a["relation"], a["polarity"], a["confidence"], a["count"])
@@ -51,6 +67,7 @@ check("networkx node_link_graph",
 # GraphML with networkx.
 G = nx.read_graphml(f"{d}/g.graphml")
 assert G.is_directed()
+attributes("networkx read_graphml", dict(G.nodes(data=True)))
 check("networkx read_graphml",
       {n: a["label"] for n, a in G.nodes(data=True)},
       sorted((u, v, a["label"], a["relation"], a["polarity"], a["confidence"], a["count"])
@@ -68,6 +85,7 @@ def igraph_id(raw):
 
 g = igraph.Graph.Read_GraphML(f"{d}/g.graphml")
 assert g.is_directed()
+attributes("igraph Read_GraphML", {igraph_id(v["id"]): v.attributes() for v in g.vs})
 check("igraph Read_GraphML",
       {igraph_id(v["id"]): v["label"] for v in g.vs},
       sorted((igraph_id(g.vs[e.source]["id"]), igraph_id(g.vs[e.target]["id"]), e["label"],
@@ -84,6 +102,7 @@ GEXF.versions.setdefault("1.3", {
 })
 G = nx.read_gexf(f"{d}/g.gexf", version="1.3")
 assert G.is_directed()
+attributes("networkx read_gexf", dict(G.nodes(data=True)))
 check("networkx read_gexf",
       {n: a["label"] for n, a in G.nodes(data=True)},
       sorted((u, v, a["label"], a["relation"], a["polarity"], a["confidence"], a["count"])

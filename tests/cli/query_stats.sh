@@ -5,7 +5,7 @@ S=$SCRATCH
 expect_status 0 "$TEXTGRAPH" build "$TEXTGRAPH_EXAMPLES/peace-talks.tsv" -o "$S/g.json"
 
 expect_status 0 "$TEXTGRAPH" query "$S/g.json" 'vladimir PUTIN -[?]-> ?' --format tsv
-[ "$(cat "$S/out")" = "$(printf 'subject\trelation\tobject\tpolarity\tconfidence\tcount\tdocument\tsentence\ttext\nVladimir Putin\tmeet with\tUnited States envoys\tpositive\t0.968\t2\t\t0\t')" ] ||
+[ "$(cat "$S/out")" = "$(printf 'subject\trelation\tobject\tpolarity\tconfidence\tcount\tdocument\tsentence\ttext\tsubject_attributes\tobject_attributes\nVladimir Putin\tmeet with\tUnited States envoys\tpositive\t0.968\t2\t\t0\t\t\t')" ] ||
   fail "query tsv: $(cat "$S/out")"
 expect_status 1 "$TEXTGRAPH" query "$S/g.json" 'Moscow -[?]-> ?'
 [ -s "$S/out" ] && fail "no rows should print nothing"

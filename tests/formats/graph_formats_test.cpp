@@ -46,22 +46,24 @@ Status read_error(const std::string& text, GraphFormat f, const std::string& nam
 KnowledgeGraph news_graph() {
   KnowledgeGraph g;
   Triple t;
-  t.subject = {"Putin", "PERSON", "Vladimir Putin", {{26, 31}}};
+  t.subject = {"Putin", "PERSON", "Vladimir Putin", {{26, 31}}, "", "", ""};
   t.relation = {"is preparing to meet with", "prepare to meet with", {{32, 34}, {35, 44}}};
-  t.object = {"United States envoys", "GPE", "", {{57, 77}}};
-  t.extra = {{"in Riyadh", "", "", {{78, 87}}}};
+  t.object = {"United States envoys", "GPE", "", {{57, 77}}, "", "United States", "envoys"};
+  t.extra = {{"in Riyadh", "", "", {{78, 87}}, "", "Saudi Arabia", ""}};
   t.confidence = 0.9;
   t.provenance = {"ukraine", 0, "Russian President Vladimir Putin is preparing to meet ..."};
   EXPECT_TRUE(g.add(t).ok());
   Triple u = t;
-  u.subject.text = "The Russian leader";
+  u.subject.text = "Russian President Vladimir Putin";
+  u.subject.title = "Russian President";
+  u.subject.affiliation = "Russia";
   u.confidence = 0.5;
   u.provenance.sentence = 4;
   EXPECT_TRUE(g.add(u).ok());
   Triple w;
-  w.subject = {"Iranian leaders", "NORP", "Iran", {}};
+  w.subject = {"Iranian leaders", "NORP", "Iran", {}, "", "", "leaders"};
   w.relation = {"have responded to", "respond to", {}};
-  w.object = {"U.S. pressure", "", "United States", {}};
+  w.object = {"U.S. pressure", "", "United States", {}, "", "", ""};
   w.modality = "may";
   w.attribution = {"analysts", "say"};
   w.confidence = 0.7;
@@ -120,6 +122,9 @@ TEST(RoundTrip, JsonlRebuildsTheSameGraph) {
     EXPECT_EQ(sorted(a.aliases), sorted(b.aliases));
     EXPECT_EQ(sorted(a.actors), sorted(b.actors));
     EXPECT_EQ(sorted(a.types), sorted(b.types));
+    EXPECT_EQ(sorted(a.titles), sorted(b.titles));
+    EXPECT_EQ(sorted(a.affiliations), sorted(b.affiliations));
+    EXPECT_EQ(sorted(a.roles), sorted(b.roles));
   }
   std::string ja = out(g, GraphFormat::kJsonl), jb = out(back, GraphFormat::kJsonl);
   EXPECT_TRUE(same(ja, jb));
@@ -266,6 +271,68 @@ TEST(Graphml, ReadsForeignGraphml) {
   ASSERT_EQ(g.edge_count(), 1u);
   EXPECT_EQ(g.edge(0).label, "supports");
   EXPECT_EQ(report.ignored_names, std::vector<std::string>{"note"});
+}
+
+// Files of other tools give an attribute as one plain value: it becomes
+// that attribute's tally, seen 0 times (as a label becomes an alias).
+TEST(Graphml, ReadsForeignNodeAttributes) {
+  const std::string text = R"(<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="t" for="node" attr.name="title" attr.type="string"/>
+  <key id="r" for="node" attr.name="role" attr.type="string"/>
+  <key id="l" for="edge" attr.name="label" attr.type="string"/>
+  <graph id="G" edgedefault="directed">
+    <node id="putin"><data key="t">President</data></node>
+    <node id="iran"><data key="r">leaders</data></node>
+    <edge source="iran" target="putin"><data key="l">warned</data></edge>
+  </graph>
+</graphml>)";
+  ReadReport report;
+  const KnowledgeGraph g = in(text, GraphFormat::kGraphml, &report);
+  ASSERT_EQ(g.node_count(), 2u);
+  EXPECT_EQ(g.node(0).title, "President");
+  EXPECT_EQ(g.node(0).titles, (std::vector<Tally>{{"President", 0}}));
+  EXPECT_EQ(g.node(1).role, "leaders");
+  EXPECT_EQ(report.ignored, 0u);
+}
+
+// What each format shows of the attributes of news_graph()'s nodes.
+TEST(Export, NodeAttributesInEveryFormat) {
+  const KnowledgeGraph g = news_graph();
+  const std::string json = out(g, GraphFormat::kJson);
+  EXPECT_NE(json.find(R"("title":"Russian President","affiliation":"Russia",)"
+                      R"("titles":[["Russian President",1]],"affiliations":[["Russia",1]]})"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("affiliation":"United States","role":"envoys",)"
+                      R"("affiliations":[["United States",2]],"roles":[["envoys",2]]})"),
+            std::string::npos);
+  EXPECT_NE(json.find(R"("role":"leaders","roles":[["leaders",2]]})"), std::string::npos);
+  const std::string graphml = out(g, GraphFormat::kGraphml);
+  EXPECT_NE(graphml.find(R"(<key id="v_title" for="node" attr.name="title" attr.type="string"/>)"),
+            std::string::npos);
+  EXPECT_NE(graphml.find(R"(<data key="v_title">Russian President</data>)"
+                         R"(<data key="v_titles">[["Russian President",1]]</data>)"
+                         R"(<data key="v_affiliation">Russia</data>)"),
+            std::string::npos)
+      << graphml;
+  const std::string gexf = out(g, GraphFormat::kGexf);
+  EXPECT_NE(gexf.find(R"(<attribute id="role" title="role" type="string"/>)"), std::string::npos);
+  EXPECT_NE(gexf.find(R"(<attvalue for="title" value="Russian President"/>)"
+                      R"(<attvalue for="affiliation" value="Russia"/>)"),
+            std::string::npos)
+      << gexf;
+  const std::string dot = out(g, GraphFormat::kDot);
+  EXPECT_NE(dot.find(R"(tooltip="Vladimir Putin\ntitle: Russian President\naffiliation: Russia")"),
+            std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find(R"(title="Russian President")"), std::string::npos);
+  EXPECT_NE(dot.find(R"(roles="[[\"leaders\",2]]")"), std::string::npos);
+  // A node without attributes writes none of them.
+  EXPECT_NE(json.find(R"("id":"united states","label":"United States","type":"","mentions":2,)"
+                      R"("aliases":[["U.S. pressure",2]],"actors":[["United States",2]],)"
+                      R"("types":[]})"),
+            std::string::npos)
+      << json;
 }
 
 TEST(Graphml, ErrorsAreLocated) {

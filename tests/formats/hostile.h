@@ -64,6 +64,10 @@ inline KnowledgeGraph hostile_graph() {
     t.provenance = {h[(i + 7) % h.size()], i, h[(i + 8) % h.size()]};
     t.confidence = 0.5 + static_cast<double>(i) / 100.0;
     t.subject.spans = {{i, i + 3}};
+    // Attributes on some arguments only, so nodes with and without them mix.
+    if (i % 2 == 0) t.subject.title = h[(i + 9) % h.size()];
+    if (i % 3 == 1) t.object.affiliation = h[(i + 10) % h.size()];
+    if (i % 5 == 2) t.object.role = h[(i + 11) % h.size()];
     if (g.add(t).ok() == false) throw std::runtime_error("hostile triple refused");
   }
   return g;

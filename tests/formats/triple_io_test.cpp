@@ -14,10 +14,16 @@ namespace {
 
 Triple full_triple() {
   Triple t;
-  t.subject = {"Vladimir Putin", "PERSON", "Vladimir Putin", {{26, 40}}};
+  t.subject = {"Russian President Vladimir Putin",
+               "PERSON",
+               "Vladimir Putin",
+               {{8, 40}},
+               "Russian President",
+               "Russia",
+               ""};
   t.relation = {"is preparing to meet with", "prepare to meet with", {{41, 43}, {44, 53}}};
-  t.object = {"United States envoys", "GPE", "United States", {{67, 87}}};
-  t.extra.push_back({"in Riyadh", "", "", {{88, 97}}});
+  t.object = {"Iranian leaders", "GPE", "Iran", {{67, 82}}, "", "", "leaders"};
+  t.extra.push_back({"in Riyadh", "", "", {{88, 97}}, "", "", ""});
   t.polarity = Polarity::kNegative;
   t.modality = "may";
   t.attribution = {"Analysts", "say"};
@@ -32,6 +38,9 @@ void expect_same(const Triple& a, const Triple& b) {
   EXPECT_EQ(a.subject.spans, b.subject.spans);
   EXPECT_EQ(a.relation.lemma, b.relation.lemma);
   EXPECT_EQ(a.object.actor, b.object.actor);
+  EXPECT_EQ(a.subject.title, b.subject.title);
+  EXPECT_EQ(a.subject.affiliation, b.subject.affiliation);
+  EXPECT_EQ(a.object.role, b.object.role);
   EXPECT_EQ(a.extra.size(), b.extra.size());
   EXPECT_EQ(a.polarity, b.polarity);
   EXPECT_EQ(a.confidence, b.confidence);
@@ -61,6 +70,43 @@ TEST(TripleJson, RoundTripsEveryField) {
     ASSERT_TRUE(back.ok()) << back.status().to_string();
     expect_same(t, *back);
   }
+}
+
+// Title, affiliation and role came after the first layout: written only when
+// set, between "actor" and "spans", so older records and readers are unaffected.
+TEST(TripleJson, AttributesAreOptionalMembers) {
+  Triple t;
+  t.subject.text = "Iranian leaders";
+  t.subject.actor = "Iran";
+  t.subject.role = "leaders";
+  t.relation.text = "warned";
+  t.object.text = "Putin";
+  t.object.title = "Russian President";
+  t.object.affiliation = "Russia";
+  const std::string json = triple_to_json(t);
+  EXPECT_NE(json.find(R"("subject":{"text":"Iranian leaders","type":"","actor":"Iran",)"
+                      R"("role":"leaders","spans":[]})"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find(R"("object":{"text":"Putin","type":"","actor":"",)"
+                      R"("title":"Russian President","affiliation":"Russia","spans":[]})"),
+            std::string::npos)
+      << json;
+  Result<Triple> back = triple_from_json(json);
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(back->subject.role, "leaders");
+  EXPECT_EQ(back->object.title, "Russian President");
+  EXPECT_EQ(back->object.affiliation, "Russia");
+  // A record of the first layout reads with empty attributes.
+  Result<Triple> old = triple_from_json(
+      R"({"subject":{"text":"A","type":"","actor":"","spans":[]},"relation":{"text":"r"},)"
+      R"("object":{"text":"B"}})");
+  ASSERT_TRUE(old.ok()) << old.status().to_string();
+  EXPECT_EQ(old->subject.title + old->subject.affiliation + old->subject.role, "");
+  // Attribute text is checked like every other field.
+  EXPECT_FALSE(triple_from_json(R"({"subject":{"text":"A","title":"x"},)"
+                                R"("relation":{"text":"r"},"object":{"text":"B"}})")
+                   .ok());
 }
 
 TEST(TripleJson, OptionalMembersTakeDefaults) {
@@ -158,9 +204,10 @@ TEST(TripleTsv, ErrorsAreLocated) {
 
 TEST(TripleCarb, ColumnsAsTheScorerReadsThem) {
   Triple t = full_triple();
-  EXPECT_EQ(triple_to_carb(t),
-            "Analysts say Putin may not meet \"envoys\" in Riyadh.\t0.87\t"
-            "is preparing to meet with\tVladimir Putin\tUnited States envoys\tin Riyadh");
+  EXPECT_EQ(
+      triple_to_carb(t),
+      "Analysts say Putin may not meet \"envoys\" in Riyadh.\t0.87\t"
+      "is preparing to meet with\tRussian President Vladimir Putin\tIranian leaders\tin Riyadh");
 }
 
 class TripleFiles : public ::testing::Test {

@@ -87,10 +87,12 @@ TEST(Rows, ThreeFormats) {
   const KnowledgeGraph g = sample();
   const std::vector<std::size_t> rows = match_pattern(g, *parse_pattern("Iran -[?]-> ?"));
   EXPECT_EQ(format_rows(g, rows, RowFormat::kTsv),
-            "subject\trelation\tobject\tpolarity\tconfidence\tcount\tdocument\tsentence\ttext\n"
-            "Iran\twarned\tIsrael\tpositive\t1\t1\td2\t2\tIran warned Israel.\n");
+            "subject\trelation\tobject\tpolarity\tconfidence\tcount\tdocument\tsentence\ttext\t"
+            "subject_attributes\tobject_attributes\n"
+            "Iran\twarned\tIsrael\tpositive\t1\t1\td2\t2\tIran warned Israel.\t\t\n");
   EXPECT_EQ(format_rows(g, rows, RowFormat::kTable),
-            "SUBJECT  RELATION  OBJECT  POLARITY  CONFIDENCE  COUNT  DOCUMENT  SENTENCE  TEXT\n"
+            "SUBJECT  RELATION  OBJECT  POLARITY  CONFIDENCE  COUNT  DOCUMENT  SENTENCE  TEXT"
+            "                 SUBJECT_ATTRIBUTES  OBJECT_ATTRIBUTES\n"
             "Iran     warned    Israel  positive  1           1      d2        2         Iran "
             "warned Israel.\n");
   const std::string json = format_rows(g, rows, RowFormat::kJson);
