@@ -184,15 +184,19 @@ class SentenceMentions {
 
   // A word before a name that belongs to its title: "former", "Russian",
   // "U.S.", "President".
-  bool title_before(int j) const {
-    if (is_title_word(form(j))) return true;
+  bool title_before(int j, bool titles) const {
+    if (titles && is_title_word(form(j))) return true;
     return dict(j) && dict(j)->length == 1 &&
            work_.dictionary->actor(dict(j)->actor).kind == ActorKind::kCountry;
   }
 
   void add_name(const Run& r) {
+    // Titles belong to people: "Security Council" (an organisation by NER,
+    // or by its last word) keeps "Security" in its name.
+    const bool titles = r.ner.empty() ? !is_org_suffix(form(r.b)) && !is_place_suffix(form(r.b))
+                                      : r.ner == "PERSON";
     int first = r.a;
-    while (first > 0 && title_before(first - 1)) --first;
+    while (first > 0 && title_before(first - 1, titles)) --first;
     std::string affiliation;
     std::vector<std::string> title;
     Gender gender = Gender::kUnknown;
@@ -206,7 +210,7 @@ class SentenceMentions {
         i += len;
         continue;
       }
-      if (i < r.b && is_title_word(form(i))) {
+      if (titles && i < r.b && is_title_word(form(i))) {
         if (gender == Gender::kUnknown) gender = title_gender(form(i));
         title.push_back(form(i));
         ++i;
