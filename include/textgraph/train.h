@@ -95,6 +95,13 @@ struct NerTrainOptions {
   std::string license;                   // recorded in the model; "" = derived from file names
   std::string command;                   // the command line, recorded in the model
   std::ostream* log = nullptr;           // progress lines; nullptr = silent
+  // The scorer: "perceptron" (averaged structured perceptron over sparse
+  // features) or "bilstm" (a BiLSTM over word, affix, shape, casing and
+  // gazetteer embeddings; the options below apply to it only).
+  std::string architecture = "perceptron";
+  int lstm_dim = 64;                     // bilstm: LSTM units per direction
+  int word_dim = 64;                     // bilstm: word embedding size
+  bool crf = false;                      // bilstm: train label transitions as a linear-chain CRF
 };
 
 struct NerTrainResult {

@@ -34,6 +34,19 @@ void Scorer::set(train::WeightTable table, const LabelSet& labels) {
   }
 }
 
+void NerModel::set_neural(std::shared_ptr<const NeuralNer> net) {
+  neural = std::move(net);
+  const int n = labels.size();
+  neural_transitions.assign(static_cast<std::size_t>((n + 1) * n), 0.0f);
+  for (int prev = LabelSet::kStart; prev < n; ++prev) {
+    float* row = neural_transitions.data() + static_cast<std::size_t>((prev + 1) * n);
+    for (int cur = 0; cur < n; ++cur)
+      row[cur] = !labels.allowed(prev, cur) ? kNever
+                 : neural->config.crf       ? neural->transitions.row(prev + 1)[cur]
+                                            : 0.0f;
+  }
+}
+
 void NerModel::save_sections(ModelFile& model) const {
   {
     ByteWriter w;
@@ -63,7 +76,11 @@ void NerModel::save_sections(ModelFile& model) const {
     w.put_vector(words);
     model.sections.push_back({"vocabulary", w.take()});
   }
-  {
+  if (neural) {
+    ByteWriter w;
+    neural->save(w);
+    model.sections.push_back({"network", w.take()});
+  } else {
     ByteWriter w;
     scorer.weights.save(w);
     model.sections.push_back({"weights", w.take()});
@@ -108,6 +125,17 @@ NerModel NerModel::load(const ModelFile& model, const std::string& name) {
     m.vocabulary.insert(words.begin(), words.end());
   });
   const int n = m.labels.size();
+  if (model.section("network")) {
+    auto net = std::make_shared<NeuralNer>();
+    read("network", [&](ByteReader& in) {
+      *net = NeuralNer::load(in);
+      if (net->labels != n)
+        fail(ErrorCode::kModel, "section network has " + std::to_string(net->labels) +
+                                    " labels, the model " + std::to_string(n) + " (corrupt model)");
+    });
+    m.set_neural(std::move(net));
+    return m;
+  }
   train::WeightTable weights;
   read("weights", [&](ByteReader& in) {
     weights = train::WeightTable::load(in);
@@ -166,6 +194,10 @@ void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& 
   prepare_sentence(sentence, model.gazetteer, model.casing, model.vocabulary, out.toks, out.info);
   out.feats.clear();
   out.offsets.assign(1, 0);
+  if (model.neural) {
+    neural_inputs(*model.neural, sentence, out.toks, out.info, out.neural);
+    return;
+  }
   for (std::size_t i = 0; i < out.toks.size(); ++i) {
     word_features(out.toks, out.info, i, out.feats);
     out.offsets.push_back(static_cast<std::uint32_t>(out.feats.size()));
@@ -177,6 +209,11 @@ void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence&
   const std::size_t n = sentence.toks.size();
   const auto L = static_cast<std::size_t>(model.labels.size());
   thread_local std::vector<float> emit;
+  if (model.neural) {
+    model.neural->emissions(sentence.neural, emit);
+    viterbi(model.labels, emit.data(), n, model.neural_transitions.data(), labels);
+    return;
+  }
   emit.assign(n * L, 0.0f);
   for (std::size_t i = 0; i < n; ++i) {
     std::span<const std::uint64_t> f(sentence.feats.data() + sentence.offsets[i],

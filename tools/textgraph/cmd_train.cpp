@@ -93,6 +93,11 @@ const Command kTrain{
     "  --actors FILE|none (actor dictionary whose names become gazetteer\n"
     "      entries; default: the shipped actors.tsv)\n"
     "  --license TEXT (default: derived from the file names)\n"
+    "  --arch perceptron|bilstm (perceptron: sparse features, averaged\n"
+    "      perceptron; bilstm: a BiLSTM over word, affix, shape, casing and\n"
+    "      gazetteer embeddings)\n"
+    "  --lstm-dim N (64)  --word-dim N (64)  --crf (bilstm: learn label\n"
+    "      transitions as a linear-chain CRF)\n"
     "  --quiet (no progress lines on stderr)\n",
     run_train};
 

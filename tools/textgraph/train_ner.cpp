@@ -18,6 +18,12 @@ int run_train_ner(Args& args) {
   if (auto v = args.option("--actors")) o.actors_file = *v;
   if (auto v = args.integer("--min-count", 1, 1000)) o.min_word_count = static_cast<int>(*v);
   if (auto v = args.option("--license")) o.license = *v;
+  if (auto v = args.option("--arch")) o.architecture = *v;
+  if (auto v = args.integer("--lstm-dim", 1, 1024)) o.lstm_dim = static_cast<int>(*v);
+  if (auto v = args.integer("--word-dim", 1, 1024)) o.word_dim = static_cast<int>(*v);
+  o.crf = args.flag("--crf");
+  if (o.architecture != "perceptron" && o.architecture != "bilstm")
+    throw UsageError("--arch must be perceptron or bilstm");
   const bool quiet = args.flag("--quiet");
   const std::vector<std::string> rest = args.positionals();
   if (!rest.empty()) throw UsageError("unexpected argument " + rest.front());
@@ -33,6 +39,9 @@ int run_train_ner(Args& args) {
   command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs << " --patience "
           << o.patience << " --min-count " << o.min_word_count;
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
+  if (o.architecture != "perceptron")
+    command << " --arch " << o.architecture << " --lstm-dim " << o.lstm_dim << " --word-dim "
+            << o.word_dim << (o.crf ? " --crf" : "");
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
   o.log = quiet ? nullptr : &std::cerr;
