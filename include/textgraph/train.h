@@ -102,6 +102,7 @@ struct NerTrainOptions {
   int lstm_dim = 64;                     // bilstm: LSTM units per direction
   int word_dim = 64;                     // bilstm: word embedding size
   bool crf = false;                      // bilstm: train label transitions as a linear-chain CRF
+  int batch = 32;                        // bilstm: sentences per update
 };
 
 struct NerTrainResult {

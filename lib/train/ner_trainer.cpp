@@ -208,6 +208,7 @@ void Trainer::train_neural(const std::vector<const Sentence*>& sentences, NerTra
   o.config.lstm_dim = options_.lstm_dim;
   o.config.word_dim = options_.word_dim;
   o.config.crf = options_.crf ? 1 : 0;
+  o.batch = options_.batch;
   o.epochs = options_.epochs;
   o.patience = options_.patience;
   o.seed = options_.seed;
@@ -272,8 +273,8 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   if (options_.architecture == "bilstm") {
     dev_gold_ = dev.sentences;
     if (options_.lstm_dim < 1 || options_.lstm_dim > 1024 || options_.word_dim < 1 ||
-        options_.word_dim > 1024)
-      fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024");
+        options_.word_dim > 1024 || options_.batch < 1)
+      fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024, the batch positive");
     if (log_)
       *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size()
             << " labels, " << model_.gazetteer.size() << " gazetteer entries, "

@@ -67,7 +67,9 @@ inline std::string train_small_neural_model(const std::string& name, std::uint64
   options.lstm_dim = 24;
   options.word_dim = 24;
   options.crf = crf;
-  options.epochs = 12;
+  options.epochs = 15;
+  options.batch = 4;
+  options.patience = 15;
   options.seed = seed;
   options.min_word_count = 1;
   options.command = "test";

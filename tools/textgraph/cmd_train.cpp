@@ -96,8 +96,8 @@ const Command kTrain{
     "  --arch perceptron|bilstm (perceptron: sparse features, averaged\n"
     "      perceptron; bilstm: a BiLSTM over word, affix, shape, casing and\n"
     "      gazetteer embeddings)\n"
-    "  --lstm-dim N (64)  --word-dim N (64)  --crf (bilstm: learn label\n"
-    "      transitions as a linear-chain CRF)\n"
+    "  --lstm-dim N (64)  --word-dim N (64)  --batch N (32 sentences per\n"
+    "      update)  --crf (bilstm: learn label transitions as a CRF)\n"
     "  --quiet (no progress lines on stderr)\n",
     run_train};
 

@@ -22,6 +22,7 @@ int run_train_ner(Args& args) {
   if (auto v = args.integer("--lstm-dim", 1, 1024)) o.lstm_dim = static_cast<int>(*v);
   if (auto v = args.integer("--word-dim", 1, 1024)) o.word_dim = static_cast<int>(*v);
   o.crf = args.flag("--crf");
+  if (auto v = args.integer("--batch", 1, 100000)) o.batch = static_cast<int>(*v);
   if (o.architecture != "perceptron" && o.architecture != "bilstm")
     throw UsageError("--arch must be perceptron or bilstm");
   const bool quiet = args.flag("--quiet");
@@ -41,7 +42,7 @@ int run_train_ner(Args& args) {
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
   if (o.architecture != "perceptron")
     command << " --arch " << o.architecture << " --lstm-dim " << o.lstm_dim << " --word-dim "
-            << o.word_dim << (o.crf ? " --crf" : "");
+            << o.word_dim << " --batch " << o.batch << (o.crf ? " --crf" : "");
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
   o.log = quiet ? nullptr : &std::cerr;
