@@ -160,6 +160,15 @@ double backprop(const NeuralNer& net, const NeuralExample& ex, const NeuralInput
     for (int q = base.gaz_offsets[t]; q < base.gaz_offsets[t + 1]; ++q)
       k::axpy(1.0f, net.emb_gaz.row(base.gaz[q]), row, net.emb_gaz.cols);
   }
+  std::vector<float> in_mask;
+  if (o.input_dropout > 0) {
+    const float keep = 1 - o.input_dropout;
+    in_mask.resize(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      in_mask[i] = rng.uniform() < keep ? 1.0f / keep : 0.0f;
+      x[i] *= in_mask[i];
+    }
+  }
   // BiLSTM.
   std::vector<float> enc(static_cast<std::size_t>(steps) * width, 0.0f);
   parser::LstmCache cache[2];
@@ -207,6 +216,8 @@ double backprop(const NeuralNer& net, const NeuralExample& ex, const NeuralInput
   for (int d = 0; d < 2; ++d)
     parser::train::lstm_backward(net.lstm[d], g.lstm[d], x.data(), steps, in, d == 1, cache[d],
                                  denc.data() + d * h, width, dx.data());
+  if (!in_mask.empty())
+    for (std::size_t i = 0; i < dx.size(); ++i) dx[i] *= in_mask[i];
   // Into the embedding rows used.
   Tensor* gtables[] = {&g.emb_word, &g.emb_suffix, &g.emb_prefix, &g.emb_shape, &g.emb_cap};
   for (int t = 0; t < steps; ++t) {

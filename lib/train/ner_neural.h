@@ -38,6 +38,7 @@ struct NeuralTrainOptions {
   float average = 0.999f;          // decay of the weight average
   float word_dropout = 0.25f;      // alpha in alpha / (alpha + count)
   float encoding_dropout = 0.25f;  // on the BiLSTM outputs
+  float input_dropout = 0.0f;      // on the BiLSTM inputs (the embeddings)
   std::ostream* log = nullptr;     // progress lines
 };
 

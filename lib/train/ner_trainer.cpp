@@ -209,6 +209,9 @@ void Trainer::train_neural(const std::vector<const Sentence*>& sentences, NerTra
   o.config.word_dim = options_.word_dim;
   o.config.crf = options_.crf ? 1 : 0;
   o.batch = options_.batch;
+  o.encoding_dropout = options_.dropout;
+  o.input_dropout = options_.input_dropout;
+  o.word_dropout = options_.word_dropout;
   o.epochs = options_.epochs;
   o.patience = options_.patience;
   o.seed = options_.seed;
@@ -273,8 +276,11 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   if (options_.architecture == "bilstm") {
     dev_gold_ = dev.sentences;
     if (options_.lstm_dim < 1 || options_.lstm_dim > 1024 || options_.word_dim < 1 ||
-        options_.word_dim > 1024 || options_.batch < 1)
-      fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024, the batch positive");
+        options_.word_dim > 1024 || options_.batch < 1 || !(options_.dropout >= 0) ||
+        options_.dropout >= 1 || !(options_.input_dropout >= 0) || options_.input_dropout >= 1 ||
+        !(options_.word_dropout >= 0))
+      fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024, the batch positive, "
+                               "dropouts within [0, 1)");
     if (log_)
       *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size()
             << " labels, " << model_.gazetteer.size() << " gazetteer entries, "
@@ -430,6 +436,14 @@ std::string Trainer::metadata(const std::vector<Corpus>& corpora, const std::str
     w.Int(c.word_dim);
     w.Key("crf");
     w.Bool(c.crf != 0);
+    w.Key("batch");
+    w.Int(options_.batch);
+    w.Key("dropout");
+    w.Double(options_.dropout);
+    w.Key("input_dropout");
+    w.Double(options_.input_dropout);
+    w.Key("word_dropout");
+    w.Double(options_.word_dropout);
     w.Key("parameters");
     w.Uint64(model_.neural->parameter_count());
   }

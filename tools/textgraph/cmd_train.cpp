@@ -98,6 +98,8 @@ const Command kTrain{
     "      gazetteer embeddings)\n"
     "  --lstm-dim N (64)  --word-dim N (64)  --batch N (32 sentences per\n"
     "      update)  --crf (bilstm: learn label transitions as a CRF)\n"
+    "  --dropout X (0.25, BiLSTM outputs)  --input-dropout X (0, embeddings)\n"
+    "  --word-dropout X (0.25: a word is hidden with probability X / (X + count))\n"
     "  --quiet (no progress lines on stderr)\n",
     run_train};
 
