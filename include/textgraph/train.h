@@ -96,8 +96,10 @@ struct NerTrainOptions {
   std::string command;                   // the command line, recorded in the model
   std::ostream* log = nullptr;           // progress lines; nullptr = silent
   // The scorer: "perceptron" (averaged structured perceptron over sparse
-  // features) or "bilstm" (a BiLSTM over word, affix, shape, casing and
-  // gazetteer embeddings; the options below apply to it only).
+  // features), "bilstm" (a BiLSTM over word, affix, shape, casing and
+  // gazetteer embeddings; the options below apply to it only) or "hybrid"
+  // (both trained, their scores summed, the perceptron's weight picked on
+  // dev_file from a fixed grid).
   std::string architecture = "perceptron";
   int lstm_dim = 64;                     // bilstm: LSTM units per direction
   int word_dim = 64;                     // bilstm: word embedding size

@@ -1,6 +1,7 @@
 #include "ner/ner_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <span>
 
@@ -80,10 +81,16 @@ void NerModel::save_sections(ModelFile& model) const {
     ByteWriter w;
     neural->save(w);
     model.sections.push_back({"network", w.take()});
-  } else {
+  }
+  if (!neural || mix > 0) {
     ByteWriter w;
     scorer.weights.save(w);
     model.sections.push_back({"weights", w.take()});
+  }
+  if (neural && mix > 0) {
+    ByteWriter w;
+    w.put<float>(mix);
+    model.sections.push_back({"mix", w.take()});
   }
 }
 
@@ -134,7 +141,12 @@ NerModel NerModel::load(const ModelFile& model, const std::string& name) {
                                     " labels, the model " + std::to_string(n) + " (corrupt model)");
     });
     m.set_neural(std::move(net));
-    return m;
+    if (!model.section("weights")) return m;
+    read("mix", [&](ByteReader& in) {
+      m.mix = in.get<float>();
+      if (!(m.mix > 0 && m.mix < 1e6f))
+        fail(ErrorCode::kModel, "section mix is invalid (corrupt model)");
+    });
   }
   train::WeightTable weights;
   read("weights", [&](ByteReader& in) {
@@ -196,7 +208,7 @@ void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& 
   out.offsets.assign(1, 0);
   if (model.neural) {
     neural_inputs(*model.neural, sentence, out.toks, out.info, out.neural);
-    return;
+    if (model.mix <= 0) return;
   }
   for (std::size_t i = 0; i < out.toks.size(); ++i) {
     word_features(out.toks, out.info, i, out.feats);
@@ -209,7 +221,7 @@ void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence&
   const std::size_t n = sentence.toks.size();
   const auto L = static_cast<std::size_t>(model.labels.size());
   thread_local std::vector<float> emit;
-  if (model.neural) {
+  if (model.neural && model.mix <= 0) {
     model.neural->emissions(sentence.neural, emit);
     viterbi(model.labels, emit.data(), n, model.neural_transitions.data(), labels);
     return;
@@ -219,6 +231,29 @@ void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence&
     std::span<const std::uint64_t> f(sentence.feats.data() + sentence.offsets[i],
                                      sentence.offsets[i + 1] - sentence.offsets[i]);
     scorer.weights.add_scores(f, emit.data() + i * L);
+  }
+  if (model.neural) {
+    // Hybrid: the network's log-probabilities (its raw scores for a CRF)
+    // plus the perceptron's scores times mix.
+    thread_local std::vector<float> net_emit, trans;
+    model.neural->emissions(sentence.neural, net_emit);
+    const float m = model.mix;
+    for (std::size_t i = 0; i < n; ++i) {
+      float* row = net_emit.data() + i * L;
+      if (!model.neural->config.crf) {
+        const float mx = *std::max_element(row, row + L);
+        double z = 0;
+        for (std::size_t y = 0; y < L; ++y) z += std::exp(static_cast<double>(row[y] - mx));
+        const float lz = mx + static_cast<float>(std::log(z));
+        for (std::size_t y = 0; y < L; ++y) row[y] -= lz;
+      }
+      for (std::size_t y = 0; y < L; ++y) emit[i * L + y] = row[y] + m * emit[i * L + y];
+    }
+    trans.resize(model.neural_transitions.size());
+    for (std::size_t k = 0; k < trans.size(); ++k)
+      trans[k] = model.neural_transitions[k] + m * scorer.transitions[k];
+    viterbi(model.labels, emit.data(), n, trans.data(), labels);
+    return;
   }
   viterbi(model.labels, emit.data(), n, scorer.transitions.data(), labels);
 }

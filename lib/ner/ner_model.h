@@ -10,8 +10,12 @@
 //   weights    the perceptron (train::WeightTable): word features and label transitions
 //   network    instead of weights in a neural model: the BiLSTM scorer (neural.h)
 //
-// A model holds exactly one of "weights" and "network"; models written
-// before the neural scorer existed have "weights" and load unchanged.
+//   mix        with both weights and network (a hybrid): f32, the weight of the
+//              perceptron's scores added to the network's
+//
+// A model holds "weights" (perceptron), "network" (BiLSTM) or both with
+// "mix" (hybrid); models written before the neural scorer existed have
+// "weights" only and load unchanged.
 //
 // Failure: NerModel::load throws textgraph::Error(kModel) naming the file
 // and section when a section is missing or inconsistent.
@@ -44,9 +48,12 @@ struct NerModel {
   Gazetteer gazetteer;
   CasingLexicon casing;
   Vocabulary vocabulary;
-  Scorer scorer;                             // unused when neural is set
-  std::shared_ptr<const NeuralNer> neural;   // the BiLSTM scorer, or null (perceptron)
-  std::vector<float> neural_transitions;     // as Scorer::transitions, for neural
+  Scorer scorer;                            // the perceptron (unused when neural is set
+                                            // and mix is 0)
+  std::shared_ptr<const NeuralNer> neural;  // the BiLSTM scorer, or null (perceptron)
+  std::vector<float> neural_transitions;    // as Scorer::transitions, for neural
+  float mix = 0;                            // > 0: hybrid, the perceptron's scores
+                                            // times mix are added to the network's
 
   // Sets neural and its transition scores (BILOU constraints, plus the
   // learned scores of a CRF).

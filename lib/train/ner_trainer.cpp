@@ -120,6 +120,10 @@ class Trainer {
   std::vector<Sentence> tag_dev(const train::WeightTable& table);
   // The dev sentences tagged with a candidate network.
   std::vector<Sentence> tag_dev(const ner::NeuralNer& net);
+  // Hybrid: the weight of the perceptron's scores next to the network's,
+  // the best on dev of a fixed grid (the grid's middle without dev data).
+  void choose_mix();
+  int perceptron_epoch_ = 0;
   // Trains the BiLSTM scorer into model_.
   void train_neural(const std::vector<const Sentence*>& sentences, NerTrainResult& result);
   // Saves model_, reloads it, fills the rest of result.
@@ -234,6 +238,26 @@ void Trainer::train_neural(const std::vector<const Sentence*>& sentences, NerTra
                                             dev_f1, !dev_gold_.empty(), result.best_epoch));
 }
 
+void Trainer::choose_mix() {
+  const float grid[] = {0.01f, 0.02f, 0.05f, 0.1f, 0.2f, 0.5f, 1.0f};
+  model_.mix = 0.1f;
+  if (dev_gold_.empty()) return;
+  double best = -1;
+  for (float m : grid) {
+    NerModel trial = model_;
+    trial.mix = m;
+    std::vector<Sentence> tagged = dev_gold_;
+    for (Sentence& s : tagged) ner::tag_sentence(trial, s);
+    const NerScores s = compare_entities(dev_gold_, tagged);
+    if (log_) *log_ << "  mix " << m << ": dev " << scores_line(s) << "\n";
+    if (s.all.f1() > best) {
+      best = s.all.f1();
+      model_.mix = m;
+    }
+  }
+  if (log_) *log_ << "ner: perceptron scores mixed in with weight " << model_.mix << "\n";
+}
+
 NerTrainResult Trainer::run(const std::string& output_path) {
   const auto start = std::chrono::steady_clock::now();
   if (options_.train_files.empty()) fail(ErrorCode::kUsage, "no training files given");
@@ -269,18 +293,21 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   model_.gazetteer.finish();
   model_.casing = ner::build_casing_lexicon(sentences, options_.casing_min_count);
   model_.vocabulary = ner::build_vocabulary(sentences, options_.min_word_count);
-  if (options_.architecture != "perceptron" && options_.architecture != "bilstm")
+  if (options_.architecture != "perceptron" && options_.architecture != "bilstm" &&
+      options_.architecture != "hybrid")
     fail(ErrorCode::kUsage,
-         "unknown architecture '" + options_.architecture + "' (perceptron or bilstm)");
+         "unknown architecture '" + options_.architecture + "' (perceptron, bilstm or hybrid)");
   NerTrainResult result;
-  if (options_.architecture == "bilstm") {
-    dev_gold_ = dev.sentences;
+  if (options_.architecture != "perceptron") {
     if (options_.lstm_dim < 1 || options_.lstm_dim > 1024 || options_.word_dim < 1 ||
         options_.word_dim > 1024 || options_.batch < 1 || !(options_.dropout >= 0) ||
         options_.dropout >= 1 || !(options_.input_dropout >= 0) || options_.input_dropout >= 1 ||
         !(options_.word_dropout >= 0))
       fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024, the batch positive, "
                                "dropouts within [0, 1)");
+  }
+  if (options_.architecture == "bilstm") {
+    dev_gold_ = dev.sentences;
     if (log_)
       *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size()
             << " labels, " << model_.gazetteer.size() << " gazetteer entries, "
@@ -335,6 +362,11 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   if (log_)
     *log_ << "ner: kept epoch " << result.best_epoch << ", " << model_.scorer.weights.num_features()
           << " features, " << model_.scorer.weights.num_weights() << " weights\n";
+  if (options_.architecture == "hybrid") {
+    perceptron_epoch_ = result.best_epoch;
+    train_neural(sentences, result);
+    choose_mix();
+  }
   return finish(output_path, corpora, dev.name, actors_name, result, start);
 }
 
@@ -377,7 +409,10 @@ std::string Trainer::metadata(const std::vector<Corpus>& corpora, const std::str
   w.Key("kind");
   w.String(kNerModelKind);
   w.Key("description");
-  w.String(model_.neural
+  w.String(model_.neural && model_.mix > 0
+               ? "named entities (IOB2), BiLSTM and averaged perceptron scores summed over BILOU "
+                 "labels, constrained Viterbi"
+           : model_.neural
                ? (model_.neural->config.crf
                       ? "named entities (IOB2), BiLSTM with a linear-chain CRF over BILOU labels"
                       : "named entities (IOB2), BiLSTM over BILOU labels, constrained Viterbi")
@@ -446,6 +481,12 @@ std::string Trainer::metadata(const std::vector<Corpus>& corpora, const std::str
     w.Double(options_.word_dropout);
     w.Key("parameters");
     w.Uint64(model_.neural->parameter_count());
+    if (model_.mix > 0) {
+      w.Key("mix");
+      w.Double(model_.mix);
+      w.Key("perceptron_best_epoch");
+      w.Int(perceptron_epoch_);
+    }
   }
   w.EndObject();
   if (!dev_name.empty()) {

@@ -43,8 +43,8 @@ int run_train_ner(Args& args) {
   o.dropout = real(args, "--dropout", o.dropout, 0, 0.95f);
   o.input_dropout = real(args, "--input-dropout", o.input_dropout, 0, 0.95f);
   o.word_dropout = real(args, "--word-dropout", o.word_dropout, 0, 100);
-  if (o.architecture != "perceptron" && o.architecture != "bilstm")
-    throw UsageError("--arch must be perceptron or bilstm");
+  if (o.architecture != "perceptron" && o.architecture != "bilstm" && o.architecture != "hybrid")
+    throw UsageError("--arch must be perceptron, bilstm or hybrid");
   const bool quiet = args.flag("--quiet");
   const std::vector<std::string> rest = args.positionals();
   if (!rest.empty()) throw UsageError("unexpected argument " + rest.front());
