@@ -361,6 +361,38 @@ TEST(NerNeural, SameSeedGivesTheSameFileAndThreadsAgree) {
     for (std::size_t s = 0; s < r.size(); ++s) EXPECT_EQ(tags_of(r[s]), tags_of(expected[s]));
 }
 
+TEST(NerNeural, HybridHoldsBothScorers) {
+  const std::string path = train_small_neural_model("hybrid.tgm", 4, false, "hybrid");
+  Result<NerTagger> t = NerTagger::load(path);
+  ASSERT_TRUE(t.ok()) << t.status().to_string();
+  EXPECT_GE(score_ner(*t, fixture()).all.f1(), 85.0);
+  Result<ModelFile> m = load_model(path);
+  ASSERT_TRUE(m.ok());
+  ASSERT_NE(m->section("weights"), nullptr);
+  ASSERT_NE(m->section("network"), nullptr);
+  ASSERT_NE(m->section("mix"), nullptr);
+  EXPECT_NE(t->metadata_json().find("\"mix\":"), std::string::npos);
+  // A hybrid without its mix weight, or with a nonsensical one, is refused.
+  const std::string out = (scratch_dir() / "hybrid-bad.tgm").string();
+  ModelFile no_mix = *m;
+  std::erase_if(no_mix.sections, [](const ModelSection& s) { return s.name == "mix"; });
+  ASSERT_TRUE(save_model(no_mix, out).ok());
+  Result<NerTagger> bad = NerTagger::load(out);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("mix"), std::string::npos) << bad.status().message();
+  ModelFile negative = *m;
+  for (ModelSection& s : negative.sections)
+    if (s.name == "mix") {
+      ByteWriter w;
+      w.put<float>(-1.0f);
+      s.payload = w.take();
+    }
+  ASSERT_TRUE(save_model(negative, out).ok());
+  bad = NerTagger::load(out);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("section mix is invalid"), std::string::npos);
+}
+
 TEST(NerNeural, RefusesABadNetworkSection) {
   const std::string path = train_small_neural_model("neural-bad.tgm", 2);
   Result<ModelFile> m = load_model(path);

@@ -58,12 +58,13 @@ inline std::string train_small_model(const std::string& name, std::uint64_t seed
 
 // The same with the BiLSTM scorer (small sizes, so it trains in seconds).
 inline std::string train_small_neural_model(const std::string& name, std::uint64_t seed = 1,
-                                            bool crf = false) {
+                                            bool crf = false,
+                                            const std::string& architecture = "bilstm") {
   const std::string path = (scratch_dir() / name).string();
   NerTrainOptions options;
   options.train_files = {fixture_path()};
   options.dev_file = fixture_path();
-  options.architecture = "bilstm";
+  options.architecture = architecture;
   options.lstm_dim = 24;
   options.word_dim = 24;
   options.crf = crf;
