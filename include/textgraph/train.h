@@ -101,13 +101,13 @@ struct NerTrainOptions {
   // (both trained, their scores summed, the perceptron's weight picked on
   // dev_file from a fixed grid).
   std::string architecture = "perceptron";
-  int lstm_dim = 64;                     // bilstm: LSTM units per direction
-  int word_dim = 64;                     // bilstm: word embedding size
-  bool crf = false;                      // bilstm: train label transitions as a linear-chain CRF
-  int batch = 32;                        // bilstm: sentences per update
-  float dropout = 0.25f;                 // bilstm: dropout on the BiLSTM outputs
-  float input_dropout = 0.0f;            // bilstm: dropout on the embeddings
-  float word_dropout = 0.25f;            // bilstm: alpha of word dropout, alpha / (alpha + count)
+  int lstm_dim = 64;           // bilstm: LSTM units per direction
+  int word_dim = 64;           // bilstm: word embedding size
+  bool crf = false;            // bilstm: train label transitions as a linear-chain CRF
+  int batch = 32;              // bilstm: sentences per update
+  float dropout = 0.25f;       // bilstm: dropout on the BiLSTM outputs
+  float input_dropout = 0.0f;  // bilstm: dropout on the embeddings
+  float word_dropout = 0.25f;  // bilstm: alpha of word dropout, alpha / (alpha + count)
 };
 
 struct NerTrainResult {

@@ -71,11 +71,14 @@ std::size_t NeuralNer::parameter_count() const {
 }
 
 std::vector<const Tensor*> embedding_tables(const NeuralNer& net) {
-  return {&net.emb_word, &net.emb_suffix, &net.emb_prefix,
-          &net.emb_shape, &net.emb_cap, &net.emb_gaz};
+  return {&net.emb_word,  &net.emb_suffix, &net.emb_prefix,
+          &net.emb_shape, &net.emb_cap,    &net.emb_gaz};
 }
 
 void NeuralNer::finish() {
+  out_wt.resize(out_w.cols, out_w.rows);
+  for (int r = 0; r < out_w.rows; ++r)
+    for (int c = 0; c < out_w.cols; ++c) out_wt.row(c)[r] = out_w.row(r)[c];
   const auto tables = embedding_tables(*this);
   for (int d = 0; d < 2; ++d) {
     input_tables[d].clear();
@@ -104,16 +107,20 @@ void NeuralNer::emissions(const NeuralInputs& in, std::vector<float>& out) const
       float* zt = z.data() + static_cast<std::size_t>(t) * h4;
       std::copy(lstm[d].b.data.begin(), lstm[d].b.data.end(), zt);
       const int* ids = in.ids.data() + static_cast<std::size_t>(t) * NeuralInputs::kFeatures;
-      for (int f = 0; f < NeuralInputs::kFeatures; ++f) k::axpy(1.0f, tables[f].row(ids[f]), zt, h4);
+      for (int f = 0; f < NeuralInputs::kFeatures; ++f)
+        k::axpy(1.0f, tables[f].row(ids[f]), zt, h4);
       for (int g = in.gaz_offsets[t]; g < in.gaz_offsets[t + 1]; ++g)
         k::axpy(1.0f, tables[NeuralInputs::kFeatures].row(in.gaz[g]), zt, h4);
     }
     parser::lstm_recur(lstm[d], z, steps, d == 1, enc.data() + d * h, width, nullptr);
   }
+  // Few labels: a dot product per label beats gemm_nn's narrow-column tail.
   out.resize(static_cast<std::size_t>(steps) * labels);
-  for (int t = 0; t < steps; ++t)
-    std::copy(out_b.data.begin(), out_b.data.end(), out.begin() + static_cast<std::size_t>(t) * labels);
-  k::gemm_nn(enc.data(), out_w.data.data(), out.data(), steps, width, labels);
+  for (int t = 0; t < steps; ++t) {
+    const float* e = enc.data() + static_cast<std::size_t>(t) * width;
+    float* o = out.data() + static_cast<std::size_t>(t) * labels;
+    for (int y = 0; y < labels; ++y) o[y] = out_b.data[y] + k::dot(e, out_wt.row(y), width);
+  }
 }
 
 void neural_inputs(const NeuralNer& net, const Sentence& sentence,
@@ -133,8 +140,9 @@ void neural_inputs(const NeuralNer& net, const Sentence& sentence,
     ids[3] = net.shapes.id(parser::word_shape(form));
     const std::uint32_t cap = std::min<std::uint32_t>(t.cap, 5);
     const std::uint32_t casing = std::min<std::uint32_t>(t.casing, 5);
-    ids[4] = static_cast<int>(cap + 6 * (casing + 6 * (std::min<std::uint32_t>(t.start, 2) +
-                                                       3 * std::min<std::uint32_t>(info.casing, 2))));
+    ids[4] =
+        static_cast<int>(cap + 6 * (casing + 6 * (std::min<std::uint32_t>(t.start, 2) +
+                                                  3 * std::min<std::uint32_t>(info.casing, 2))));
     for (std::uint64_t g : t.gaz)
       if (g != 0 && g < static_cast<std::uint64_t>(kGazIds)) out.gaz.push_back(static_cast<int>(g));
     if (static_cast<int>(out.gaz.size()) == out.gaz_offsets.back()) out.gaz.push_back(0);

@@ -69,18 +69,19 @@ struct NeuralInputs {
 
 struct NeuralNer {
   NeuralConfig config;
-  int labels = 0;                    // LabelSet::size()
+  int labels = 0;  // LabelSet::size()
   Vocab words, suffixes, prefixes, shapes;
   Tensor emb_word, emb_suffix, emb_prefix, emb_shape, emb_cap, emb_gaz;
-  LstmWeights lstm[2];               // forward, backward
-  Tensor out_w;                      // 2H x labels
-  Tensor out_b;                      // 1 x labels
-  Tensor transitions;                // (labels + 1) x labels, row 0 = start (CRF only)
+  LstmWeights lstm[2];  // forward, backward
+  Tensor out_w;         // 2H x labels
+  Tensor out_b;         // 1 x labels
+  Tensor transitions;   // (labels + 1) x labels, row 0 = start (CRF only)
 
   // Inference tables: per direction, per embedding table, rows x 4H (the
   // table times its slice of Wx), built by finish(); make inference a few
   // vector additions per word before the recurrence.
   std::vector<Tensor> input_tables[2];
+  Tensor out_wt;  // out_w transposed (labels x 2H): one dot product per label
 
   // Shapes every tensor for config, labels and the vocabularies (zeros).
   void allocate();

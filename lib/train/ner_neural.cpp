@@ -133,8 +133,7 @@ double crf_loss(const std::vector<float>& logits, int n, int L, const std::vecto
 // Adds one sentence's gradient to g; returns its loss.
 double backprop(const NeuralNer& net, const NeuralExample& ex, const NeuralInputs& base,
                 const std::vector<int>& word_counts, const std::vector<double>& trans,
-                const ner::LabelSet& labels, const NeuralTrainOptions& o, Rng& rng,
-                NeuralNer& g) {
+                const ner::LabelSet& labels, const NeuralTrainOptions& o, Rng& rng, NeuralNer& g) {
   const ner::NeuralConfig& c = net.config;
   const int steps = static_cast<int>(base.size());
   const int L = net.labels, h = c.lstm_dim, width = 2 * h, in = c.input_dim();
@@ -276,10 +275,11 @@ class Adam {
 
 }  // namespace
 
-std::shared_ptr<NeuralNer> train_neural_ner(
-    const NeuralTrainOptions& o, const std::vector<NeuralExample>& examples, int labels,
-    const ner::LabelSet& label_set, const std::function<double(const NeuralNer&)>& dev_f1,
-    bool have_dev, int& best_epoch) {
+std::shared_ptr<NeuralNer> train_neural_ner(const NeuralTrainOptions& o,
+                                            const std::vector<NeuralExample>& examples, int labels,
+                                            const ner::LabelSet& label_set,
+                                            const std::function<double(const NeuralNer&)>& dev_f1,
+                                            bool have_dev, int& best_epoch) {
   NeuralNer net;
   net.config = o.config;
   net.labels = labels;

@@ -26,13 +26,13 @@
 namespace textgraph::train {
 
 struct NeuralTrainOptions {
-  ner::NeuralConfig config;        // sizes (and crf)
-  int epochs = 20;                 // at most this many passes
-  int patience = 4;                // stop after this many epochs without a better dev F1
-  std::uint64_t seed = 1;          // initialization, shuffling, dropout
-  int min_word_count = 2;          // rarer normalized forms share the unknown embedding
-  int batch = 32;                  // sentences per update
-  float learning_rate = 2e-3f;     // Adam
+  ner::NeuralConfig config;     // sizes (and crf)
+  int epochs = 20;              // at most this many passes
+  int patience = 4;             // stop after this many epochs without a better dev F1
+  std::uint64_t seed = 1;       // initialization, shuffling, dropout
+  int min_word_count = 2;       // rarer normalized forms share the unknown embedding
+  int batch = 32;               // sentences per update
+  float learning_rate = 2e-3f;  // Adam
   float beta1 = 0.9f, beta2 = 0.9f;
   float clip = 5.0f;               // global gradient norm limit per update
   float average = 0.999f;          // decay of the weight average

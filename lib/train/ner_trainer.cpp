@@ -239,8 +239,10 @@ void Trainer::train_neural(const std::vector<const Sentence*>& sentences, NerTra
 }
 
 void Trainer::choose_mix() {
-  const float grid[] = {0.01f, 0.02f, 0.05f, 0.1f, 0.2f, 0.5f, 1.0f};
-  model_.mix = 0.1f;
+  // Perceptron scores are sums of averaged weights, far larger than
+  // log-probabilities: the grid spans four orders of magnitude.
+  const float grid[] = {1e-4f, 2e-4f, 5e-4f, 1e-3f, 2e-3f, 5e-3f, 1e-2f, 2e-2f, 5e-2f, 0.1f, 1.0f};
+  model_.mix = 2e-3f;
   if (dev_gold_.empty()) return;
   double best = -1;
   for (float m : grid) {
@@ -303,15 +305,16 @@ NerTrainResult Trainer::run(const std::string& output_path) {
         options_.word_dim > 1024 || options_.batch < 1 || !(options_.dropout >= 0) ||
         options_.dropout >= 1 || !(options_.input_dropout >= 0) || options_.input_dropout >= 1 ||
         !(options_.word_dropout >= 0))
-      fail(ErrorCode::kUsage, "LSTM and word sizes must be within 1..1024, the batch positive, "
-                               "dropouts within [0, 1)");
+      fail(ErrorCode::kUsage,
+           "LSTM and word sizes must be within 1..1024, the batch positive, "
+           "dropouts within [0, 1)");
   }
   if (options_.architecture == "bilstm") {
     dev_gold_ = dev.sentences;
     if (log_)
-      *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size()
-            << " labels, " << model_.gazetteer.size() << " gazetteer entries, "
-            << model_.casing.size() << " casing entries\n";
+      *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size() << " labels, "
+            << model_.gazetteer.size() << " gazetteer entries, " << model_.casing.size()
+            << " casing entries\n";
     train_neural(sentences, result);
     return finish(output_path, corpora, dev.name, actors_name, result, start);
   }
