@@ -95,6 +95,19 @@ struct NerTrainOptions {
   std::string license;                   // recorded in the model; "" = derived from file names
   std::string command;                   // the command line, recorded in the model
   std::ostream* log = nullptr;           // progress lines; nullptr = silent
+  // The scorer: "perceptron" (averaged structured perceptron over sparse
+  // features), "bilstm" (a BiLSTM over word, affix, shape, casing and
+  // gazetteer embeddings; the options below apply to it only) or "hybrid"
+  // (both trained, their scores summed, the perceptron's weight picked on
+  // dev_file from a fixed grid).
+  std::string architecture = "perceptron";
+  int lstm_dim = 64;           // bilstm: LSTM units per direction
+  int word_dim = 64;           // bilstm: word embedding size
+  bool crf = false;            // bilstm: train label transitions as a linear-chain CRF
+  int batch = 32;              // bilstm: sentences per update
+  float dropout = 0.25f;       // bilstm: dropout on the BiLSTM outputs
+  float input_dropout = 0.0f;  // bilstm: dropout on the embeddings
+  float word_dropout = 0.25f;  // bilstm: alpha of word dropout, alpha / (alpha + count)
 };
 
 struct NerTrainResult {

@@ -1,6 +1,7 @@
 #include "ner/ner_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <span>
 
@@ -34,6 +35,19 @@ void Scorer::set(train::WeightTable table, const LabelSet& labels) {
   }
 }
 
+void NerModel::set_neural(std::shared_ptr<const NeuralNer> net) {
+  neural = std::move(net);
+  const int n = labels.size();
+  neural_transitions.assign(static_cast<std::size_t>((n + 1) * n), 0.0f);
+  for (int prev = LabelSet::kStart; prev < n; ++prev) {
+    float* row = neural_transitions.data() + static_cast<std::size_t>((prev + 1) * n);
+    for (int cur = 0; cur < n; ++cur)
+      row[cur] = !labels.allowed(prev, cur) ? kNever
+                 : neural->config.crf       ? neural->transitions.row(prev + 1)[cur]
+                                            : 0.0f;
+  }
+}
+
 void NerModel::save_sections(ModelFile& model) const {
   {
     ByteWriter w;
@@ -63,10 +77,20 @@ void NerModel::save_sections(ModelFile& model) const {
     w.put_vector(words);
     model.sections.push_back({"vocabulary", w.take()});
   }
-  {
+  if (neural) {
+    ByteWriter w;
+    neural->save(w);
+    model.sections.push_back({"network", w.take()});
+  }
+  if (!neural || mix > 0) {
     ByteWriter w;
     scorer.weights.save(w);
     model.sections.push_back({"weights", w.take()});
+  }
+  if (neural && mix > 0) {
+    ByteWriter w;
+    w.put<float>(mix);
+    model.sections.push_back({"mix", w.take()});
   }
 }
 
@@ -108,6 +132,22 @@ NerModel NerModel::load(const ModelFile& model, const std::string& name) {
     m.vocabulary.insert(words.begin(), words.end());
   });
   const int n = m.labels.size();
+  if (model.section("network")) {
+    auto net = std::make_shared<NeuralNer>();
+    read("network", [&](ByteReader& in) {
+      *net = NeuralNer::load(in);
+      if (net->labels != n)
+        fail(ErrorCode::kModel, "section network has " + std::to_string(net->labels) +
+                                    " labels, the model " + std::to_string(n) + " (corrupt model)");
+    });
+    m.set_neural(std::move(net));
+    if (!model.section("weights")) return m;
+    read("mix", [&](ByteReader& in) {
+      m.mix = in.get<float>();
+      if (!(m.mix > 0 && m.mix < 1e6f))
+        fail(ErrorCode::kModel, "section mix is invalid (corrupt model)");
+    });
+  }
   train::WeightTable weights;
   read("weights", [&](ByteReader& in) {
     weights = train::WeightTable::load(in);
@@ -166,6 +206,10 @@ void prepare(const NerModel& model, const Sentence& sentence, PreparedSentence& 
   prepare_sentence(sentence, model.gazetteer, model.casing, model.vocabulary, out.toks, out.info);
   out.feats.clear();
   out.offsets.assign(1, 0);
+  if (model.neural) {
+    neural_inputs(*model.neural, sentence, out.toks, out.info, out.neural);
+    if (model.mix <= 0) return;
+  }
   for (std::size_t i = 0; i < out.toks.size(); ++i) {
     word_features(out.toks, out.info, i, out.feats);
     out.offsets.push_back(static_cast<std::uint32_t>(out.feats.size()));
@@ -177,11 +221,39 @@ void decode(const NerModel& model, const Scorer& scorer, const PreparedSentence&
   const std::size_t n = sentence.toks.size();
   const auto L = static_cast<std::size_t>(model.labels.size());
   thread_local std::vector<float> emit;
+  if (model.neural && model.mix <= 0) {
+    model.neural->emissions(sentence.neural, emit);
+    viterbi(model.labels, emit.data(), n, model.neural_transitions.data(), labels);
+    return;
+  }
   emit.assign(n * L, 0.0f);
   for (std::size_t i = 0; i < n; ++i) {
     std::span<const std::uint64_t> f(sentence.feats.data() + sentence.offsets[i],
                                      sentence.offsets[i + 1] - sentence.offsets[i]);
     scorer.weights.add_scores(f, emit.data() + i * L);
+  }
+  if (model.neural) {
+    // Hybrid: the network's log-probabilities (its raw scores for a CRF)
+    // plus the perceptron's scores times mix.
+    thread_local std::vector<float> net_emit, trans;
+    model.neural->emissions(sentence.neural, net_emit);
+    const float m = model.mix;
+    for (std::size_t i = 0; i < n; ++i) {
+      float* row = net_emit.data() + i * L;
+      if (!model.neural->config.crf) {
+        const float mx = *std::max_element(row, row + L);
+        double z = 0;
+        for (std::size_t y = 0; y < L; ++y) z += std::exp(static_cast<double>(row[y] - mx));
+        const float lz = mx + static_cast<float>(std::log(z));
+        for (std::size_t y = 0; y < L; ++y) row[y] -= lz;
+      }
+      for (std::size_t y = 0; y < L; ++y) emit[i * L + y] = row[y] + m * emit[i * L + y];
+    }
+    trans.resize(model.neural_transitions.size());
+    for (std::size_t k = 0; k < trans.size(); ++k)
+      trans[k] = model.neural_transitions[k] + m * scorer.transitions[k];
+    viterbi(model.labels, emit.data(), n, trans.data(), labels);
+    return;
   }
   viterbi(model.labels, emit.data(), n, scorer.transitions.data(), labels);
 }

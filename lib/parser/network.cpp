@@ -167,8 +167,6 @@ void embed(const Network& net, const std::vector<TokenIds>& ids, std::vector<flo
 
 }  // namespace
 
-namespace {
-
 // The recurrence of one direction over z (steps x 4H, input projection and
 // bias already added); overwrites z with the gate activations.
 void lstm_recur(const LstmWeights& w, std::vector<float>& z, int steps, bool reverse, float* out,
@@ -200,6 +198,8 @@ void lstm_recur(const LstmWeights& w, std::vector<float>& z, int steps, bool rev
     }
   }
 }
+
+namespace {
 
 const Tensor* embedding(const Network& net, int f) {
   const Tensor* e[] = {&net.emb_word,  &net.emb_suffix, &net.emb_prefix,

@@ -142,6 +142,11 @@ struct EncoderCache {
 // the input layer when not null.
 void encode(const Network& net, const std::vector<TokenIds>& ids, std::vector<float>& out,
             EncoderCache* cache);
+// The recurrence of one direction over z (steps x 4H, input projection and
+// bias already added); overwrites z with the gate activations. Also used by
+// the NER network (lib/ner/neural.cpp).
+void lstm_recur(const LstmWeights& w, std::vector<float>& z, int steps, bool reverse, float* out,
+                int out_stride, LstmCache* cache);
 // One LSTM direction over T inputs of width `in`; `reverse` runs right to left.
 void lstm_forward(const LstmWeights& w, const float* x, int steps, int in, bool reverse, float* out,
                   int out_stride, LstmCache* cache);

@@ -19,6 +19,7 @@
 #include "textgraph/actors.h"
 #include "textgraph/train.h"
 #include "train/epochs.h"
+#include "train/ner_neural.h"
 
 namespace textgraph {
 
@@ -117,6 +118,18 @@ class Trainer {
   void learn(train::PerceptronTrainer& trainer, const Example& ex);
   // The dev sentences tagged with a weight table.
   std::vector<Sentence> tag_dev(const train::WeightTable& table);
+  // The dev sentences tagged with a candidate network.
+  std::vector<Sentence> tag_dev(const ner::NeuralNer& net);
+  // Hybrid: the weight of the perceptron's scores next to the network's,
+  // the best on dev of a fixed grid (the grid's middle without dev data).
+  void choose_mix();
+  int perceptron_epoch_ = 0;
+  // Trains the BiLSTM scorer into model_.
+  void train_neural(const std::vector<const Sentence*>& sentences, NerTrainResult& result);
+  // Saves model_, reloads it, fills the rest of result.
+  NerTrainResult finish(const std::string& output_path, const std::vector<Corpus>& corpora,
+                        const std::string& dev_name, const std::string& actors_name,
+                        NerTrainResult& result, std::chrono::steady_clock::time_point start);
   std::string metadata(const std::vector<Corpus>& corpora, const std::string& dev_name,
                        const std::string& actors_name, const NerTrainResult& result);
 
@@ -180,6 +193,73 @@ std::vector<Sentence> Trainer::tag_dev(const train::WeightTable& table) {
   return out;
 }
 
+std::vector<Sentence> Trainer::tag_dev(const ner::NeuralNer& net) {
+  NerModel m = model_;
+  m.set_neural(std::make_shared<ner::NeuralNer>(net));
+  std::vector<Sentence> out = dev_gold_;
+  PreparedSentence p;
+  std::vector<int> labels;
+  for (Sentence& s : out) {
+    ner::prepare(m, s, p);
+    ner::decode(m, m.scorer, p, labels);
+    m.labels.decode(labels, s);
+  }
+  return out;
+}
+
+void Trainer::train_neural(const std::vector<const Sentence*>& sentences, NerTrainResult& result) {
+  train::NeuralTrainOptions o;
+  o.config.lstm_dim = options_.lstm_dim;
+  o.config.word_dim = options_.word_dim;
+  o.config.crf = options_.crf ? 1 : 0;
+  o.batch = options_.batch;
+  o.encoding_dropout = options_.dropout;
+  o.input_dropout = options_.input_dropout;
+  o.word_dropout = options_.word_dropout;
+  o.epochs = options_.epochs;
+  o.patience = options_.patience;
+  o.seed = options_.seed;
+  o.min_word_count = options_.min_word_count;
+  o.log = log_;
+  std::vector<train::NeuralExample> examples(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    train::NeuralExample& ex = examples[i];
+    ex.sentence = sentences[i];
+    ner::prepare_sentence(*sentences[i], model_.gazetteer, model_.casing, model_.vocabulary,
+                          ex.toks, ex.info);
+    ex.gold = model_.labels.encode(*sentences[i]);
+  }
+  auto dev_f1 = [&](const ner::NeuralNer& net) {
+    const NerScores s = compare_entities(dev_gold_, tag_dev(net));
+    if (log_) *log_ << "  dev " << scores_line(s) << "\n";
+    return s.all.f1();
+  };
+  model_.set_neural(train::train_neural_ner(o, examples, model_.labels.size(), model_.labels,
+                                            dev_f1, !dev_gold_.empty(), result.best_epoch));
+}
+
+void Trainer::choose_mix() {
+  // Perceptron scores are sums of averaged weights, far larger than
+  // log-probabilities: the grid spans four orders of magnitude.
+  const float grid[] = {1e-4f, 2e-4f, 5e-4f, 1e-3f, 2e-3f, 5e-3f, 1e-2f, 2e-2f, 5e-2f, 0.1f, 1.0f};
+  model_.mix = 2e-3f;
+  if (dev_gold_.empty()) return;
+  double best = -1;
+  for (float m : grid) {
+    NerModel trial = model_;
+    trial.mix = m;
+    std::vector<Sentence> tagged = dev_gold_;
+    for (Sentence& s : tagged) ner::tag_sentence(trial, s);
+    const NerScores s = compare_entities(dev_gold_, tagged);
+    if (log_) *log_ << "  mix " << m << ": dev " << scores_line(s) << "\n";
+    if (s.all.f1() > best) {
+      best = s.all.f1();
+      model_.mix = m;
+    }
+  }
+  if (log_) *log_ << "ner: perceptron scores mixed in with weight " << model_.mix << "\n";
+}
+
 NerTrainResult Trainer::run(const std::string& output_path) {
   const auto start = std::chrono::steady_clock::now();
   if (options_.train_files.empty()) fail(ErrorCode::kUsage, "no training files given");
@@ -215,6 +295,29 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   model_.gazetteer.finish();
   model_.casing = ner::build_casing_lexicon(sentences, options_.casing_min_count);
   model_.vocabulary = ner::build_vocabulary(sentences, options_.min_word_count);
+  if (options_.architecture != "perceptron" && options_.architecture != "bilstm" &&
+      options_.architecture != "hybrid")
+    fail(ErrorCode::kUsage,
+         "unknown architecture '" + options_.architecture + "' (perceptron, bilstm or hybrid)");
+  NerTrainResult result;
+  if (options_.architecture != "perceptron") {
+    if (options_.lstm_dim < 1 || options_.lstm_dim > 1024 || options_.word_dim < 1 ||
+        options_.word_dim > 1024 || options_.batch < 1 || !(options_.dropout >= 0) ||
+        options_.dropout >= 1 || !(options_.input_dropout >= 0) || options_.input_dropout >= 1 ||
+        !(options_.word_dropout >= 0))
+      fail(ErrorCode::kUsage,
+           "LSTM and word sizes must be within 1..1024, the batch positive, "
+           "dropouts within [0, 1)");
+  }
+  if (options_.architecture == "bilstm") {
+    dev_gold_ = dev.sentences;
+    if (log_)
+      *log_ << "ner: " << sentences.size() << " sentences, " << model_.labels.size() << " labels, "
+            << model_.gazetteer.size() << " gazetteer entries, " << model_.casing.size()
+            << " casing entries\n";
+    train_neural(sentences, result);
+    return finish(output_path, corpora, dev.name, actors_name, result, start);
+  }
 
   train_.resize(sentences.size());
   std::size_t train_words = 0;
@@ -232,7 +335,6 @@ NerTrainResult Trainer::run(const std::string& output_path) {
           << " gazetteer entries, " << model_.casing.size() << " casing entries, "
           << model_.vocabulary.size() << " known words\n";
 
-  NerTrainResult result;
   result.best_epoch = options_.epochs;
   train::PerceptronTrainer trainer(model_.labels.size());
   train::EpochOptions eo;
@@ -263,11 +365,27 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   if (log_)
     *log_ << "ner: kept epoch " << result.best_epoch << ", " << model_.scorer.weights.num_features()
           << " features, " << model_.scorer.weights.num_weights() << " weights\n";
-  if (!dev_.empty()) result.dev = compare_entities(dev_gold_, tag_dev(model_.scorer.weights));
+  if (options_.architecture == "hybrid") {
+    perceptron_epoch_ = result.best_epoch;
+    train_neural(sentences, result);
+    choose_mix();
+  }
+  return finish(output_path, corpora, dev.name, actors_name, result, start);
+}
+
+NerTrainResult Trainer::finish(const std::string& output_path, const std::vector<Corpus>& corpora,
+                               const std::string& dev_name, const std::string& actors_name,
+                               NerTrainResult& result,
+                               std::chrono::steady_clock::time_point start) {
+  if (!dev_gold_.empty()) {
+    std::vector<Sentence> tagged = dev_gold_;
+    for (Sentence& s : tagged) ner::tag_sentence(model_, s);
+    result.dev = compare_entities(dev_gold_, tagged);
+  }
 
   ModelFile file;
   file.kind = kNerModelKind;
-  file.metadata_json = metadata(corpora, dev.name, actors_name, result);
+  file.metadata_json = metadata(corpora, dev_name, actors_name, result);
   model_.save_sections(file);
   if (Status s = save_model(file, output_path); !s.ok())
     throw Error(s.code(), s.message(), s.where());
@@ -279,7 +397,7 @@ NerTrainResult Trainer::run(const std::string& output_path) {
   result.model_bytes = std::filesystem::file_size(output_path);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (log_) {
-    if (!dev.name.empty()) *log_ << "dev " << dev.name << ": " << scores_line(result.dev) << "\n";
+    if (!dev_name.empty()) *log_ << "dev " << dev_name << ": " << scores_line(result.dev) << "\n";
     *log_ << "wrote " << output_path << " (" << result.model_bytes << " bytes) in "
           << static_cast<int>(result.seconds) << " s\n";
   }
@@ -294,7 +412,14 @@ std::string Trainer::metadata(const std::vector<Corpus>& corpora, const std::str
   w.Key("kind");
   w.String(kNerModelKind);
   w.Key("description");
-  w.String("named entities (IOB2), Viterbi-decoded averaged perceptron over BILOU labels");
+  w.String(model_.neural && model_.mix > 0
+               ? "named entities (IOB2), BiLSTM and averaged perceptron scores summed over BILOU "
+                 "labels, constrained Viterbi"
+           : model_.neural
+               ? (model_.neural->config.crf
+                      ? "named entities (IOB2), BiLSTM with a linear-chain CRF over BILOU labels"
+                      : "named entities (IOB2), BiLSTM over BILOU labels, constrained Viterbi")
+               : "named entities (IOB2), Viterbi-decoded averaged perceptron over BILOU labels");
   w.Key("types");
   w.StartArray();
   for (const std::string& t : model_.labels.types()) w.String(t.c_str());
@@ -339,6 +464,33 @@ std::string Trainer::metadata(const std::vector<Corpus>& corpora, const std::str
   w.Int(options_.casing_min_count);
   w.Key("best_epoch");
   w.Int(result.best_epoch);
+  w.Key("architecture");
+  w.String(options_.architecture.c_str());
+  if (model_.neural) {
+    const ner::NeuralConfig& c = model_.neural->config;
+    w.Key("lstm_dim");
+    w.Int(c.lstm_dim);
+    w.Key("word_dim");
+    w.Int(c.word_dim);
+    w.Key("crf");
+    w.Bool(c.crf != 0);
+    w.Key("batch");
+    w.Int(options_.batch);
+    w.Key("dropout");
+    w.Double(options_.dropout);
+    w.Key("input_dropout");
+    w.Double(options_.input_dropout);
+    w.Key("word_dropout");
+    w.Double(options_.word_dropout);
+    w.Key("parameters");
+    w.Uint64(model_.neural->parameter_count());
+    if (model_.mix > 0) {
+      w.Key("mix");
+      w.Double(model_.mix);
+      w.Key("perceptron_best_epoch");
+      w.Int(perceptron_epoch_);
+    }
+  }
   w.EndObject();
   if (!dev_name.empty()) {
     w.Key("dev");

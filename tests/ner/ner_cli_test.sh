@@ -127,4 +127,24 @@ grep -q "none.iob2" "$T/err" || fail "missing training file not named"
 mv "$T/m.tgm" "$T/first.tgm"
 "$TEXTGRAPH" train ner --train "$FIX" --dev "$FIX" -o "$T/m.tgm" --epochs 4 --min-count 1 --quiet
 cmp "$T/first.tgm" "$T/m.tgm" || fail "training is not deterministic"
+
+# The BiLSTM scorer: bad options are usage errors; a small model trains
+# deterministically and tags through `ner` and `parse --ner` alike.
+expect_status 2 "$TEXTGRAPH" train ner --train "$FIX" -o "$T/x.tgm" --arch transformer
+expect_status 2 "$TEXTGRAPH" train ner --train "$FIX" -o "$T/x.tgm" --arch bilstm --dropout 1.5
+NB="--arch bilstm --lstm-dim 16 --word-dim 16 --batch 4 --epochs 6 --patience 6 --min-count 1"
+"$TEXTGRAPH" train ner --train "$FIX" --dev "$FIX" -o "$T/nn.tgm" $NB --crf --quiet
+mv "$T/nn.tgm" "$T/nn1.tgm"
+"$TEXTGRAPH" train ner --train "$FIX" --dev "$FIX" -o "$T/nn.tgm" $NB --crf --quiet
+cmp "$T/nn1.tgm" "$T/nn.tgm" || fail "BiLSTM training is not deterministic"
+"$TEXTGRAPH" ner --model "$T/nn.tgm" "$NEWS" --input iob2 -o "$T/nn.iob2" --score 2>"$T/score"
+grep -q "^all " "$T/score" || fail "no score table for the BiLSTM model"
+"$TEXTGRAPH" ner --model "$T/nn.tgm" "$NEWS" --input iob2 -j 3 | cmp - "$T/nn.iob2" \
+  || fail "BiLSTM -j 3 differs"
+"$TEXTGRAPH" parse --ner-model "$T/nn.tgm" "$T/p.txt" -o "$T/nn.conllu"
+"$TEXTGRAPH" ner --model "$T/nn.tgm" "$T/nn.conllu" -o "$T/nn-p.iob2"
+awk -F'\t' '$1 ~ /^[0-9]+$/ {match($10, /NER=[^|]*/); print $1 "\t" $2 "\t" substr($10, RSTART + 4, RLENGTH - 4)}' \
+  "$T/nn.conllu" >"$T/a"
+awk -F'\t' '$1 ~ /^[0-9]+$/ {print $1 "\t" $2 "\t" $3}' "$T/nn-p.iob2" >"$T/b"
+cmp "$T/a" "$T/b" || fail "BiLSTM: parse --ner and ner disagree"
 echo "ok"

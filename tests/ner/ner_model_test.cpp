@@ -18,6 +18,7 @@ using ner_testing::fixture_path;
 using ner_testing::read_bytes;
 using ner_testing::scratch_dir;
 using ner_testing::train_small_model;
+using ner_testing::train_small_neural_model;
 using ner_testing::write_bytes;
 
 std::vector<Sentence> fixture() {
@@ -316,6 +317,120 @@ TEST(NerTraining, WithoutGazetteer) {
   EXPECT_GT(r->model_bytes, 0u);
   EXPECT_EQ(r->best_epoch, 3);  // no dev file: all epochs
   EXPECT_TRUE(NerTagger::load(out).ok());
+}
+
+// --- The BiLSTM scorer ------------------------------------------------------
+
+TEST(NerNeural, LearnsTheFixtureAndRoundTrips) {
+  for (const bool crf : {false, true}) {
+    const std::string path = train_small_neural_model(crf ? "crf.tgm" : "bilstm.tgm", 3, crf);
+    Result<NerTagger> t = NerTagger::load(path);
+    ASSERT_TRUE(t.ok()) << t.status().to_string();
+    const NerScores s = score_ner(*t, fixture());
+    EXPECT_GE(s.all.f1(), 85.0) << "crf " << crf << ": " << format_scores(s);
+    const std::string& meta = t->metadata_json();
+    EXPECT_NE(meta.find("\"architecture\":\"bilstm\""), std::string::npos) << meta;
+    EXPECT_NE(meta.find(crf ? "\"crf\":true" : "\"crf\":false"), std::string::npos) << meta;
+    Result<ModelFile> m = load_model(path);
+    ASSERT_TRUE(m.ok());
+    EXPECT_NE(m->section("network"), nullptr);
+    EXPECT_EQ(m->section("weights"), nullptr);
+    // Whatever the network says, only valid IOB2 comes out.
+    std::vector<Sentence> all = fixture();
+    t->tag(all);
+    for (const Sentence& x : all) EXPECT_TRUE(valid_iob2(x)) << x.id;
+    Sentence odd = words({"", "\xe2\x80\x9c", "ÉLYSÉE", std::string(3000, 'a'), "I", "."});
+    t->tag(odd);
+    EXPECT_TRUE(valid_iob2(odd));
+  }
+}
+
+TEST(NerNeural, SameSeedGivesTheSameFileAndThreadsAgree) {
+  const std::string a = train_small_neural_model("neural-a.tgm", 5);
+  const std::string b = train_small_neural_model("neural-b.tgm", 5);
+  EXPECT_EQ(read_bytes(a), read_bytes(b));
+  Result<NerTagger> t = NerTagger::load(a);
+  ASSERT_TRUE(t.ok());
+  std::vector<Sentence> expected = fixture();
+  t->tag(expected);
+  std::vector<std::vector<Sentence>> results(3, fixture());
+  std::vector<std::thread> threads;
+  for (auto& r : results) threads.emplace_back([&r, &t] { t->tag(r); });
+  for (auto& th : threads) th.join();
+  for (const auto& r : results)
+    for (std::size_t s = 0; s < r.size(); ++s) EXPECT_EQ(tags_of(r[s]), tags_of(expected[s]));
+}
+
+TEST(NerNeural, HybridHoldsBothScorers) {
+  const std::string path = train_small_neural_model("hybrid.tgm", 4, false, "hybrid");
+  Result<NerTagger> t = NerTagger::load(path);
+  ASSERT_TRUE(t.ok()) << t.status().to_string();
+  EXPECT_GE(score_ner(*t, fixture()).all.f1(), 85.0);
+  Result<ModelFile> m = load_model(path);
+  ASSERT_TRUE(m.ok());
+  ASSERT_NE(m->section("weights"), nullptr);
+  ASSERT_NE(m->section("network"), nullptr);
+  ASSERT_NE(m->section("mix"), nullptr);
+  EXPECT_NE(t->metadata_json().find("\"mix\":"), std::string::npos);
+  // A hybrid without its mix weight, or with a nonsensical one, is refused.
+  const std::string out = (scratch_dir() / "hybrid-bad.tgm").string();
+  ModelFile no_mix = *m;
+  std::erase_if(no_mix.sections, [](const ModelSection& s) { return s.name == "mix"; });
+  ASSERT_TRUE(save_model(no_mix, out).ok());
+  Result<NerTagger> bad = NerTagger::load(out);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("mix"), std::string::npos) << bad.status().message();
+  ModelFile negative = *m;
+  for (ModelSection& s : negative.sections)
+    if (s.name == "mix") {
+      ByteWriter w;
+      w.put<float>(-1.0f);
+      s.payload = w.take();
+    }
+  ASSERT_TRUE(save_model(negative, out).ok());
+  bad = NerTagger::load(out);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("section mix is invalid"), std::string::npos);
+}
+
+TEST(NerNeural, RefusesABadNetworkSection) {
+  const std::string path = train_small_neural_model("neural-bad.tgm", 2);
+  Result<ModelFile> m = load_model(path);
+  ASSERT_TRUE(m.ok());
+  const std::string network = *m->section("network");
+  const std::string out = (scratch_dir() / "neural-rewritten.tgm").string();
+  auto refused = [&](const std::string& payload, const std::string& what) {
+    ModelFile changed = *m;
+    for (ModelSection& sec : changed.sections)
+      if (sec.name == "network") sec.payload = payload;
+    ASSERT_TRUE(save_model(changed, out).ok());
+    Result<NerTagger> t = NerTagger::load(out);
+    ASSERT_FALSE(t.ok()) << what;
+    EXPECT_EQ(t.status().code(), ErrorCode::kModel);
+    EXPECT_NE(t.status().message().find(what), std::string::npos) << t.status().message();
+  };
+  refused(network.substr(0, network.size() - 5), "section network");
+  refused(network + "x", "trailing bytes");
+  std::string version = network;
+  version[0] = 9;
+  refused(version, "unknown layout version");
+  {
+    ByteWriter w;
+    w.put_strings({"LOC", "PER"});  // 9 labels, the network has 13
+    ModelFile changed = *m;
+    for (ModelSection& sec : changed.sections)
+      if (sec.name == "types") sec.payload = w.take();
+    ASSERT_TRUE(save_model(changed, out).ok());
+    Result<NerTagger> t = NerTagger::load(out);
+    ASSERT_FALSE(t.ok());
+    EXPECT_NE(t.status().message().find("labels"), std::string::npos) << t.status().message();
+  }
+  NerTrainOptions bad;
+  bad.train_files = {fixture_path()};
+  bad.architecture = "transformer";
+  Result<NerTrainResult> r = train_ner(bad, out);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kUsage);
 }
 
 // --- Labels ---------------------------------------------------------------

@@ -56,4 +56,27 @@ inline std::string train_small_model(const std::string& name, std::uint64_t seed
   return path;
 }
 
+// The same with the BiLSTM scorer (small sizes, so it trains in seconds).
+inline std::string train_small_neural_model(const std::string& name, std::uint64_t seed = 1,
+                                            bool crf = false,
+                                            const std::string& architecture = "bilstm") {
+  const std::string path = (scratch_dir() / name).string();
+  NerTrainOptions options;
+  options.train_files = {fixture_path()};
+  options.dev_file = fixture_path();
+  options.architecture = architecture;
+  options.lstm_dim = 24;
+  options.word_dim = 24;
+  options.crf = crf;
+  options.epochs = 15;
+  options.batch = 4;
+  options.patience = 15;
+  options.seed = seed;
+  options.min_word_count = 1;
+  options.command = "test";
+  Result<NerTrainResult> r = train_ner(options, path);
+  if (!r.ok()) throw std::runtime_error(r.status().to_string());
+  return path;
+}
+
 }  // namespace textgraph::ner_testing

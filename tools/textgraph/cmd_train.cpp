@@ -93,6 +93,14 @@ const Command kTrain{
     "  --actors FILE|none (actor dictionary whose names become gazetteer\n"
     "      entries; default: the shipped actors.tsv)\n"
     "  --license TEXT (default: derived from the file names)\n"
+    "  --arch perceptron|bilstm|hybrid (perceptron: sparse features, averaged\n"
+    "      perceptron; bilstm: a BiLSTM over word, affix, shape, casing and\n"
+    "      gazetteer embeddings; hybrid: both, their scores summed with the\n"
+    "      perceptron's weight picked on --dev)\n"
+    "  --lstm-dim N (64)  --word-dim N (64)  --batch N (32 sentences per\n"
+    "      update)  --crf (bilstm: learn label transitions as a CRF)\n"
+    "  --dropout X (0.25, BiLSTM outputs)  --input-dropout X (0, embeddings)\n"
+    "  --word-dropout X (0.25: a word is hidden with probability X / (X + count))\n"
     "  --quiet (no progress lines on stderr)\n",
     run_train};
 

@@ -1,4 +1,5 @@
 // `textgraph train ner`: options -> textgraph::NerTrainOptions.
+#include <charconv>
 #include <iostream>
 #include <sstream>
 
@@ -6,6 +7,22 @@
 #include "textgraph/train.h"
 
 namespace textgraph::cli {
+
+namespace {
+
+// A number option within [min, max], or `value` when absent.
+float real(Args& args, std::string_view name, float value, float min, float max) {
+  auto text = args.option(name);
+  if (!text) return value;
+  float v = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || ptr != text->data() + text->size() || v < min || v > max)
+    throw UsageError("option " + std::string(name) + " needs a number from " + std::to_string(min) +
+                     " to " + std::to_string(max));
+  return v;
+}
+
+}  // namespace
 
 int run_train_ner(Args& args) {
   NerTrainOptions o;
@@ -18,6 +35,16 @@ int run_train_ner(Args& args) {
   if (auto v = args.option("--actors")) o.actors_file = *v;
   if (auto v = args.integer("--min-count", 1, 1000)) o.min_word_count = static_cast<int>(*v);
   if (auto v = args.option("--license")) o.license = *v;
+  if (auto v = args.option("--arch")) o.architecture = *v;
+  if (auto v = args.integer("--lstm-dim", 1, 1024)) o.lstm_dim = static_cast<int>(*v);
+  if (auto v = args.integer("--word-dim", 1, 1024)) o.word_dim = static_cast<int>(*v);
+  o.crf = args.flag("--crf");
+  if (auto v = args.integer("--batch", 1, 100000)) o.batch = static_cast<int>(*v);
+  o.dropout = real(args, "--dropout", o.dropout, 0, 0.95f);
+  o.input_dropout = real(args, "--input-dropout", o.input_dropout, 0, 0.95f);
+  o.word_dropout = real(args, "--word-dropout", o.word_dropout, 0, 100);
+  if (o.architecture != "perceptron" && o.architecture != "bilstm" && o.architecture != "hybrid")
+    throw UsageError("--arch must be perceptron, bilstm or hybrid");
   const bool quiet = args.flag("--quiet");
   const std::vector<std::string> rest = args.positionals();
   if (!rest.empty()) throw UsageError("unexpected argument " + rest.front());
@@ -33,6 +60,11 @@ int run_train_ner(Args& args) {
   command << " -o " << *output << " --seed " << o.seed << " --epochs " << o.epochs << " --patience "
           << o.patience << " --min-count " << o.min_word_count;
   if (!o.actors_file.empty()) command << " --actors " << o.actors_file;
+  if (o.architecture != "perceptron")
+    command << " --arch " << o.architecture << " --lstm-dim " << o.lstm_dim << " --word-dim "
+            << o.word_dim << " --batch " << o.batch << " --dropout " << o.dropout
+            << " --input-dropout " << o.input_dropout << " --word-dropout " << o.word_dropout
+            << (o.crf ? " --crf" : "");
   if (!o.license.empty()) command << " --license '" << o.license << "'";
   o.command = command.str();
   o.log = quiet ? nullptr : &std::cerr;

@@ -41,11 +41,6 @@ void Gradients::touch(int table, int row) {
   }
 }
 
-namespace {
-
-// Backward through one LSTM direction. `dout` holds dL/dh for every position
-// (row stride `dout_stride`); adds parameter gradients to `g` and input
-// gradients to `dx` (steps x in).
 void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int steps, int in,
                    bool reverse, const LstmCache& cache, const float* dout, int dout_stride,
                    float* dx) {
@@ -85,8 +80,6 @@ void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int ste
     k::axpy(1.0f, dz.data() + static_cast<std::size_t>(t) * h4, g.b.data.data(), h4);
   k::gemm_nt(dz.data(), w.wx.data.data(), dx, steps, in, h4);
 }
-
-}  // namespace
 
 StepStats backprop_sentence(const Network& net, const Example& ex,
                             const std::vector<int>& word_counts, const StepOptions& opt, Rng& rng,

@@ -59,6 +59,14 @@ struct Gradients {
   void touch(int table, int row);
 };
 
+// Backward through one LSTM direction run by lstm_forward (its `cache`).
+// `dout` holds dL/dh for every position (row stride `dout_stride`); adds
+// parameter gradients to `g` and input gradients to `dx` (steps x in).
+// Also used by the NER trainer.
+void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int steps, int in,
+                   bool reverse, const LstmCache& cache, const float* dout, int dout_stride,
+                   float* dx);
+
 // Adds the gradient of one sentence to `grads`.
 StepStats backprop_sentence(const Network& net, const Example& ex,
                             const std::vector<int>& word_counts, const StepOptions& opt, Rng& rng,
