@@ -218,6 +218,7 @@ class SentenceMentions {
       }
       break;
     }
+    if (!titles) title.clear();  // "the Turkish defence ministry": affiliation Turkey only
     if (i > r.b) return;
     if (i == r.b && is_title_word(form(i)) && !dict(i)) return;  // "President" alone
     if (i == r.b && is_calendar_word(form(i))) return;           // "on Tuesday"
