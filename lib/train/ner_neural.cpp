@@ -47,19 +47,13 @@ void build_vocab(NeuralNer& net, const std::vector<NeuralExample>& examples, int
 }
 
 void initialize(NeuralNer& net, Rng& rng) {
-  auto uniform = [&](Tensor& t, float scale) {
-    for (float& x : t.data) x = (2 * rng.uniform() - 1) * scale;
-  };
+  using parser::train::fill_uniform;
   for (Tensor* e : {&net.emb_word, &net.emb_suffix, &net.emb_prefix, &net.emb_shape, &net.emb_cap,
                     &net.emb_gaz})
-    uniform(*e, 0.1f);
-  const int h = net.config.lstm_dim;
-  for (parser::LstmWeights& w : net.lstm) {
-    uniform(w.wx, std::sqrt(6.0f / (w.wx.rows + h)));
-    uniform(w.wh, std::sqrt(6.0f / (2 * h)));
-    for (int j = 0; j < h; ++j) w.b.data[h + j] = 1.0f;  // forget gate open at first
-  }
-  uniform(net.out_w, std::sqrt(6.0f / (net.out_w.rows + net.out_w.cols)));
+    fill_uniform(*e, 0.1f, rng);
+  for (parser::LstmWeights& w : net.lstm)
+    parser::train::initialize_lstm(w, net.config.lstm_dim, rng);
+  fill_uniform(net.out_w, std::sqrt(6.0f / (net.out_w.rows + net.out_w.cols)), rng);
 }
 
 // The transition scores the CRF uses: learned where BILOU allows, -inf elsewhere.

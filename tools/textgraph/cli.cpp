@@ -85,6 +85,18 @@ std::optional<long> Args::integer(std::string_view name, long min, long max,
   return value;
 }
 
+float Args::real(std::string_view name, float value, float min, float max) {
+  auto text = option(name);
+  if (!text) return value;
+  float v = 0;
+  const char* end = text->data() + text->size();
+  auto [ptr, ec] = std::from_chars(text->data(), end, v);
+  if (ec != std::errc() || ptr != end || v < min || v > max)
+    throw UsageError("option " + std::string(name) + " needs a number from " + std::to_string(min) +
+                     " to " + std::to_string(max));
+  return v;
+}
+
 std::optional<std::string> Args::subcommand() {
   if (args_.empty() || (args_[0].size() > 1 && args_[0][0] == '-')) return std::nullopt;
   std::string first = args_[0];

@@ -43,6 +43,9 @@ class Args {
   // An integer option within [min, max]; throws UsageError otherwise.
   std::optional<long> integer(std::string_view name, long min, long max,
                               std::string_view short_name = {});
+  // A number option within [min, max], or `value` when absent; throws
+  // UsageError otherwise.
+  float real(std::string_view name, float value, float min, float max);
   // Removes and returns the first argument when it is not an option, for
   // commands with sub-kinds (`textgraph train parser ...`); nullopt otherwise.
   std::optional<std::string> subcommand();

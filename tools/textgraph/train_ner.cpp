@@ -8,22 +8,6 @@
 
 namespace textgraph::cli {
 
-namespace {
-
-// A number option within [min, max], or `value` when absent.
-float real(Args& args, std::string_view name, float value, float min, float max) {
-  auto text = args.option(name);
-  if (!text) return value;
-  float v = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || ptr != text->data() + text->size() || v < min || v > max)
-    throw UsageError("option " + std::string(name) + " needs a number from " + std::to_string(min) +
-                     " to " + std::to_string(max));
-  return v;
-}
-
-}  // namespace
-
 int run_train_ner(Args& args) {
   NerTrainOptions o;
   o.train_files = args.list("--train");
@@ -40,9 +24,9 @@ int run_train_ner(Args& args) {
   if (auto v = args.integer("--word-dim", 1, 1024)) o.word_dim = static_cast<int>(*v);
   o.crf = args.flag("--crf");
   if (auto v = args.integer("--batch", 1, 100000)) o.batch = static_cast<int>(*v);
-  o.dropout = real(args, "--dropout", o.dropout, 0, 0.95f);
-  o.input_dropout = real(args, "--input-dropout", o.input_dropout, 0, 0.95f);
-  o.word_dropout = real(args, "--word-dropout", o.word_dropout, 0, 100);
+  o.dropout = args.real("--dropout", o.dropout, 0, 0.95f);
+  o.input_dropout = args.real("--input-dropout", o.input_dropout, 0, 0.95f);
+  o.word_dropout = args.real("--word-dropout", o.word_dropout, 0, 100);
   if (o.architecture != "perceptron" && o.architecture != "bilstm" && o.architecture != "hybrid")
     throw UsageError("--arch must be perceptron, bilstm or hybrid");
   const bool quiet = args.flag("--quiet");

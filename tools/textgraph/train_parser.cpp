@@ -22,17 +22,6 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-float real(Args& args, std::string_view name, float value, float min, float max) {
-  auto text = args.option(name);
-  if (!text) return value;
-  float v = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || ptr != text->data() + text->size() || v < min || v > max)
-    throw UsageError("option " + std::string(name) + " needs a number from " + std::to_string(min) +
-                     " to " + std::to_string(max));
-  return v;
-}
-
 std::vector<parser::Slot> slots(const std::string& list, std::string_view option) {
   std::vector<parser::Slot> out;
   for (const std::string& name : split_commas(list)) {
@@ -90,16 +79,16 @@ int run_train_parser(Args& args) {
     throw UsageError("--tagger-train only makes sense with --jackknife");
   if (auto v = args.integer("--seed", 0, 1L << 62)) o.seed = static_cast<std::uint64_t>(*v);
   if (auto v = args.integer("--max-sentences", 0, 1L << 40)) o.max_sentences = *v;
-  o.learning_rate = real(args, "--lr", o.learning_rate, 1e-6f, 1.0f);
-  o.decay = real(args, "--decay", o.decay, 0.01f, 1.0f);
-  o.average = real(args, "--average", o.average, 0, 0.99999f);
-  o.step.word_dropout = real(args, "--word-dropout", o.step.word_dropout, 0, 100);
-  o.step.tag_dropout = real(args, "--tag-dropout", o.step.tag_dropout, 0, 1);
-  o.step.encoding_dropout = real(args, "--dropout", o.step.encoding_dropout, 0, 0.95f);
-  o.step.hidden_dropout = real(args, "--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
-  o.explore = real(args, "--explore", o.explore, 0, 1);
+  o.learning_rate = args.real("--lr", o.learning_rate, 1e-6f, 1.0f);
+  o.decay = args.real("--decay", o.decay, 0.01f, 1.0f);
+  o.average = args.real("--average", o.average, 0, 0.99999f);
+  o.step.word_dropout = args.real("--word-dropout", o.step.word_dropout, 0, 100);
+  o.step.tag_dropout = args.real("--tag-dropout", o.step.tag_dropout, 0, 1);
+  o.step.encoding_dropout = args.real("--dropout", o.step.encoding_dropout, 0, 0.95f);
+  o.step.hidden_dropout = args.real("--hidden-dropout", o.step.hidden_dropout, 0, 0.95f);
+  o.explore = args.real("--explore", o.explore, 0, 1);
   n.aux_tagging = args.flag("--aux-tagging");
-  o.step.aux_weight = real(args, "--aux-weight", o.step.aux_weight, 0, 100);
+  o.step.aux_weight = args.real("--aux-weight", o.step.aux_weight, 0, 100);
   if (auto s = args.option("--slots")) n.token_slots = slots(*s, "--slots");
   if (auto s = args.option("--label-slots")) n.label_slots = slots(*s, "--label-slots");
   if (n.token_slots.empty()) throw UsageError("--slots needs at least one slot");

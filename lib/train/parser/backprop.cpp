@@ -41,6 +41,17 @@ void Gradients::touch(int table, int row) {
   }
 }
 
+void fill_uniform(Tensor& t, float scale, Rng& rng) {
+  for (float& x : t.data) x = (2 * rng.uniform() - 1) * scale;
+}
+
+void initialize_lstm(LstmWeights& w, int lstm_dim, Rng& rng) {
+  const int h = lstm_dim;
+  fill_uniform(w.wx, std::sqrt(6.0f / static_cast<float>(w.wx.rows + h)), rng);
+  fill_uniform(w.wh, std::sqrt(6.0f / static_cast<float>(2 * h)), rng);
+  for (int j = 0; j < h; ++j) w.b.data[h + j] = 1.0f;
+}
+
 void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int steps, int in,
                    bool reverse, const LstmCache& cache, const float* dout, int dout_stride,
                    float* dx) {

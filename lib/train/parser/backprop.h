@@ -59,6 +59,14 @@ struct Gradients {
   void touch(int table, int row);
 };
 
+// Fills `t` uniformly in [-scale, scale) from `rng`.
+void fill_uniform(Tensor& t, float scale, Rng& rng);
+
+// Glorot-uniform input and recurrent weights of one LSTM direction with
+// `lstm_dim` units, forget-gate bias 1 (open at first). Also used by the
+// NER trainer.
+void initialize_lstm(LstmWeights& w, int lstm_dim, Rng& rng);
+
 // Backward through one LSTM direction run by lstm_forward (its `cache`).
 // `dout` holds dL/dh for every position (row stride `dout_stride`); adds
 // parameter gradients to `g` and input gradients to `dx` (steps x in).

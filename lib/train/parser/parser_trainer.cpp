@@ -157,18 +157,11 @@ Vocabularies build_vocab(const std::vector<Sentence>& train, int min_count,
 }
 
 void initialize(Network& net, Rng& rng) {
-  auto uniform = [&](Tensor& t, float scale) {
-    for (float& x : t.data) x = (2 * rng.uniform() - 1) * scale;
-  };
+  auto uniform = [&](Tensor& t, float scale) { fill_uniform(t, scale, rng); };
   for (Tensor* e : {&net.emb_word, &net.emb_suffix, &net.emb_prefix, &net.emb_shape, &net.emb_upos,
                     &net.emb_xpos})
     uniform(*e, 0.1f);
-  const int h = net.config.lstm_dim;
-  for (LstmWeights& w : net.lstm) {
-    uniform(w.wx, std::sqrt(6.0f / (w.wx.rows + h)));
-    uniform(w.wh, std::sqrt(6.0f / (2 * h)));
-    for (int j = 0; j < h; ++j) w.b.data[h + j] = 1.0f;  // forget gate open at first
-  }
+  for (LstmWeights& w : net.lstm) initialize_lstm(w, net.config.lstm_dim, rng);
   uniform(net.null_token, 0.1f);
   const float fan_in = static_cast<float>(net.w1.rows * net.config.token_slots.size());
   uniform(net.w1, std::sqrt(3.0f / fan_in));
