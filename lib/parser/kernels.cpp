@@ -8,13 +8,6 @@
 #define TG_KERNEL
 #endif
 
-// gemm_nn builds the parser's and the NER model's first-layer tables at
-// every model load: under AddressSanitizer its instrumented inner loop made
-// each `textgraph` run of the sanitizer tests take seconds (93% of a small
-// run's time). Its bounds are the callers' tensor shapes, which the
-// instrumented callers check; the sanitizers skip this one loop nest.
-#define TG_UNCHECKED __attribute__((no_sanitize("address", "undefined")))
-
 namespace textgraph::parser::kernels {
 
 TG_KERNEL void axpy(float a, const float* x, float* y, std::size_t n) {
@@ -73,8 +66,8 @@ __attribute__((always_inline)) inline void row_nn(const float* a, const float* b
 
 }  // namespace
 
-TG_KERNEL TG_UNCHECKED void gemm_nn(const float* a, const float* b, float* c, std::size_t m,
-                                    std::size_t k, std::size_t n) {
+TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
+                       std::size_t n) {
   const std::size_t n32 = n - n % 32;
   // Column panels outside, row blocks inside: one panel of B (k x 32
   // floats, 32 KB for k = 256) stays in L1 while every row block uses it,
