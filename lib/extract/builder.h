@@ -164,6 +164,10 @@ class Builder {
   // The clause subject a possessive pronoun most likely stands for, 0 if none.
   int possessive_antecedent(int noun, int pronoun) const;
 
+  // The verbs of `chain` above its last one, v ("prepare to" for "preparing
+  // to make a warning"), the start of a light-verb relation; "" for one verb.
+  std::string light_verb_head(const std::vector<int>& chain, int v) const;
+
   // normalise.cpp
   std::string chain_lemma(const std::vector<int>& chain, bool passive_reading) const;
   std::string prep_lemma(const std::vector<int>& words) const;

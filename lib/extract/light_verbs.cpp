@@ -30,6 +30,18 @@ int event_target(const Tree& t, int noun, int verb, EventNoun& reading) {
 
 }  // namespace
 
+std::string Builder::light_verb_head(const std::vector<int>& chain, int v) const {
+  const Tree& t = *tree_;
+  std::vector<int> head_chain(chain.begin(), chain.end() - 1);
+  std::string lemma;
+  if (!head_chain.empty()) {
+    lemma = chain_lemma(head_chain, false);
+    for (int m : t.children(v))
+      if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) append_word(lemma, "to");
+  }
+  return lemma;
+}
+
 void Builder::light_verb(std::size_t literal_index, const std::vector<int>& chain) {
   const Tree& t = *tree_;
   if (!options_.light_verbs) return;
@@ -65,13 +77,7 @@ void Builder::light_verb(std::size_t literal_index, const std::vector<int>& chai
   std::sort(f.rel.begin(), f.rel.end());
   f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
 
-  std::vector<int> head_chain(chain.begin(), chain.end() - 1);
-  std::string lemma;
-  if (!head_chain.empty()) {
-    lemma = chain_lemma(head_chain, false);
-    for (int m : t.children(v))
-      if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) append_word(lemma, "to");
-  }
+  std::string lemma = light_verb_head(chain, v);
   append_word(lemma, reading.verb);
   append_word(lemma, reading.prep);
   f.lemma = lemma;
@@ -173,13 +179,7 @@ void Builder::response(std::size_t literal_index, const std::vector<int>& chain)
   std::sort(f.rel.begin(), f.rel.end());
   f.rel.erase(std::unique(f.rel.begin(), f.rel.end()), f.rel.end());
 
-  std::vector<int> head_chain(chain.begin(), chain.end() - 1);
-  std::string lemma;
-  if (!head_chain.empty()) {
-    lemma = chain_lemma(head_chain, false);
-    for (int m : t.children(v))
-      if (t.dep(m) == Dep::kMark && t.lemma(m, "to")) append_word(lemma, "to");
-  }
+  std::string lemma = light_verb_head(chain, v);
   append_word(lemma, act_verb);
   f.lemma = lemma;
   PhraseRules rules;
