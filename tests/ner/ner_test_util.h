@@ -42,8 +42,7 @@ inline void write_bytes(const std::string& path, const std::string& bytes) {
 
 // Trains an NER model on the fixture (a second or two) into `name` in the
 // scratch directory and returns its path.
-inline std::string train_small_model(const std::string& name, std::uint64_t seed = 1) {
-  const std::string path = (scratch_dir() / name).string();
+inline NerTrainOptions small_options(std::uint64_t seed) {
   NerTrainOptions options;
   options.train_files = {fixture_path()};
   options.dev_file = fixture_path();
@@ -51,19 +50,25 @@ inline std::string train_small_model(const std::string& name, std::uint64_t seed
   options.seed = seed;
   options.min_word_count = 1;
   options.command = "test";
+  return options;
+}
+
+inline std::string train_small(const std::string& name, const NerTrainOptions& options) {
+  const std::string path = (scratch_dir() / name).string();
   Result<NerTrainResult> r = train_ner(options, path);
   if (!r.ok()) throw std::runtime_error(r.status().to_string());
   return path;
+}
+
+inline std::string train_small_model(const std::string& name, std::uint64_t seed = 1) {
+  return train_small(name, small_options(seed));
 }
 
 // The same with the BiLSTM scorer (small sizes, so it trains in seconds).
 inline std::string train_small_neural_model(const std::string& name, std::uint64_t seed = 1,
                                             bool crf = false,
                                             const std::string& architecture = "bilstm") {
-  const std::string path = (scratch_dir() / name).string();
-  NerTrainOptions options;
-  options.train_files = {fixture_path()};
-  options.dev_file = fixture_path();
+  NerTrainOptions options = small_options(seed);
   options.architecture = architecture;
   options.lstm_dim = 24;
   options.word_dim = 24;
@@ -71,12 +76,7 @@ inline std::string train_small_neural_model(const std::string& name, std::uint64
   options.epochs = 15;
   options.batch = 4;
   options.patience = 15;
-  options.seed = seed;
-  options.min_word_count = 1;
-  options.command = "test";
-  Result<NerTrainResult> r = train_ner(options, path);
-  if (!r.ok()) throw std::runtime_error(r.status().to_string());
-  return path;
+  return train_small(name, options);
 }
 
 }  // namespace textgraph::ner_testing
