@@ -8,13 +8,27 @@
 #define TG_KERNEL
 #endif
 
+// Sanitized builds compile this file uninstrumented (see CMakeLists.txt):
+// instead, each operand's first and last element is read through
+// check_extent, which is instrumented, so an operand that runs past its
+// buffer is still reported.
+#if defined(TEXTGRAPH_KERNEL_EXTENT_CHECKS)
+#define TG_EXTENT(p, n) check_extent((p), (n))
+#else
+#define TG_EXTENT(p, n) static_cast<void>(0)
+#endif
+
 namespace textgraph::parser::kernels {
 
 TG_KERNEL void axpy(float a, const float* x, float* y, std::size_t n) {
+  TG_EXTENT(x, n);
+  TG_EXTENT(y, n);
   for (std::size_t i = 0; i < n; ++i) y[i] += a * x[i];
 }
 
 TG_KERNEL float dot(const float* x, const float* y, std::size_t n) {
+  TG_EXTENT(x, n);
+  TG_EXTENT(y, n);
   // Sixteen independent partial sums: vectorizes without reassociating.
   float acc[16] = {};
   std::size_t i = 0;
@@ -68,6 +82,9 @@ __attribute__((always_inline)) inline void row_nn(const float* a, const float* b
 
 TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, std::size_t k,
                        std::size_t n) {
+  TG_EXTENT(a, m * k);
+  TG_EXTENT(b, k * n);
+  TG_EXTENT(c, m * n);
   const std::size_t n32 = n - n % 32;
   // Column panels outside, row blocks inside: one panel of B (k x 32
   // floats, 32 KB for k = 256) stays in L1 while every row block uses it,
@@ -94,6 +111,9 @@ TG_KERNEL void gemm_nn(const float* a, const float* b, float* c, std::size_t m, 
 }
 
 TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::size_t n) {
+  TG_EXTENT(x, k);
+  TG_EXTENT(b, k * n);
+  TG_EXTENT(c, n);
   // c stays in L1 (a few hundred floats), so updating it row by row costs
   // little, and the plain loop vectorizes where register-blocked versions
   // of it did not.
@@ -106,6 +126,7 @@ TG_KERNEL void sparse_gemv(const float* x, const float* b, float* c, std::size_t
 }
 
 TG_KERNEL void tanh_inplace(float* x, std::size_t n) {
+  TG_EXTENT(x, n);
   // A rational approximation (odd degree 13 over even degree 6), accurate to
   // a few float ulps on the clamped range; vectorizes, unlike std::tanh.
   for (std::size_t i = 0; i < n; ++i) {
@@ -130,6 +151,7 @@ TG_KERNEL void tanh_inplace(float* x, std::size_t n) {
 }
 
 TG_KERNEL void sigmoid_inplace(float* x, std::size_t n) {
+  TG_EXTENT(x, n);
   for (std::size_t i = 0; i < n; ++i) x[i] *= 0.5f;
   tanh_inplace(x, n);
   for (std::size_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] + 0.5f;
@@ -137,6 +159,9 @@ TG_KERNEL void sigmoid_inplace(float* x, std::size_t n) {
 
 TG_KERNEL void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_t k,
                        std::size_t n) {
+  TG_EXTENT(a, m * k);
+  TG_EXTENT(d, m * n);
+  TG_EXTENT(c, k * n);
   for (std::size_t i = 0; i < m; ++i) {
     const float* ai = a + i * k;
     const float* di = d + i * n;
@@ -151,6 +176,9 @@ TG_KERNEL void gemm_tn(const float* a, const float* d, float* c, std::size_t m, 
 
 void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k,
              std::size_t n) {
+  TG_EXTENT(d, m * n);
+  TG_EXTENT(b, k * n);
+  TG_EXTENT(c, m * k);
   for (std::size_t i = 0; i < m; ++i) {
     const float* di = d + i * n;
     float* ci = c + i * k;

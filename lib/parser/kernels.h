@@ -29,4 +29,9 @@ void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::s
 void tanh_inplace(float* x, std::size_t n);
 void sigmoid_inplace(float* x, std::size_t n);
 
+// Reads p[0] and p[n - 1] (nothing when n is 0). Sanitized builds call it
+// on every kernel operand, from a file that is instrumented
+// (kernel_extents.cpp), because the kernels themselves are not.
+void check_extent(const float* p, std::size_t n);
+
 }  // namespace textgraph::parser::kernels

@@ -60,5 +60,21 @@ TEST(Kernels, TanhAndSigmoidAreAccurate) {
   }
 }
 
+// Sanitized builds compile the kernels uninstrumented and check operand
+// extents at entry instead (lib/parser/CMakeLists.txt): an operand shorter
+// than its stated shape must still be reported.
+TEST(Kernels, SanitizedBuildsReportAShortOperand) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  auto run = [] {
+    std::vector<float> a(3 * 4), b(4 * 32 - 1), c(3 * 32);
+    kernels::gemm_nn(a.data(), b.data(), c.data(), 3, 4, 32);
+  };
+  EXPECT_DEATH(run(), "heap-buffer-overflow");
+#else
+  GTEST_SKIP() << "only meaningful under AddressSanitizer";
+#endif
+}
+
 }  // namespace
 }  // namespace textgraph::parser
