@@ -39,9 +39,34 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     out_ = &std::cout;
     return;
   }
+  std::string target = path_;
+  struct stat st {};
+  const bool exists = stat(path_.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) fail(ErrorCode::kIo, "is a directory", {path_});
+  // /dev/stdout and /proc/self/fd/N name whatever the descriptor is open
+  // on, often a regular file another process writes: never rename over it.
+  const bool special = path_.rfind("/dev/", 0) == 0 || path_.rfind("/proc/", 0) == 0;
+  if (exists && (special || !S_ISREG(st.st_mode))) {
+    // A device, pipe or socket (/dev/null, a FIFO, a shell's >(...)):
+    // renaming a file over it would replace the device itself, and a stream
+    // cannot be half-written "atomically" anyway, so write into it.
+    file_ = std::make_unique<std::ofstream>(path_, std::ios::binary);
+    if (!*file_) fail(ErrorCode::kIo, "cannot open output: " + errno_text(), {path_});
+    direct_ = true;
+    out_ = file_.get();
+    return;
+  }
+  if (exists) {
+    // Through a symbolic link, replace the file it names and keep the link.
+    if (char* real = realpath(path_.c_str(), nullptr)) {
+      target = real;
+      std::free(real);
+    }
+  }
+  target_ = target;
   // The temporary sits beside the target so the final rename() is atomic
   // (same file system) and a crash never leaves a half-written target.
-  std::string templ = directory_of(path_) + "/." + base_of(path_) + ".tmp.XXXXXX";
+  std::string templ = directory_of(target_) + "/." + base_of(target_) + ".tmp.XXXXXX";
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
   const int fd = mkstemp(buf.data());
@@ -49,9 +74,8 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   temp_path_ = buf.data();
   // mkstemp creates 0600; give the file the mode a plain open() would have,
   // or the existing target's mode, so atomic writing is invisible to users.
-  struct stat st {};
   mode_t mode;
-  if (stat(path_.c_str(), &st) == 0) {
+  if (exists) {
     mode = st.st_mode & 07777;
   } else {
     const mode_t mask = umask(0);
@@ -71,7 +95,7 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
 OutputFile::~OutputFile() {
   if (file_ && !committed_) {
     file_->close();
-    std::remove(temp_path_.c_str());
+    if (!direct_) std::remove(temp_path_.c_str());
   }
 }
 
@@ -85,12 +109,17 @@ void OutputFile::commit() {
   file_->flush();
   const bool good = static_cast<bool>(*file_);
   file_->close();
+  if (direct_) {
+    committed_ = true;
+    if (!good || file_->fail()) fail(ErrorCode::kIo, "cannot write output", {path_});
+    return;
+  }
   if (!good || file_->fail()) {
     std::remove(temp_path_.c_str());
     committed_ = true;
     fail(ErrorCode::kIo, "cannot write output file (disk full?)", {path_});
   }
-  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  if (std::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     const std::string why = errno_text();
     std::remove(temp_path_.c_str());
     committed_ = true;

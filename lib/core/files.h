@@ -4,7 +4,9 @@
 // target and renames it over the target only in commit(). If the writer is
 // destroyed without commit() (an exception, a failed check) the temporary
 // file is removed and an existing target is left untouched. The path "-"
-// means standard output, which is written directly.
+// means standard output, which is written directly; so are existing
+// devices, pipes and sockets (/dev/null, a FIFO), which cannot be replaced.
+// Through a symbolic link the file it names is replaced and the link kept.
 //
 // Inputs: read_file() reads a whole file ("-" = standard input); LineReader
 // streams lines with their 1-based numbers for error messages. Both throw
@@ -25,8 +27,8 @@ namespace textgraph {
 
 class OutputFile {
  public:
-  // Creates the temporary file; throws Error(kIo) if the directory is not
-  // writable.
+  // Creates the temporary file (or opens a device or pipe); throws
+  // Error(kIo) if the directory is not writable or path is a directory.
   explicit OutputFile(std::string path);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
@@ -41,8 +43,10 @@ class OutputFile {
 
  private:
   std::string path_;
-  std::string temp_path_;
+  std::string target_;     // the file renamed over: path_ with links resolved
+  std::string temp_path_;  // beside target_
   std::unique_ptr<std::ofstream> file_;
+  bool direct_ = false;  // writing straight into a device or pipe
   std::ostream* out_ = nullptr;
   bool committed_ = false;
 };

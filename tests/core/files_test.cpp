@@ -4,9 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "core/error.h"
 
@@ -74,6 +77,77 @@ TEST_F(FilesTest, UnwritableDirectoryIsAnIoError) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
     EXPECT_NE(e.status().to_string().find("missing-dir/out.txt"), std::string::npos);
   }
+}
+
+// Renaming over /dev/null as root would replace the device with a file.
+TEST_F(FilesTest, DevicesAndPipesAreWrittenInPlace) {
+  struct stat before {};
+  ASSERT_EQ(stat("/dev/null", &before), 0);
+  {
+    OutputFile out("/dev/null");
+    out.stream() << "discarded";
+    out.commit();
+  }
+  struct stat after {};
+  ASSERT_EQ(stat("/dev/null", &after), 0);
+  EXPECT_TRUE(S_ISCHR(after.st_mode));
+  EXPECT_EQ(after.st_ino, before.st_ino);
+
+  // /dev/stdout links to /proc/self/fd/1, here a regular file of ours: it
+  // must be written through the descriptor, not renamed over.
+  {
+    std::ofstream(path("captured.txt")) << "";
+    const int saved = dup(1);
+    ASSERT_GE(saved, 0);
+    std::cout.flush();
+    FILE* f = std::freopen(path("captured.txt").c_str(), "w", stdout);
+    ASSERT_NE(f, nullptr);
+    struct stat opened {};
+    ASSERT_EQ(stat(path("captured.txt").c_str(), &opened), 0);
+    {
+      OutputFile out("/dev/stdout");
+      out.stream() << "to stdout";
+      out.commit();
+    }
+    std::fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    struct stat s {};
+    ASSERT_EQ(stat(path("captured.txt").c_str(), &s), 0);
+    EXPECT_EQ(s.st_ino, opened.st_ino);  // the same file, not a replacement
+    EXPECT_EQ(slurp(path("captured.txt")), "to stdout");
+    fs::remove(path("captured.txt"));
+  }
+
+  ASSERT_EQ(mkfifo(path("fifo").c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] { got = slurp(path("fifo")); });
+  {
+    OutputFile out(path("fifo"));
+    out.stream() << "through the pipe";
+    out.commit();
+  }
+  reader.join();
+  EXPECT_EQ(got, "through the pipe");
+  EXPECT_EQ(entries(), 1u);  // still just the FIFO, no temporary
+  EXPECT_TRUE(fs::is_fifo(path("fifo")));
+}
+
+TEST_F(FilesTest, SymlinkKeepsTheLinkAndReplacesItsTarget) {
+  { std::ofstream(path("real.txt")) << "old"; }
+  fs::create_symlink("real.txt", path("link.txt"));
+  OutputFile out(path("link.txt"));
+  out.stream() << "new";
+  out.commit();
+  EXPECT_TRUE(fs::is_symlink(path("link.txt")));
+  EXPECT_EQ(slurp(path("real.txt")), "new");
+  EXPECT_EQ(entries(), 2u);
+}
+
+TEST_F(FilesTest, DirectoryTargetIsAnIoError) {
+  fs::create_directories(path("sub"));
+  EXPECT_THROW(OutputFile out(path("sub")), Error);
+  EXPECT_TRUE(fs::is_directory(path("sub")));
 }
 
 TEST_F(FilesTest, ReadFileNamesMissingFile) {
