@@ -24,21 +24,14 @@
 #include "formats/cgraph_util.h"
 #include "formats/sink.h"
 #include "textgraph/formats.h"
+#include "timing.h"
 
 using namespace textgraph;
 
 namespace {
 
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using textgraph::bench::cpu_seconds;
+using textgraph::bench::median;
 
 // Output discipline for the comparison run with cgraph's default memory
 // discipline: the same buffered Sink the exporter uses.

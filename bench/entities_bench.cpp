@@ -21,13 +21,11 @@
 #include "textgraph/entities.h"
 #include "textgraph/extractor.h"
 #include "textgraph/pipeline.h"
+#include "timing.h"
 
 namespace {
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using textgraph::bench::median;
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

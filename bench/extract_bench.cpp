@@ -35,8 +35,11 @@
 #include "textgraph/extractor.h"
 #include "textgraph/graph.h"
 #include "textgraph/textgraph.h"
+#include "timing.h"
 
 namespace {
+
+using textgraph::bench::median;
 
 using Clock = std::chrono::steady_clock;
 
@@ -50,12 +53,6 @@ long peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 [[noreturn]] void die(const textgraph::Status& st) {

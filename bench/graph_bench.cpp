@@ -27,11 +27,15 @@
 
 #include "textgraph/formats.h"
 #include "textgraph/graph.h"
+#include "timing.h"
 
 using namespace textgraph;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+using textgraph::bench::cpu_seconds;
+using textgraph::bench::median;
 
 struct Options {
   std::size_t triples = 1000000;
@@ -171,14 +175,6 @@ double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-// CPU seconds used by this process: on a shared machine wall time also
-// counts the time other people's jobs held the cores.
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
 // Times f() `runs` times; returns {median wall, median CPU} seconds.
 template <class F>
 std::pair<double, double> timed(int runs, F&& f) {
@@ -193,11 +189,6 @@ std::pair<double, double> timed(int runs, F&& f) {
   std::sort(wall.begin(), wall.end());
   std::sort(cpu.begin(), cpu.end());
   return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 long peak_rss_mb() {

@@ -25,21 +25,14 @@
 
 #include "formats/json.h"
 #include "textgraph/formats.h"
+#include "timing.h"
 
 using namespace textgraph;
 
 namespace {
 
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using textgraph::bench::cpu_seconds;
+using textgraph::bench::median;
 
 [[noreturn]] void die(const std::string& message) {
   std::fprintf(stderr, "json_load_bench: %s\n", message.c_str());

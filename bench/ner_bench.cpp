@@ -28,20 +28,13 @@
 #include "textgraph/ner.h"
 #include "textgraph/pipeline.h"
 #include "textgraph/tagger.h"
+#include "timing.h"
 
 namespace {
 
-// CPU time of this thread: on a shared machine, wall time mostly measures
-// the other jobs; CPU time measures the tagger.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+using textgraph::bench::median;
+using textgraph::bench::thread_cpu_seconds;
+using textgraph::bench::wall_seconds;
 
 long peak_rss_kb() {
   std::ifstream in("/proc/self/status");
@@ -49,11 +42,6 @@ long peak_rss_kb() {
   while (std::getline(in, line))
     if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
   return -1;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 }  // namespace

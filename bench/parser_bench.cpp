@@ -21,6 +21,7 @@
 
 #include "textgraph/conllu.h"
 #include "textgraph/parser.h"
+#include "timing.h"
 #include "train/parser/parser_trainer.h"
 
 int main(int argc, char** argv) {
@@ -46,11 +47,7 @@ int main(int argc, char** argv) {
   for (const auto& s : *gold) words += static_cast<long>(s.words.size());
   // CPU time of this thread as well as wall time: on a shared machine the
   // wall clock also counts time spent waiting for a core.
-  auto cpu_now = [] {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-  };
+  const auto cpu_now = textgraph::bench::thread_cpu_seconds;
   std::vector<double> rates, cpu_rates;
   std::vector<textgraph::Sentence> last;
   for (int r = 0; r < runs; ++r) {

@@ -33,8 +33,11 @@
 #include "textgraph/pipeline.h"
 #include "textgraph/tagger.h"
 #include "textgraph/tokenizer.h"
+#include "timing.h"
 
 namespace {
+
+using textgraph::bench::median;
 
 using Clock = std::chrono::steady_clock;
 
@@ -77,12 +80,6 @@ Timing timed(F&& f) {
   const double cpu_start = process_cpu();
   f();
   return {std::chrono::duration<double>(Clock::now() - start).count(), process_cpu() - cpu_start};
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 [[noreturn]] void die(const textgraph::Status& st) {

@@ -18,16 +18,11 @@
 
 #include "textgraph/conllu.h"
 #include "textgraph/tagger.h"
+#include "timing.h"
 
 namespace {
 
-// CPU time of this thread: on a shared machine, wall time mostly measures
-// the other jobs; CPU time measures the tagger.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using textgraph::bench::thread_cpu_seconds;
 
 long peak_rss_kb() {
   std::ifstream in("/proc/self/status");

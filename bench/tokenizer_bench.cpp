@@ -28,8 +28,13 @@
 
 #include "textgraph/conllu.h"
 #include "textgraph/tokenizer.h"
+#include "timing.h"
 
 namespace {
+
+using textgraph::bench::median;
+using textgraph::bench::thread_cpu_seconds;
+using textgraph::bench::wall_seconds;
 
 // The baseline: whitespace-separated tokens, one sentence per line, in the
 // Document the tokenizer fills (forms, spans, space_after).
@@ -58,21 +63,6 @@ textgraph::Document whitespace_split(const std::string& text) {
     i = j;
   }
   return doc;
-}
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double wall_seconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 int usage() {
