@@ -39,7 +39,6 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     out_ = &std::cout;
     return;
   }
-  std::string target = path_;
   struct stat st {};
   const bool exists = stat(path_.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) fail(ErrorCode::kIo, "is a directory", {path_});
@@ -56,14 +55,14 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     out_ = file_.get();
     return;
   }
+  target_ = path_;
   if (exists) {
     // Through a symbolic link, replace the file it names and keep the link.
     if (char* real = realpath(path_.c_str(), nullptr)) {
-      target = real;
+      target_ = real;
       std::free(real);
     }
   }
-  target_ = target;
   // The temporary sits beside the target so the final rename() is atomic
   // (same file system) and a crash never leaves a half-written target.
   std::string templ = directory_of(target_) + "/." + base_of(target_) + ".tmp.XXXXXX";
