@@ -33,17 +33,12 @@ void build_vocab(NeuralNer& net, const std::vector<NeuralExample>& examples, int
       ++prefixes[parser::prefix(norm, 2)];
       ++shapes[parser::word_shape(w.form)];
     }
-  auto fill = [](parser::Vocab& vocab, const std::map<std::string, int>& counts, int min) {
-    for (const auto& [s, n] : counts)
-      if (n >= min && !s.empty()) vocab.add(s);
-  };
-  fill(net.words, words, min_count);
-  fill(net.suffixes, suffixes, 2);
-  fill(net.prefixes, prefixes, 2);
-  fill(net.shapes, shapes, 2);
-  word_counts.assign(net.words.size(), 0);
-  for (const auto& [s, n] : words)
-    if (int id = net.words.id(s); id != parser::Vocab::kUnknown) word_counts[id] = n;
+  using parser::train::add_counted;
+  add_counted(net.words, words, min_count);
+  add_counted(net.suffixes, suffixes, 2);
+  add_counted(net.prefixes, prefixes, 2);
+  add_counted(net.shapes, shapes, 2);
+  word_counts = parser::train::counts_by_id(net.words, words);
 }
 
 void initialize(NeuralNer& net, Rng& rng) {

@@ -52,6 +52,18 @@ void initialize_lstm(LstmWeights& w, int lstm_dim, Rng& rng) {
   for (int j = 0; j < h; ++j) w.b.data[h + j] = 1.0f;
 }
 
+void add_counted(Vocab& vocab, const std::map<std::string, int>& counts, int min) {
+  for (const auto& [s, n] : counts)
+    if (n >= min && !s.empty()) vocab.add(s);
+}
+
+std::vector<int> counts_by_id(const Vocab& vocab, const std::map<std::string, int>& counts) {
+  std::vector<int> out(static_cast<std::size_t>(vocab.size()), 0);
+  for (const auto& [s, n] : counts)
+    if (int id = vocab.id(s); id != Vocab::kUnknown) out[id] = n;
+  return out;
+}
+
 void lstm_backward(const LstmWeights& w, LstmWeights& g, const float* x, int steps, int in,
                    bool reverse, const LstmCache& cache, const float* dout, int dout_stride,
                    float* dx) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "parser/network.h"
@@ -66,6 +68,13 @@ void fill_uniform(Tensor& t, float scale, Rng& rng);
 // `lstm_dim` units, forget-gate bias 1 (open at first). Also used by the
 // NER trainer.
 void initialize_lstm(LstmWeights& w, int lstm_dim, Rng& rng);
+
+// Adds every non-empty string of `counts` seen at least `min` times to
+// `vocab`, in the map's sorted order (so ids, and models, are deterministic).
+void add_counted(Vocab& vocab, const std::map<std::string, int>& counts, int min);
+
+// The count of each entry of `vocab`, by id (0 for strings not in `counts`).
+std::vector<int> counts_by_id(const Vocab& vocab, const std::map<std::string, int>& counts);
 
 // Backward through one LSTM direction run by lstm_forward (its `cache`).
 // `dout` holds dL/dh for every position (row stride `dout_stride`); adds

@@ -137,22 +137,16 @@ Vocabularies build_vocab(const std::vector<Sentence>& train, int min_count,
       ++labels[w.deprel];
     }
   Vocabularies v;
-  auto fill = [](Vocab& vocab, const std::map<std::string, int>& counts, int min) {
-    for (const auto& [s, n] : counts)
-      if (n >= min && !s.empty()) vocab.add(s);
-  };
-  fill(v.words, words, min_count);
-  fill(v.suffixes, suffixes, 2);
-  fill(v.prefixes, prefixes, 2);
-  fill(v.shapes, shapes, 2);
-  fill(v.upos, upos, 1);
-  fill(v.xpos, xpos, 1);
+  add_counted(v.words, words, min_count);
+  add_counted(v.suffixes, suffixes, 2);
+  add_counted(v.prefixes, prefixes, 2);
+  add_counted(v.shapes, shapes, 2);
+  add_counted(v.upos, upos, 1);
+  add_counted(v.xpos, xpos, 1);
   v.labels.push_back("root");
   for (const auto& [s, n] : labels)
     if (s != "root") v.labels.push_back(s);
-  word_counts.assign(v.words.size(), 0);
-  for (const auto& [s, n] : words)
-    if (int id = v.words.id(s); id != Vocab::kUnknown) word_counts[id] = n;
+  word_counts = counts_by_id(v.words, words);
   return v;
 }
 
