@@ -198,7 +198,10 @@ TEST_F(DefaultTagger, CompleteRecomputesLemmaAndFeatsFromTheTags) {
   // Unchanged tags: complete() gives exactly what tag() gave.
   std::vector<Sentence> again = tagged;
   for (Sentence& s : again) {
-    for (Word& w : s.words) w.lemma = w.feats = "?";
+    for (Word& w : s.words) {
+      w.lemma.clear();
+      w.feats.clear();
+    }
     tagger_->complete(s);
   }
   for (std::size_t i = 0; i < tagged.size(); ++i)
