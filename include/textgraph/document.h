@@ -40,6 +40,13 @@ struct Span {
   bool operator==(const Span&) const = default;
 };
 
+// A word's two part-of-speech tags as a tagger assigns them together.
+struct TagPair {
+  std::string upos;  // universal POS tag ("NOUN")
+  std::string xpos;  // English PTB tag ("NN")
+  bool operator==(const TagPair&) const = default;
+};
+
 // One syntactic word: one line of CoNLL-U with an integer id.
 struct Word {
   std::string form;         // as in the text ("n't", "U.S.")

@@ -17,6 +17,19 @@
 // longer than 2048 words (run-on text) are parsed in pieces of 2048 words,
 // each later piece's root attached to the first one's as "parataxis".
 //
+// Re-tagging: a model trained with --aux-tagging also carries tagging heads
+// on its BiLSTM encoder, which reads the whole sentence and the tagger's own
+// tags. parse(sentence, retagging) lets them re-choose each word's (UPOS,
+// XPOS) pair among a fixed set (the tagger's pairs), with a bonus for the
+// pair and the UPOS the word already has; on EWT dev this is more accurate
+// than the tagger alone (models/README.md). Only upos and xpos change: the
+// caller refreshes lemma and feats (Tagger::complete()).
+//
+//   textgraph::Retagging r = parser->retagging(tagger->tag_pairs());
+//   tagger->tag(s);
+//   if (auto st = parser->parse(s, r); !st.ok()) report(st);
+//   tagger->complete(s);                       // lemmas and FEATS of the new tags
+//
 // Thread safety: a loaded Parser is immutable; parse() may be called from
 // any number of threads at once. Results do not depend on the thread count.
 //
@@ -42,6 +55,19 @@ struct Network;
 struct Precomputed;
 }  // namespace parser
 
+// The pairs a re-tagging parse may choose from, resolved against one
+// parser's model by Parser::retagging(); use it only with that parser.
+struct Retagging {
+  std::vector<TagPair> pairs;  // the candidates, in order (ties go to the earlier)
+  std::vector<int> upos_ids;   // the model's UPOS id of each pair
+  std::vector<int> xpos_ids;   // the model's XPOS id of each pair
+  // Log-probability bonuses for keeping what the word has: its whole pair,
+  // and its UPOS. Chosen on EWT dev (models/README.md).
+  float keep_pair = 1.0f;
+  float keep_upos = 1.0f;
+  bool empty() const { return pairs.empty(); }
+};
+
 class Parser {
  public:
   // Reads and self-tests a model file of kind "parser".
@@ -59,6 +85,17 @@ class Parser {
   [[nodiscard]] Status parse(Sentence& sentence) const;
   // Parses every sentence of the document.
   [[nodiscard]] Status parse(Document& document) const;
+
+  // True when the model has tagging heads (trained with --aux-tagging).
+  bool can_retag() const;
+  // The candidates for re-tagging: the pairs among `pairs` whose UPOS and
+  // XPOS the model knows. Empty when the model cannot re-tag.
+  Retagging retagging(const std::vector<TagPair>& pairs) const;
+  // parse(), then re-tags each word whose current pair is one of
+  // `retag.pairs` (other words keep their tags; an empty `retag` changes
+  // nothing). `changed`, when not null, receives how many words got new tags.
+  [[nodiscard]] Status parse(Sentence& sentence, const Retagging& retag,
+                             std::size_t* changed = nullptr) const;
 
   // The model's JSON metadata (training data, licenses, command, scores).
   const std::string& metadata_json() const;

@@ -228,6 +228,10 @@ struct AnalyzerOptions {
   std::string tagger_model;  // "" = model_dir + "/tagger.tgm"
   std::string parser_model;  // "" = model_dir + "/parser.tgm"
   GivenAnnotation given = GivenAnnotation::kReplace;
+  // Let the parser re-tag the words the tagger tagged (Retagging in
+  // textgraph/parser.h; more accurate tags and lemmas at little cost). Tags
+  // kept from the input (kKeep) are never changed.
+  bool retag = true;
   std::size_t max_sentence_tokens = 1000;  // longer runs without a boundary are cut
                                            // (TokenizerOptions::max_sentence_tokens)
 };

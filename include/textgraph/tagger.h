@@ -60,6 +60,14 @@ class Tagger {
   void tag(Sentence& sentence) const;
   void tag(Document& document) const;
 
+  // The (UPOS, XPOS) pairs the model assigns, one per tag class.
+  std::vector<TagPair> tag_pairs() const;
+  // Recomputes feats and lemma of every word from the upos and xpos it has
+  // now, as tag() would for those tags (for tags changed after tagging, e.g.
+  // by Parser re-tagging). When some word's pair is not one of tag_pairs(),
+  // only lemmas are recomputed and every word keeps its feats.
+  void complete(Sentence& sentence) const;
+
   // The lemma the model gives a word with these tags.
   std::string lemmatize(std::string_view form, std::string_view upos, std::string_view xpos) const;
 

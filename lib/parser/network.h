@@ -62,7 +62,8 @@ struct NetworkConfig {
   int hidden = 200;
   // Multi-task training (stack-propagation, Zhang & Weiss 2016): the
   // encoder also learns to predict each word's UPOS and XPOS from its
-  // encoding. Only training reads these heads; parsing never needs tags.
+  // encoding. Training reads these heads to shape the encoder; at run time
+  // they re-tag the tagger's words (retag.h, Retagging in textgraph/parser.h).
   bool aux_tagging = false;
   std::vector<Slot> token_slots = {Slot::kS0, Slot::kS1, Slot::kS2, Slot::kB0};
   std::vector<Slot> label_slots = {Slot::kS0L1, Slot::kS0L2, Slot::kS0R1, Slot::kS0R2,

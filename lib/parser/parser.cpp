@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "parser/decode.h"
 #include "parser/model_io.h"
+#include "parser/retag.h"
 
 namespace textgraph {
 
@@ -42,7 +43,26 @@ constexpr std::size_t kMaxPiece = 2048;
 
 }  // namespace
 
-Status Parser::parse(Sentence& sentence) const {
+Status Parser::parse(Sentence& sentence) const { return parse(sentence, Retagging{}); }
+
+bool Parser::can_retag() const { return net_->config.aux_tagging && net_->aux_upos_w.cols > 0; }
+
+Retagging Parser::retagging(const std::vector<TagPair>& pairs) const {
+  Retagging r;
+  if (!can_retag()) return r;
+  for (const TagPair& p : pairs) {
+    const int u = net_->vocab.upos.id(p.upos), x = net_->vocab.xpos.id(p.xpos);
+    // Ids 0 and 1 are the reserved unknown and root entries: never a choice.
+    if (u <= parser::Vocab::kRoot || x <= parser::Vocab::kRoot) continue;
+    r.pairs.push_back(p);
+    r.upos_ids.push_back(u);
+    r.xpos_ids.push_back(x);
+  }
+  return r;
+}
+
+Status Parser::parse(Sentence& sentence, const Retagging& retag, std::size_t* changed) const {
+  if (changed) *changed = 0;
   return guard([&] {
     const std::size_t n = sentence.words.size();
     if (n == 0) return;
@@ -62,8 +82,13 @@ Status Parser::parse(Sentence& sentence) const {
         upos.push_back(sentence.words[i].upos);
         xpos.push_back(sentence.words[i].xpos);
       }
-      parser::greedy_parse(*net_, *pre_, parser::token_ids(net_->vocab, forms, upos, xpos), ws,
-                           heads, labels);
+      const std::vector<parser::TokenIds> ids = parser::token_ids(net_->vocab, forms, upos, xpos);
+      parser::greedy_parse(*net_, *pre_, ids, ws, heads, labels);
+      if (!retag.empty()) {
+        const std::size_t n_changed =
+            parser::retag(*net_, ws.encodings, ids, retag, sentence.words.data() + begin);
+        if (changed) *changed += n_changed;
+      }
       const int offset = static_cast<int>(begin);
       for (std::size_t i = begin; i < end; ++i) {
         Word& w = sentence.words[i];

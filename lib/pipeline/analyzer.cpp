@@ -32,15 +32,19 @@ struct Analyzer::Impl {
   AnalyzerOptions options;
   std::shared_ptr<const Tagger> tagger;
   std::shared_ptr<const Parser> parser;
+  Retagging retagging;  // empty unless options.retag and the parser can re-tag
   std::vector<std::shared_ptr<const AnalysisStep>> steps;
 
   void analyze_sentence(Sentence& s) const {
     if (s.words.empty()) return;
     const bool keep = options.given == GivenAnnotation::kKeep;
-    if (!keep || !tags_complete(s)) tagger->tag(s);
+    const bool tag = !keep || !tags_complete(s);
+    if (tag) tagger->tag(s);
     if (!keep || !tree_complete(s)) {
       for (Word& w : s.words) w.deps.clear();  // enhanced graph of a tree no longer there
-      check(parser->parse(s));
+      std::size_t retagged = 0;
+      check(parser->parse(s, tag ? retagging : Retagging{}, &retagged));
+      if (retagged > 0) tagger->complete(s);
     }
     if (!keep)
       for (Word& w : s.words) w.ner.clear();
@@ -102,6 +106,7 @@ Result<Analyzer> Analyzer::load(const AnalyzerOptions& options) {
     Result<Parser> parser = Parser::load(parser_path);
     check(parser.status());
     impl->parser = std::make_shared<const Parser>(std::move(parser).value());
+    if (options.retag) impl->retagging = impl->parser->retagging(impl->tagger->tag_pairs());
     return Analyzer(std::move(impl));
   });
 }

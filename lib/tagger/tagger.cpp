@@ -1,5 +1,7 @@
 #include "textgraph/tagger.h"
 
+#include <unordered_map>
+
 #include "core/error.h"
 #include "model/self_test.h"
 #include "tagger/self_test.h"
@@ -10,6 +12,7 @@ namespace textgraph {
 struct Tagger::Impl {
   tagger::TaggerModel model;
   std::string metadata;
+  std::unordered_map<std::string, int> class_of_pair;  // "UPOS\tXPOS" -> class
 };
 
 namespace {
@@ -43,6 +46,10 @@ Result<Tagger> Tagger::from_model(const ModelFile& model, const std::string& nam
     auto impl = std::make_shared<Impl>();
     impl->model = tagger::TaggerModel::load(model, name);
     impl->metadata = model.metadata_json;
+    for (int c = 0; c < impl->model.num_classes(); ++c)
+      impl->class_of_pair.emplace(impl->model.upos[static_cast<std::size_t>(c)] + '\t' +
+                                      impl->model.xpos[static_cast<std::size_t>(c)],
+                                  c);
     check_self_test(impl->model, impl->metadata, name);
     return Tagger(std::move(impl));
   });
@@ -60,6 +67,27 @@ void Tagger::tag(Sentence& sentence) const { tagger::tag_sentence(impl_->model, 
 
 void Tagger::tag(Document& document) const {
   for (Sentence& s : document.sentences) tag(s);
+}
+
+std::vector<TagPair> Tagger::tag_pairs() const {
+  std::vector<TagPair> pairs;
+  for (int c = 0; c < impl_->model.num_classes(); ++c)
+    pairs.push_back({impl_->model.upos[static_cast<std::size_t>(c)],
+                     impl_->model.xpos[static_cast<std::size_t>(c)]});
+  return pairs;
+}
+
+void Tagger::complete(Sentence& sentence) const {
+  std::vector<int> classes;
+  std::string key;
+  for (const Word& w : sentence.words) {
+    key.assign(w.upos).append(1, '\t').append(w.xpos);
+    const auto it = impl_->class_of_pair.find(key);
+    if (it == impl_->class_of_pair.end()) break;
+    classes.push_back(it->second);
+  }
+  tagger::complete_sentence(impl_->model, sentence,
+                            classes.size() == sentence.words.size() ? &classes : nullptr);
 }
 
 std::string Tagger::lemmatize(std::string_view form, std::string_view upos,

@@ -171,20 +171,37 @@ void tag_sentence(const TaggerModel& model, Sentence& sentence) {
   for (const Word& w : sentence.words) forms.push_back(w.form);
   std::vector<int> classes;
   tag_classes(model, forms, classes);
+  complete_sentence(model, sentence, &classes, forms);
+}
+
+void complete_sentence(const TaggerModel& model, Sentence& sentence,
+                       const std::vector<int>* classes) {
+  std::vector<std::string_view> forms;
+  forms.reserve(sentence.words.size());
+  for (const Word& w : sentence.words) forms.push_back(w.form);
+  complete_sentence(model, sentence, classes, forms);
+}
+
+void complete_sentence(const TaggerModel& model, Sentence& sentence,
+                       const std::vector<int>* classes,
+                       const std::vector<std::string_view>& forms) {
+  auto xpos = [&](std::size_t i) -> const std::string& {
+    return classes ? model.xpos[static_cast<std::size_t>((*classes)[i])] : sentence.words[i].xpos;
+  };
   // The lemma dictionary's memory, fetched for all words at once (the
   // look-ups below then rarely wait), while FEATS are predicted.
-  for (std::size_t i = 0; i < forms.size(); ++i)
-    model.lemmatizer.prefetch_slot(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
+  for (std::size_t i = 0; i < forms.size(); ++i) model.lemmatizer.prefetch_slot(forms[i], xpos(i));
   std::vector<const std::string*> feats;
-  model.feats.predict(forms, classes, feats);
-  for (std::size_t i = 0; i < forms.size(); ++i)
-    model.lemmatizer.prefetch_entry(forms[i], model.xpos[static_cast<std::size_t>(classes[i])]);
+  if (classes) model.feats.predict(forms, *classes, feats);
+  for (std::size_t i = 0; i < forms.size(); ++i) model.lemmatizer.prefetch_entry(forms[i], xpos(i));
   for (std::size_t i = 0; i < sentence.words.size(); ++i) {
     Word& w = sentence.words[i];
-    const auto c = static_cast<std::size_t>(classes[i]);
-    w.upos = model.upos[c];
-    w.xpos = model.xpos[c];
-    w.feats = *feats[i];
+    if (classes) {
+      const auto c = static_cast<std::size_t>((*classes)[i]);
+      w.upos = model.upos[c];
+      w.xpos = model.xpos[c];
+      w.feats = *feats[i];
+    }
     w.lemma = model.lemmatizer.lemma(w.form, w.upos, w.xpos);
   }
 }

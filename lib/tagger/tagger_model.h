@@ -59,6 +59,14 @@ void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashe
 // has one, on the words whose first-pass margin is below `margin` (the
 // model's own margin when negative). classes receives one class id per form.
 // Returns how many words the second pass saw. Thread-safe.
+// Lemma of every word from its upos and xpos; when `classes` is not null
+// (one tag class per word), upos, xpos and FEATS from the classes first.
+void complete_sentence(const TaggerModel& model, Sentence& sentence,
+                       const std::vector<int>* classes);
+// The same with the words' forms already gathered.
+void complete_sentence(const TaggerModel& model, Sentence& sentence,
+                       const std::vector<int>* classes, const std::vector<std::string_view>& forms);
+
 std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_view>& forms,
                         std::vector<int>& classes, float margin = -1.0f);
 

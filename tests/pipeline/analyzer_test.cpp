@@ -2,12 +2,15 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <iostream>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "pipeline/helpers.h"
 #include "textgraph/conllu.h"
 #include "textgraph/pipeline.h"
+#include "textgraph/tagger.h"
 
 namespace textgraph {
 namespace {
@@ -178,6 +181,47 @@ TEST(Analyzer, SentencePerLineKeepsGivenTokens) {
   const Chunk exact = analyzed_lines(text, true);
   ASSERT_EQ(exact.document.sentences.size(), 4u);
   EXPECT_EQ(token_forms(exact.document.sentences[3])[3], "decision,");
+}
+
+// Re-tagging (AnalyzerOptions::retag, on by default): the parser's tagging
+// heads re-choose the tagger's tags, and lemmas and FEATS follow. On the
+// tagger's news fixture (hand-annotated, written for the project) the
+// committed models score UPOS 99.34, XPOS 98.90, Lemmas 99.78 with it and
+// 99.12, 98.24, 100.00 without; the floors leave room for retrained models.
+TEST(Analyzer, RetaggingOnTheNewsFixture) {
+  Result<std::vector<Sentence>> gold =
+      read_conllu(std::string(TEXTGRAPH_TEST_DATA) + "/tagger/news_fixture.conllu");
+  ASSERT_TRUE(gold.ok()) << gold.status().to_string();
+  AnalyzerOptions off;
+  off.retag = false;
+  Result<Analyzer> plain = Analyzer::load(off);
+  ASSERT_TRUE(plain.ok()) << plain.status().to_string();
+  std::vector<Sentence> retagged = *gold, tagged = *gold, tagger_only = *gold;
+  for (std::size_t i = 0; i < gold->size(); ++i) {
+    Document a, b;
+    a.sentences = {retagged[i]};
+    b.sentences = {tagged[i]};
+    ASSERT_TRUE(default_analyzer().analyze(a).ok());
+    ASSERT_TRUE(plain->analyze(b).ok());
+    retagged[i] = a.sentences[0];
+    tagged[i] = b.sentences[0];
+    plain->tagger().tag(tagger_only[i]);
+  }
+  const TaggerScores with = compare_tags(*gold, retagged), without = compare_tags(*gold, tagged);
+  EXPECT_GE(with.upos, 97.0);
+  EXPECT_GE(with.xpos, 96.0);
+  EXPECT_GE(with.lemmas, 99.0);
+  EXPECT_GE(with.upos + with.xpos, without.upos + without.xpos);
+  // Without re-tagging the pipeline's tags are exactly the tagger's.
+  for (std::size_t i = 0; i < gold->size(); ++i)
+    for (std::size_t w = 0; w < gold->at(i).words.size(); ++w) {
+      const Word &x = tagged[i].words[w], &y = tagger_only[i].words[w];
+      EXPECT_EQ(std::tie(x.upos, x.xpos, x.lemma, x.feats),
+                std::tie(y.upos, y.xpos, y.lemma, y.feats));
+    }
+  std::cout << "news fixture with re-tagging: UPOS " << with.upos << " XPOS " << with.xpos
+            << " Lemmas " << with.lemmas << "; without: " << without.upos << " " << without.xpos
+            << " " << without.lemmas << "\n";
 }
 
 }  // namespace

@@ -93,5 +93,17 @@ grep -q '^Words .*100.00 |    100.00 |    100.00' "$dir/eval" || fail "conllu: t
 [ "$(grep -c '^# text = ' "$dir/lines.conllu")" -eq 4 ] || fail "lines: expected 4 sentences"
 grep -q "^3	's	" "$dir/lines.conllu" || fail "lines: 's is not a token"
 
+# Re-tagging: --no-retag keeps the tagger's tags; the trees are the same
+# either way (the parser reads the tagger's tags in both).
+F="$TEXTGRAPH_TEST_DATA/tagger/news_fixture.conllu"
+"$T" parse --input conllu "$F" > "$dir/retag.conllu" || fail "retag: exit $?"
+"$T" parse --input conllu --no-retag "$F" > "$dir/noretag.conllu" || fail "--no-retag: exit $?"
+for f in retag noretag; do
+  cut -f 1,2,7,8 "$dir/$f.conllu" > "$dir/$f.trees"
+  cut -f 4,5 "$dir/$f.conllu" > "$dir/$f.tags"
+done
+cmp -s "$dir/retag.trees" "$dir/noretag.trees" || fail "re-tagging changed a tree"
+cmp -s "$dir/retag.tags" "$dir/noretag.tags" && fail "re-tagging changed no tag on the fixture"
+
 if [ $failures -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all passed"

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <thread>
+#include <tuple>
 
 #include "tagger/test_util.h"
 #include "textgraph/conllu.h"
@@ -185,6 +187,46 @@ TEST_F(DefaultTagger, FixtureAccuracy) {
   EXPECT_GE(s.xpos, 95.0);
   EXPECT_GE(s.lemmas, 99.0);
   EXPECT_GE(s.ufeats, 90.0);
+}
+
+TEST_F(DefaultTagger, CompleteRecomputesLemmaAndFeatsFromTheTags) {
+  const std::vector<TagPair> pairs = tagger_->tag_pairs();
+  ASSERT_GT(pairs.size(), 40u);
+  EXPECT_NE(std::find(pairs.begin(), pairs.end(), TagPair{"NOUN", "NNS"}), pairs.end());
+  std::vector<Sentence> tagged = fixture();
+  for (Sentence& s : tagged) tagger_->tag(s);
+  // Unchanged tags: complete() gives exactly what tag() gave.
+  std::vector<Sentence> again = tagged;
+  for (Sentence& s : again) {
+    for (Word& w : s.words) {
+      w.lemma.clear();
+      w.feats.clear();
+    }
+    tagger_->complete(s);
+  }
+  for (std::size_t i = 0; i < tagged.size(); ++i)
+    EXPECT_EQ(to_conllu(again[i]), to_conllu(tagged[i]));
+  // New tags: the lemma and FEATS follow them.
+  Sentence s = tagged.front();
+  Word& w = s.words.front();
+  w.form = "talks";
+  for (const auto& [upos, xpos, lemma, feats] :
+       {std::tuple{"NOUN", "NNS", "talk", "Number=Plur"},
+        std::tuple{"VERB", "VBZ", "talk",
+                   "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"}}) {
+    w.upos = upos;
+    w.xpos = xpos;
+    tagger_->complete(s);
+    EXPECT_EQ(w.lemma, lemma);
+    EXPECT_EQ(w.feats, feats);
+  }
+  // A pair the model never assigns: lemmas are still recomputed, FEATS kept.
+  w.upos = "VERB";
+  w.xpos = "NNS";
+  w.feats = std::string("Kept=Yes");
+  tagger_->complete(s);
+  EXPECT_EQ(w.feats, "Kept=Yes");
+  EXPECT_EQ(w.lemma, tagger_->lemmatize("talks", "VERB", "NNS"));
 }
 
 TEST_F(DefaultTagger, TagsAreDeterministic) {

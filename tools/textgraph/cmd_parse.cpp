@@ -56,6 +56,9 @@ constexpr std::string_view kUsageText =
     "  --model-dir DIR       read tagger.tgm and parser.tgm from DIR (default\n"
     "                        $TEXTGRAPH_MODELS or the installed models)\n"
     "  --tagger FILE, --parser FILE  a model file of its own for either\n"
+    "  --no-retag            keep the tagger's tags as they are (by default the\n"
+    "                        parser's tagging heads re-choose them, which is more\n"
+    "                        accurate; lemmas and FEATS follow the new tags)\n"
     "  --ner                 also tag named entities: MISC gets NER=B-PER, I-PER,\n"
     "                        B-ORG, ... (IOB2, Universal NER types PER, ORG, LOC)\n"
     "                        on every word, NER=O outside entities\n"
@@ -97,6 +100,7 @@ int run_parse(Args& args) {
   an.tagger_model = args.option("--tagger").value_or("");
   an.parser_model = args.option("--parser").value_or("");
   if (args.flag("--keep-given")) an.given = GivenAnnotation::kKeep;
+  an.retag = !args.flag("--no-retag");
   const std::optional<std::string> ner_model = args.option("--ner-model");
   const bool ner = args.flag("--ner") || ner_model.has_value();
   const std::string output = args.option("--output", "-o").value_or("-");
