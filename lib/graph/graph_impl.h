@@ -5,10 +5,11 @@
 // ids. Observations (the triples merged into an edge) are stored compactly as
 // ObsRec and turned back into Triple on demand.
 //
-// Layout (bench/README.md, "flat layout"): boost::adjacency_list holds the
+// Layout (bench/README.md, "Flat graph layout"): boost::adjacency_list holds the
 // vertices with their NodeRec and, per edge, only its index; the edge
 // records, their further observations and all spans sit in flat vectors
-// indexed by number, so adding a triple allocates nothing of its own and
+// indexed by number, so adding an edge or an observation allocates nothing
+// of its own (Boost's per-vertex edge vectors still grow by doubling) and
 // touches few cache lines.
 #pragma once
 
