@@ -213,8 +213,9 @@ class LinkReader {
     edge.label.clear();
     edge.polarity = Polarity::kPositive;
     edge.confidence.reset();
-    link.first = link.count = 0;
-    const std::size_t first = used_ ? links_[used_ - 1].first + links_[used_ - 1].count : 0;
+    const std::size_t first = records_used_;  // the group's records so far
+    link.first = first;
+    link.count = 0;
     bool has_source = false, has_target = false;
     in_.begin_object();
     while (in_.next_member(field_)) {
@@ -256,6 +257,7 @@ class LinkReader {
         in_.skip();
       }
     }
+    records_used_ = link.first + link.count;
     return has_source && has_target;
   }
 
@@ -263,6 +265,7 @@ class LinkReader {
   void flush() {
     const std::size_t n = used_;
     used_ = 0;
+    records_used_ = 0;
     if (!n) return;
     for (std::size_t i = 0; i < n; ++i) {
       Link& l = links_[i];
@@ -477,7 +480,8 @@ class LinkReader {
   std::vector<std::uint32_t> key_of_text_;
   std::string field_;
   Link links_[kGroup];
-  std::size_t used_ = 0;
+  std::size_t used_ = 0;          // links parsed, not imported yet
+  std::size_t records_used_ = 0;  // their records, from records_[0] on
   // Provenance records of the group's links (reused, so their strings keep
   // their capacity) and which texts each record had.
   std::vector<Triple> records_;

@@ -290,6 +290,23 @@ TEST(Json, ManyLinksKeepFileOrderForErrors) {
   std::string bad_provenance = json_link(20, "zz");
   bad_provenance.replace(bad_provenance.find("0.5}]"), 3, "3");
   EXPECT_EQ(error({{20, bad_provenance}}), "bad:23:1: edge target 'zz' is not a node");
+  // Links without provenance between links with: each keeps its own records.
+  std::vector<std::string> mixed;
+  for (int i = 0; i < 50; ++i) {
+    std::string link = json_link(i);
+    const std::size_t p = link.find(",\"provenance\"");
+    link.erase(p, link.size() - 1 - p);
+    if (i % 3) link.insert(link.size() - 1, ",\"provenance\":[{\"confidence\":0." +
+                                                std::to_string(10 + i) + "}]");
+    mixed.push_back(link);
+  }
+  const KnowledgeGraph m = in(json_links_file(mixed), GraphFormat::kJson);
+  ASSERT_EQ(m.edge_count(), 50u);
+  for (int i = 0; i < 50; ++i) {
+    const Edge e = m.edge(static_cast<std::size_t>(i));
+    ASSERT_EQ(e.provenance.size(), 1u);
+    EXPECT_EQ(e.provenance[0].confidence, i % 3 ? (10 + i) / 100.0 : 0.5) << "link " << i;
+  }
   // A provenance member replaced by a later one is not read either.
   const std::string replaced = "{\"provenance\":[{\"bogus\":1}]," + json_link(33).substr(1);
   std::vector<std::string> links = ok;
