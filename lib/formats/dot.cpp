@@ -174,7 +174,7 @@ CgraphPtr build_cgraph(const GraphImpl& g, CgraphContent content, Agdisc_t* disc
     json::append_double(scratch, r.confidence());
     set(edge, e_confidence, scratch);
     scratch.clear();
-    json::append_uint(scratch, r.obs.size());
+    json::append_uint(scratch, r.count);
     set(edge, e_count, scratch);
     scratch.clear();
     append_provenance(scratch, g, e, triple,

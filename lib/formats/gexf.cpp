@@ -97,7 +97,7 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     b += "\" label=\"";
     xml::append_attribute(b, g.edge_label(e));
     b += "\" weight=\"";
-    json::append_uint(b, r.obs.size());
+    json::append_uint(b, r.count);
     b += "\"><attvalues>";
     attvalue(b, "relation", g.str(r.relation));
     attvalue(b, "polarity", polarity_name(r.polarity));
@@ -105,7 +105,7 @@ void write_gexf(const GraphImpl& g, Sink& out) {
     json::append_double(scratch, r.confidence());
     attvalue(b, "confidence", scratch);
     scratch.clear();
-    json::append_uint(scratch, r.obs.size());
+    json::append_uint(scratch, r.count);
     attvalue(b, "count", scratch);
     scratch.clear();
     append_provenance(scratch, g, e, triple,

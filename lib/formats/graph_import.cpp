@@ -92,32 +92,47 @@ void import_edge(GraphImpl& g, std::uint32_t source_vertex, std::uint32_t target
   check_field(e.relation, "edge relation", where);
   check_field(e.label, "edge label", where);
   if (key == 0) fail_input("edge has neither a relation nor a label", where);
-  const std::uint32_t edge = g.edge_for(*source, *target, key, e.polarity);
-  const std::vector<Triple>* provenance = &e.provenance;
-  std::vector<Triple> parsed;
   if (!e.provenance_json.empty()) {
-    parsed = parse_provenance(e.provenance_json, where, edge_context(g, edge));
-    provenance = &parsed;
+    const std::uint32_t edge = g.edge_for(*source, *target, key, e.polarity);
+    const std::vector<Triple> parsed =
+        parse_provenance(e.provenance_json, where, edge_context(g, edge));
+    import_edge(g, *source, *target, key, e, parsed.data(), parsed.size(), nullptr, where);
+    return;
   }
-  if (!provenance->empty()) {
+  import_edge(g, *source, *target, key, e, e.provenance.data(), e.provenance.size(), nullptr,
+              where);
+}
+
+void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::uint32_t key,
+                 const EdgeImport& e, const Triple* provenance, std::size_t n,
+                 const std::uint32_t* label_ids, const Location& where) {
+  check_field(e.relation, "edge relation", where);
+  check_field(e.label, "edge label", where);
+  if (key == 0) fail_input("edge has neither a relation nor a label", where);
+  const std::uint32_t edge = g.edge_for(source, target, key, e.polarity);
+  if (n) {
     // Most observations carry the texts their edge implies; their ids are known.
-    const std::uint32_t likely[3] = {g.label_id(*source), g.edge(edge).relation,
-                                     g.label_id(*target)};
-    for (const Triple& t : *provenance) {
-      check_triple_or_throw(t, where);
-      g.add_observation(edge, g.make_obs(t, likely));
+    const std::uint32_t likely[3] = {label_ids ? label_ids[source] : g.label_id(source), key,
+                                     label_ids ? label_ids[target] : g.label_id(target)};
+    for (std::size_t i = 0; i < n; ++i) {
+      check_triple_or_throw(provenance[i], where);
+      ObsRec o;
+      g.make_obs(provenance[i], likely, o);
+      g.add_observation(edge, o);
     }
     return;
   }
   Triple t;
-  t.subject.text = g.label(*source);
-  t.object.text = g.label(*target);
+  t.subject.text = g.label(source);
+  t.object.text = g.label(target);
   t.relation.text = e.label.empty() ? e.relation : e.label;
   t.relation.lemma = e.relation;
   t.polarity = e.polarity;
   t.confidence = e.confidence.value_or(1.0);
   check_triple_or_throw(t, where);
-  g.add_observation(edge, g.make_obs(t));
+  ObsRec o;
+  g.make_obs(t, nullptr, o);
+  g.add_observation(edge, o);
 }
 
 void append_tallies(std::string& out, const GraphImpl& g, const TallyList& list) {
@@ -141,9 +156,11 @@ void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, T
                        const TripleContext& context) {
   const EdgeRec& e = g.edge(edge);
   out += '[';
-  for (std::size_t i = 0; i < e.obs.size(); ++i) {
-    if (i) out += ',';
-    g.fill_triple(e, e.obs[i], scratch);
+  bool first = true;
+  for (const ObsRec& o : g.obs_of(e)) {
+    if (!first) out += ',';
+    first = false;
+    g.fill_triple(e, o, scratch);
     append_triple_json(out, scratch, true, &context);
   }
   out += ']';

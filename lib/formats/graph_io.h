@@ -64,6 +64,13 @@ void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, const
 // are: an error). See relation_key().
 void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::uint32_t key,
                  const EdgeImport& edge, const Location& where);
+// The same with the observations given as n triples at `provenance` (in
+// place of edge.provenance and provenance_json; n = 0: one observation made
+// from the edge) and, when not null, the pool ids of the nodes' labels by
+// vertex (label_ids[v] == label_id(v)).
+void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::uint32_t key,
+                 const EdgeImport& edge, const Triple* provenance, std::size_t n,
+                 const std::uint32_t* label_ids, const Location& where);
 // Pool id of the relation key of an edge with this relation and label
 // (interned when new; 0 when both texts are blank).
 std::uint32_t relation_key(GraphImpl& g, std::string_view relation, std::string_view label);

@@ -93,9 +93,9 @@ void write_json_graph(const GraphImpl& g, Sink& out) {
     b += "\",\"confidence\":";
     json::append_double(b, r.confidence());
     b += ",\"count\":";
-    json::append_uint(b, r.obs.size());
+    json::append_uint(b, r.count);
     b += ",\"weight\":";
-    json::append_uint(b, r.obs.size());
+    json::append_uint(b, r.count);
     b += ",\"provenance\":";
     append_provenance(b, g, e, scratch, {order.label[s], g.str(r.relation), order.label[t]});
     b += '}';
@@ -133,6 +133,363 @@ void read_id(json::Parser& in, std::string& out) {
   }
 }
 
+// The "links" array. Each link costs a chain of dependent cache misses (the
+// target's name in the string index, its vertex, its in-edge list, the edge
+// index slot), so links are read in groups: a group is parsed first (its
+// provenance records without their context, which only fills in texts the
+// records leave out), then the group's lookups walk that chain stage by
+// stage with prefetches, so the misses of different links overlap, and then
+// the links are imported one by one in file order, exactly as one at a time.
+//
+// Errors keep the order and wording of reading one link at a time: when
+// anything in a link's parse throws, the links before it are imported first
+// (their errors come first in the file), then the link is read again from
+// its start by read_one(), the one-link-at-a-time reader, which throws what
+// it always threw.
+class LinkReader {
+ public:
+  LinkReader(std::string_view text, const std::string& name, json::Parser& in, GraphImpl& g,
+             ReadReport& report)
+      : text_(text), name_(name), in_(in), g_(g), report_(report) {
+    // Labels depend only on the nodes, which are all read now.
+    labels_.resize(g.node_count());
+    label_ids_.resize(g.node_count());
+    for (std::size_t v = 0; v < labels_.size(); ++v) {
+      label_ids_[v] = g.label_id(v);
+      labels_[v] = g.str(label_ids_[v]);
+    }
+  }
+
+  void read() {
+    in_.begin_array();
+    for (;;) {
+      bool more = false;
+      try {
+        more = in_.next_element();
+      } catch (const Error&) {
+        flush();
+        throw;
+      }
+      if (!more) break;
+      const json::Parser::Mark mark = in_.mark();
+      Link& link = links_[used_];
+      bool parsed = false;
+      try {
+        parsed = parse(link);
+      } catch (const Error&) {
+      }
+      if (!parsed) {
+        flush();
+        in_.reset(mark);
+        read_one();
+        continue;
+      }
+      if (++used_ == kGroup) flush();
+    }
+    flush();
+  }
+
+ private:
+  static constexpr std::size_t kGroup = 16;
+
+  struct Link {
+    std::size_t at = 0;  // offset of the link object
+    EdgeImport edge;     // provenance left empty: the records are in records_
+    std::size_t first = 0, count = 0;  // its records in records_ / texts_
+    std::uint64_t target_hash = 0;
+    std::optional<std::uint32_t> target_id;  // pool id of the target's name
+    std::optional<std::uint32_t> s, t;       // vertices
+  };
+
+  // Parses one link into `link` (no lookup, no import). False when the
+  // link needs read_one(): a member it does not expect to be missing is.
+  bool parse(Link& link) {
+    in_.peek();
+    link.at = in_.value_offset();
+    EdgeImport& edge = link.edge;
+    edge.source.clear();
+    edge.target.clear();
+    edge.relation.clear();
+    edge.label.clear();
+    edge.polarity = Polarity::kPositive;
+    edge.confidence.reset();
+    const std::size_t first = records_used_;  // the group's records so far
+    link.first = first;
+    link.count = 0;
+    bool has_source = false, has_target = false;
+    in_.begin_object();
+    while (in_.next_member(field_)) {
+      if (field_ == "source") {
+        read_id(in_, edge.source);
+        has_source = true;
+      } else if (field_ == "target") {
+        read_id(in_, edge.target);
+        has_target = true;
+      } else if (field_ == "relation") {
+        in_.get_string(edge.relation);
+      } else if (field_ == "label") {
+        in_.get_string(edge.label);
+      } else if (field_ == "polarity") {
+        in_.get_string(field_);
+        if (field_ == "negative")
+          edge.polarity = Polarity::kNegative;
+        else if (field_ != "positive")
+          return false;
+      } else if (field_ == "confidence") {
+        edge.confidence = in_.get_double();
+        if (!(*edge.confidence >= 0 && *edge.confidence <= 1)) return false;
+      } else if (field_ == "key" || field_ == "count" || field_ == "weight") {
+        in_.skip();
+      } else if (field_ == "provenance") {
+        link.first = first;  // a repeated member replaces the earlier one
+        link.count = 0;
+        in_.begin_array();
+        while (in_.next_element()) {
+          const std::size_t i = link.first + link.count++;
+          if (i == records_.size()) {
+            records_.emplace_back();
+            texts_.emplace_back();
+          }
+          read_triple_json(in_, records_[i], texts_[i]);
+        }
+      } else {
+        note_ignored(report_, field_);
+        in_.skip();
+      }
+    }
+    records_used_ = link.first + link.count;
+    return has_source && has_target;
+  }
+
+  // Looks up and imports the parsed links, in order.
+  void flush() {
+    const std::size_t n = used_;
+    used_ = 0;
+    records_used_ = 0;
+    if (!n) return;
+    for (std::size_t i = 0; i < n; ++i) {
+      Link& l = links_[i];
+      l.s = find_source(l.edge.source);
+      l.target_hash = StringPool::hash(l.edge.target);
+      g_.pool.prefetch_slot(l.target_hash);
+    }
+    for (std::size_t i = 0; i < n; ++i) g_.pool.prefetch_record(links_[i].target_hash);
+    for (std::size_t i = 0; i < n; ++i) {
+      Link& l = links_[i];
+      l.target_id = g_.pool.find(l.edge.target, l.target_hash);
+      if (l.target_id && *l.target_id < g_.node_of.size())
+        __builtin_prefetch(&g_.node_of[*l.target_id]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      Link& l = links_[i];
+      l.t.reset();
+      if (!l.target_id || *l.target_id >= g_.node_of.size() || g_.node_of[*l.target_id] == kNoNode)
+        continue;
+      const std::uint32_t t = g_.node_of[*l.target_id];
+      l.t = t;
+      __builtin_prefetch(&g_.g.m_vertices[t]);
+      __builtin_prefetch(&label_ids_[t]);
+      __builtin_prefetch(&labels_[t]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Link& l = links_[i];
+      if (!l.s || !l.t) continue;
+      const auto& in = in_edge_list(g_.g, *l.t);
+      __builtin_prefetch(in.data() + in.size());
+      // The edge index slot, when the relation key is known without interning.
+      const std::optional<std::uint32_t> id = g_.pool.find(l.edge.relation);
+      if (id && *id < key_of_text_.size() && key_of_text_[*id] != kNoNode &&
+          key_of_text_[*id] < (1u << 31))
+        g_.edge_index.prefetch({*l.s, *l.t,
+                                key_of_text_[*id] << 1 | (l.edge.polarity == Polarity::kNegative)});
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Link& l = links_[i];
+      const std::uint32_t relation = key_for(l.edge.relation, l.edge.label);
+      try {
+        if (l.s && l.t) {
+          const TripleContext context{labels_[*l.s], g_.str(relation), labels_[*l.t]};
+          for (std::size_t k = l.first; k < l.first + l.count; ++k)
+            apply_context(records_[k], texts_[k], context);
+          import_edge(g_, *l.s, *l.t, relation, l.edge, records_.data() + l.first, l.count,
+                      label_ids_.data(), {});
+        } else {
+          import_edge(g_, l.edge, {});  // reports the unknown endpoint
+        }
+      } catch (const Error& e) {
+        in_.fail_at(l.at, e.what());
+      }
+    }
+  }
+
+  // Files written by textgraph list links by source, so the source's
+  // lookup is usually the previous link's.
+  std::optional<std::uint32_t> find_source(const std::string& source) {
+    if (!last_s_ || source != last_source_) {
+      last_source_ = source;
+      last_s_ = g_.find_node(source);
+    }
+    return last_s_;
+  }
+
+  // Relation key by pool id of the relation text (kNoNode = not known
+  // yet): a handful of relations repeat across a million links.
+  std::uint32_t key_for(const std::string& relation, const std::string& label) {
+    const std::optional<std::uint32_t> id = g_.pool.find(relation);
+    if (id && *id < key_of_text_.size() && key_of_text_[*id] != kNoNode) return key_of_text_[*id];
+    const std::string k = node_key(relation);
+    if (k.empty()) return relation_key(g_, relation, label);  // the label's: not cached
+    const std::uint32_t key = g_.pool.intern(k);
+    if (const std::optional<std::uint32_t> again = g_.pool.find(relation)) {
+      if (*again >= key_of_text_.size()) key_of_text_.resize(g_.pool.size(), kNoNode);
+      key_of_text_[*again] = key;
+    }
+    return key;
+  }
+
+  std::string_view label_of(std::uint32_t v) const {
+    return v < labels_.size() ? labels_[v] : g_.label(v);
+  }
+
+  // One link, read and imported on its own (what every link went through
+  // before groups): the reference for errors, used when parse() gives up.
+  void read_one() {
+    std::size_t records_used = 0;
+    const auto next_record = [&]() -> Triple& {
+      if (records_used == one_records_.size()) one_records_.emplace_back();
+      return one_records_[records_used++];
+    };
+    std::string field;
+    in_.peek();
+    const std::size_t at = in_.value_offset();
+    edge_.source.clear();
+    edge_.target.clear();
+    edge_.relation.clear();
+    edge_.label.clear();
+    edge_.polarity = Polarity::kPositive;
+    edge_.confidence.reset();
+    records_used = 0;
+    bool has_source = false, has_target = false, has_relation = false, has_label = false;
+    bool provenance_read = false;
+    std::size_t provenance_at = 0, provenance_end = 0;
+    std::optional<std::uint32_t> s, t;
+    std::uint32_t relation = 0;
+    in_.begin_object();
+    while (in_.next_member(field)) {
+      if (provenance_read &&
+          (field == "source" || field == "target" || field == "relation" || field == "label")) {
+        // The provenance was read in a context this member changes:
+        // read it again once the link is complete.
+        provenance_read = false;
+        records_used = 0;
+      }
+      if (field == "source") {
+        read_id(in_, edge_.source);
+        has_source = true;
+      } else if (field == "target") {
+        read_id(in_, edge_.target);
+        has_target = true;
+      } else if (field == "relation") {
+        in_.get_string(edge_.relation);
+        has_relation = true;
+      } else if (field == "label") {
+        in_.get_string(edge_.label);
+        has_label = true;
+      } else if (field == "polarity") {
+        in_.get_string(field);
+        if (field == "negative")
+          edge_.polarity = Polarity::kNegative;
+        else if (field != "positive")
+          in_.fail_value("polarity must be positive or negative, not '" + field + "'");
+      } else if (field == "confidence") {
+        edge_.confidence = in_.get_double();
+        if (!(*edge_.confidence >= 0 && *edge_.confidence <= 1))
+          in_.fail_value("confidence must be within [0, 1]");
+      } else if (field == "key" || field == "count" || field == "weight") {
+        in_.skip();  // derived: networkx's edge key, and the provenance size
+      } else if (field == "provenance") {
+        // Its texts depend on the endpoints and the relation key. When
+        // those are known already (textgraph writes provenance last) it
+        // is read here; else once the link is complete.
+        in_.peek();
+        provenance_at = in_.value_offset();
+        records_used = 0;  // a repeated member replaces the earlier one
+        provenance_read = false;
+        bool known = has_source && has_target && has_relation && has_label;
+        if (known) {
+          s = find_source(edge_.source);
+          t = g_.find_node(edge_.target);
+          known = s && t;
+        }
+        if (known) {
+          relation = key_for(edge_.relation, edge_.label);
+          const TripleContext context{label_of(*s), g_.str(relation), label_of(*t)};
+          in_.begin_array();
+          while (in_.next_element()) read_triple_json(in_, next_record(), &context);
+          provenance_read = true;
+        } else {
+          in_.skip();
+        }
+        provenance_end = in_.offset();
+      } else {
+        note_ignored(report_, field);
+        in_.skip();
+      }
+    }
+    if (!has_source || !has_target) in_.fail_at(at, "link needs \"source\" and \"target\"");
+    if (!provenance_read) {
+      s = find_source(edge_.source);
+      t = g_.find_node(edge_.target);
+      relation = key_for(edge_.relation, edge_.label);
+    }
+    if (!provenance_read && provenance_end > provenance_at && s && t) {
+      const TripleContext context{label_of(*s), g_.str(relation), label_of(*t)};
+      // The sub-parser counts from 1:1; its errors are moved to where
+      // the provenance sits in the file (worked out only then).
+      json::Parser sub(text_.substr(provenance_at, provenance_end - provenance_at), name_);
+      try {
+        sub.begin_array();
+        while (sub.next_element()) read_triple_json(sub, next_record(), &context);
+      } catch (const Error& e) {
+        const Location base = in_.location(provenance_at);
+        const Location at = e.where();
+        fail_input(e.what(), {name_, base.line + at.line - 1,
+                              at.line == 1 ? base.column + at.column - 1 : at.column});
+      }
+    }
+    try {
+      if (s && t)
+        import_edge(g_, *s, *t, relation, edge_, one_records_.data(), records_used, label_ids_.data(),
+                    {});
+      else
+        import_edge(g_, edge_, {});  // reports the unknown endpoint
+    } catch (const Error& e) {
+      in_.fail_at(at, e.what());
+    }
+  }
+
+  std::string_view text_;
+  const std::string& name_;
+  json::Parser& in_;
+  GraphImpl& g_;
+  ReadReport& report_;
+  std::vector<std::string_view> labels_;  // by vertex
+  std::vector<std::uint32_t> label_ids_;  // the same as pool ids
+  std::string last_source_;
+  std::optional<std::uint32_t> last_s_;
+  std::vector<std::uint32_t> key_of_text_;
+  std::string field_;
+  Link links_[kGroup];
+  std::size_t used_ = 0;          // links parsed, not imported yet
+  std::size_t records_used_ = 0;  // their records, from records_[0] on
+  // Provenance records of the group's links (reused, so their strings keep
+  // their capacity) and which texts each record had.
+  std::vector<Triple> records_;
+  std::vector<RecordTexts> texts_;
+  EdgeImport edge_;                  // read_one()'s link ...
+  std::vector<Triple> one_records_;  // ... and its records
+};
+
 }  // namespace
 
 void read_json_graph(std::string_view text, const std::string& name, GraphImpl& g,
@@ -142,10 +499,7 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
   in.begin_object();
   std::string key, field;
   bool seen_nodes = false;
-  std::vector<std::string_view> labels;  // by vertex, once the nodes are read
-  const auto label_of = [&](std::uint32_t v) { return v < labels.size() ? labels[v] : g.label(v); };
   NodeImport node;
-  EdgeImport edge;
   while (in.next_member(key)) {
     if (key == "directed" || key == "multigraph") {
       in.get_bool();  // textgraph graphs are always directed multigraphs
@@ -203,149 +557,7 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
       }
     } else if (key == "links" || key == "edges") {
       if (!seen_nodes) in.fail_value("\"nodes\" must come before \"" + key + "\"");
-      // Labels depend only on the nodes, which are all read now.
-      labels.resize(g.node_count());
-      for (std::size_t v = 0; v < labels.size(); ++v) labels[v] = g.label(v);
-      // Files written by textgraph list links by source, so the source's
-      // lookup is usually the previous link's.
-      std::string last_source;
-      std::optional<std::uint32_t> last_s;
-      // Relation key by pool id of the relation text (kNoNode = not known
-      // yet): a handful of relations repeat across a million links.
-      std::vector<std::uint32_t> key_of_text;
-      const auto key_for = [&](const std::string& relation, const std::string& label) {
-        const std::optional<std::uint32_t> id = g.pool.find(relation);
-        if (id && *id < key_of_text.size() && key_of_text[*id] != kNoNode) return key_of_text[*id];
-        const std::string k = node_key(relation);
-        if (k.empty()) return relation_key(g, relation, label);  // the label's: not cached
-        const std::uint32_t key = g.pool.intern(k);
-        if (const std::optional<std::uint32_t> again = g.pool.find(relation)) {
-          if (*again >= key_of_text.size()) key_of_text.resize(g.pool.size(), kNoNode);
-          key_of_text[*again] = key;
-        }
-        return key;
-      };
-      const auto find_source = [&] {
-        if (!last_s || edge.source != last_source) {
-          last_source = edge.source;
-          last_s = g.find_node(edge.source);
-        }
-        return last_s;
-      };
-      in.begin_array();
-      while (in.next_element()) {
-        in.peek();
-        const std::size_t at = in.value_offset();
-        edge.source.clear();
-        edge.target.clear();
-        edge.relation.clear();
-        edge.label.clear();
-        edge.polarity = Polarity::kPositive;
-        edge.confidence.reset();
-        edge.provenance.clear();
-        bool has_source = false, has_target = false, has_relation = false, has_label = false;
-        bool provenance_read = false;
-        std::size_t provenance_at = 0, provenance_end = 0;
-        std::optional<std::uint32_t> s, t;
-        std::uint32_t relation = 0;
-        in.begin_object();
-        while (in.next_member(field)) {
-          if (provenance_read &&
-              (field == "source" || field == "target" || field == "relation" || field == "label")) {
-            // The provenance was read in a context this member changes:
-            // read it again once the link is complete.
-            provenance_read = false;
-            edge.provenance.clear();
-          }
-          if (field == "source") {
-            read_id(in, edge.source);
-            has_source = true;
-          } else if (field == "target") {
-            read_id(in, edge.target);
-            has_target = true;
-          } else if (field == "relation") {
-            in.get_string(edge.relation);
-            has_relation = true;
-          } else if (field == "label") {
-            in.get_string(edge.label);
-            has_label = true;
-          } else if (field == "polarity") {
-            in.get_string(field);
-            if (field == "negative")
-              edge.polarity = Polarity::kNegative;
-            else if (field != "positive")
-              in.fail_value("polarity must be positive or negative, not '" + field + "'");
-          } else if (field == "confidence") {
-            edge.confidence = in.get_double();
-            if (!(*edge.confidence >= 0 && *edge.confidence <= 1))
-              in.fail_value("confidence must be within [0, 1]");
-          } else if (field == "key" || field == "count" || field == "weight") {
-            in.skip();  // derived: networkx's edge key, and the provenance size
-          } else if (field == "provenance") {
-            // Its texts depend on the endpoints and the relation key. When
-            // those are known already (textgraph writes provenance last) it
-            // is read here; else once the link is complete.
-            in.peek();
-            provenance_at = in.value_offset();
-            edge.provenance.clear();  // a repeated member replaces the earlier one
-            provenance_read = false;
-            bool known = has_source && has_target && has_relation && has_label;
-            if (known) {
-              s = find_source();
-              t = g.find_node(edge.target);
-              known = s && t;
-            }
-            if (known) {
-              relation = key_for(edge.relation, edge.label);
-              const TripleContext context{label_of(*s), g.str(relation), label_of(*t)};
-              in.begin_array();
-              while (in.next_element()) {
-                edge.provenance.emplace_back();
-                read_triple_json(in, edge.provenance.back(), &context);
-              }
-              provenance_read = true;
-            } else {
-              in.skip();
-            }
-            provenance_end = in.offset();
-          } else {
-            note_ignored(report, field);
-            in.skip();
-          }
-        }
-        if (!has_source || !has_target) in.fail_at(at, "link needs \"source\" and \"target\"");
-        if (!provenance_read) {
-          s = find_source();
-          t = g.find_node(edge.target);
-          relation = key_for(edge.relation, edge.label);
-        }
-        if (!provenance_read && provenance_end > provenance_at && s && t) {
-          const TripleContext context{label_of(*s), g.str(relation), label_of(*t)};
-          // The sub-parser counts from 1:1; its errors are moved to where
-          // the provenance sits in the file (worked out only then).
-          json::Parser sub(text.substr(provenance_at, provenance_end - provenance_at), name);
-          try {
-            sub.begin_array();
-            while (sub.next_element()) {
-              edge.provenance.emplace_back();
-              read_triple_json(sub, edge.provenance.back(), &context);
-            }
-          } catch (const Error& e) {
-            const Location base = in.location(provenance_at);
-            const Location at = e.where();
-            fail_input(e.what(), {name, base.line + at.line - 1,
-                                  at.line == 1 ? base.column + at.column - 1 : at.column});
-          }
-        }
-        try {
-          if (s && t)
-            import_edge(g, *s, *t, relation, edge, {});
-          else
-            import_edge(g, edge, {});  // reports the unknown endpoint
-        } catch (const Error& e) {
-          in.fail_at(at, e.what());
-        }
-      }
+      LinkReader(text, name, in, g, report).read();
     } else {
       note_ignored(report, key);
       in.skip();

@@ -34,7 +34,7 @@ void write_observations(const GraphImpl& g, Sink& out, Line line) {
   Triple t;
   for (std::uint32_t e : order.edges) {
     const EdgeRec& r = g.edge(e);
-    for (const ObsRec& o : r.obs) {
+    for (const ObsRec& o : g.obs_of(r)) {
       g.fill_triple(r, o, t);
       line(out.buf(), t);
       out.buf() += '\n';
@@ -57,7 +57,7 @@ void write_carb_graph(const GraphImpl& g, Sink& out) {
   const ExportOrder order = export_order(g);
   std::string& b = out.buf();
   for (std::uint32_t e : order.edges) {
-    for (const ObsRec& o : g.edge(e).obs) {
+    for (const ObsRec& o : g.obs_of(g.edge(e))) {
       append_carb_field(b, g.str(o.sentence_text));
       b += '\t';
       json::append_double(b, o.confidence);
@@ -67,8 +67,8 @@ void write_carb_graph(const GraphImpl& g, Sink& out) {
       append_carb_field(b, g.str(o.subject.text ? o.subject.text : o.subject.actor));
       b += '\t';
       append_carb_field(b, g.str(o.object.text ? o.object.text : o.object.actor));
-      if (o.extra)
-        for (const Argument& a : *o.extra) {
+      if (o.extra != kNoObs)
+        for (const Argument& a : g.extras[o.extra]) {
           b += '\t';
           append_carb_field(b, a.text);
         }

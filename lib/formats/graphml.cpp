@@ -137,7 +137,7 @@ void write_graphml(const GraphImpl& g, Sink& out) {
     json::append_double(scratch, r.confidence());
     data(b, "e_confidence", scratch);
     scratch.clear();
-    json::append_uint(scratch, r.obs.size());
+    json::append_uint(scratch, r.count);
     data(b, "e_weight", scratch);
     data(b, "e_count", scratch);
     scratch.clear();

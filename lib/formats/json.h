@@ -73,6 +73,19 @@ class Parser {
   // At the value last started.
   [[noreturn]] void fail_value(const std::string& message) const { fail_at(value_pos_, message); }
 
+  // A position to come back to, to read a value again: reset() returns to
+  // it from anywhere inside the container that was open at mark(), also
+  // after an error thrown there.
+  struct Mark {
+    std::size_t pos, value_pos, depth;
+  };
+  Mark mark() const { return {pos_, value_pos_, first_.size()}; }
+  void reset(const Mark& m) {
+    pos_ = m.pos;
+    value_pos_ = m.value_pos;
+    first_.resize(m.depth);
+  }
+
  private:
   void skip_space();
   void expect_type(Type want);

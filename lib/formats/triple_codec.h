@@ -29,6 +29,19 @@ void append_triple_json(std::string& out, const Triple& t, bool compact,
 // Throws Error located in the parser's input. Does not run check_triple.
 void read_triple_json(json::Parser& in, Triple& t, const TripleContext* context = nullptr);
 
+// The same without a context, saying which texts the record had, so that a
+// context known only later can be put in with apply_context (the result is
+// the same as reading with that context).
+struct RecordTexts {
+  bool subject = false, relation = false, object = false;
+};
+void read_triple_json(json::Parser& in, Triple& t, RecordTexts& had);
+inline void apply_context(Triple& t, const RecordTexts& had, const TripleContext& context) {
+  if (!had.subject) t.subject.text = context.subject;
+  if (!had.relation) t.relation.text = context.relation;
+  if (!had.object) t.object.text = context.object;
+}
+
 // Appends a TSV field with \t \n \r \\ escaped (and a leading '#' as \#
 // when first is true).
 void append_tsv_field(std::string& out, std::string_view s, bool first);

@@ -25,18 +25,6 @@ std::optional<std::uint32_t> most_frequent(const TallyList& list) {
 
 // ── Impl ────────────────────────────────────────────────────────────────────
 
-KnowledgeGraph::Impl::Impl(const Impl& other)
-    : pool(other.pool),
-      g(other.g),
-      node_of(other.node_of),
-      edge_index(other.edge_index),
-      relation_of_name(other.relation_of_name),
-      observations(other.observations) {
-  // Edge descriptors point into the copied graph, so they are rebuilt.
-  edges.resize(other.edges.size());
-  for (auto [it, end] = boost::edges(g); it != end; ++it) edges[g[*it].index] = *it;
-}
-
 std::uint32_t KnowledgeGraph::Impl::node_for_key(std::uint32_t key) {
   if (key >= node_of.size()) node_of.resize(std::max<std::size_t>(pool.size(), key + 1), kNoNode);
   if (node_of[key] != kNoNode) return node_of[key];
@@ -59,20 +47,40 @@ std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t
   const EdgeTable::Key key{source, target, relation << 1 | (polarity == Polarity::kNegative)};
   if (auto e = edge_index.find(key)) return *e;
   const auto index = static_cast<std::uint32_t>(edges.size());
-  EdgeRec rec;
-  rec.index = index;
+  if (index == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 edges)");
+  EdgeRec& rec = edges.emplace_back();
+  rec.source = source;
+  rec.target = target;
   rec.relation = relation;
   rec.polarity = polarity;
-  edges.push_back(boost::add_edge(source, target, std::move(rec), g).first);
+  boost::add_edge(source, target, EdgeLink{index}, g);
   edge_index.insert(key, index);
   return index;
 }
 
-void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, ObsRec obs) {
-  EdgeRec& e = g[edges[edge]];
+void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, const ObsRec& obs) {
+  EdgeRec& e = edges[edge];
   e.keep *= 1.0 - obs.confidence;
-  e.obs.push_back(std::move(obs));
+  if (e.count == 0) {
+    e.first = obs;
+    e.first.next = kNoObs;
+  } else {
+    const auto at = static_cast<std::uint32_t>(more_obs.size());
+    if (at == kNoObs) fail(ErrorCode::kInternal, "graph too large (more than 4e9 observations)");
+    ObsRec& added = more_obs.emplace_back(obs);
+    added.next = kNoObs;
+    (e.count == 1 ? e.first : more_obs[e.last]).next = at;
+    e.last = at;
+  }
+  if (e.count == UINT32_MAX) fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
+  ++e.count;
   ++observations;
+}
+
+std::uint64_t KnowledgeGraph::Impl::store_spans(const Span* first, std::size_t n) {
+  const std::uint64_t at = spans.size();
+  spans.insert(spans.end(), first, first + n);
+  return at;
 }
 
 void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text, std::uint64_t count) {
@@ -84,8 +92,7 @@ void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text, std::uint6
   list.push_back({text, count});
 }
 
-ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely) {
-  ObsRec o;
+void KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely, ObsRec& o) {
   const auto text_id = [&](const std::string& text, int k) {
     if (likely && likely[k] != kNoNode && pool.get(likely[k]) == text) return likely[k];
     return pool.intern(text);
@@ -103,7 +110,6 @@ ObsRec KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* like
   o.rel_text = text_id(t.relation.text, 1);
   o.rel_lemma = pool.intern(t.relation.lemma);
   fill_obs(t, o);
-  return o;
 }
 
 void KnowledgeGraph::Impl::fill_obs(const Triple& t, ObsRec& o) {
@@ -117,17 +123,20 @@ void KnowledgeGraph::Impl::fill_obs(const Triple& t, ObsRec& o) {
   o.sentence_text = pool.intern(t.provenance.text);
   o.sentence = t.provenance.sentence;
   o.confidence = t.confidence;
-  const std::size_t n = t.subject.spans.size() + t.relation.spans.size() + t.object.spans.size();
-  if (n) {
-    o.spans.reserve(n);
-    o.spans.insert(o.spans.end(), t.subject.spans.begin(), t.subject.spans.end());
-    o.spans.insert(o.spans.end(), t.relation.spans.begin(), t.relation.spans.end());
-    o.spans.insert(o.spans.end(), t.object.spans.begin(), t.object.spans.end());
+  o.spans = spans.size();
+  spans.insert(spans.end(), t.subject.spans.begin(), t.subject.spans.end());
+  spans.insert(spans.end(), t.relation.spans.begin(), t.relation.spans.end());
+  spans.insert(spans.end(), t.object.spans.begin(), t.object.spans.end());
+  o.extra = kNoObs;
+  if (!t.extra.empty()) {
+    if (extras.size() >= kNoObs) fail(ErrorCode::kInternal, "graph too large (extra arguments)");
+    o.extra = static_cast<std::uint32_t>(extras.size());
+    extras.push_back(t.extra);
   }
-  if (!t.extra.empty()) o.extra = std::make_shared<const std::vector<Argument>>(t.extra);
 }
 
 void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple& t) const {
+  const Span* sp = spans_of(o);
   auto arg = [&](const ArgRec& r, Argument& a, std::size_t& at) {
     a.text.assign(str(r.text));
     a.type.assign(str(r.type));
@@ -135,20 +144,18 @@ void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple
     a.title.assign(str(r.title));
     a.affiliation.assign(str(r.affiliation));
     a.role.assign(str(r.role));
-    a.spans.assign(o.spans.begin() + static_cast<long>(at),
-                   o.spans.begin() + static_cast<long>(at + r.span_count));
+    a.spans.assign(sp + at, sp + at + r.span_count);
     at += r.span_count;
   };
   std::size_t at = 0;
   arg(o.subject, t.subject, at);
   t.relation.text.assign(str(o.rel_text));
   t.relation.lemma.assign(str(o.rel_lemma));
-  t.relation.spans.assign(o.spans.begin() + static_cast<long>(at),
-                          o.spans.begin() + static_cast<long>(at + o.rel_span_count));
+  t.relation.spans.assign(sp + at, sp + at + o.rel_span_count);
   at += o.rel_span_count;
   arg(o.object, t.object, at);
-  if (o.extra)
-    t.extra = *o.extra;
+  if (o.extra != kNoObs)
+    t.extra = extras[o.extra];
   else
     t.extra.clear();
   t.polarity = e.polarity;
@@ -170,10 +177,13 @@ void cover(std::vector<std::uint32_t>& cache, std::uint32_t id, std::size_t pool
 
 }  // namespace
 
-std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
+std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids,
+                                               const std::uint64_t* name_hash) {
   const bool by_actor = !blank(a.actor);
-  std::uint32_t* text = pool.intern_record(a.text);
-  std::uint32_t* actor = pool.intern_record(a.actor);
+  std::uint32_t* text = name_hash && !by_actor ? pool.intern_record(a.text, *name_hash)
+                                               : pool.intern_record(a.text);
+  std::uint32_t* actor = name_hash && by_actor ? pool.intern_record(a.actor, *name_hash)
+                                               : pool.intern_record(a.actor);
   ids.text = *text;
   ids.actor = *actor;
   ids.type = pool.intern(a.type);
@@ -194,10 +204,10 @@ std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids) {
   return v;
 }
 
-void KnowledgeGraph::Impl::add_triple(const Triple& t) {
+void KnowledgeGraph::Impl::add_triple(const Triple& t, const std::uint64_t* name_hash) {
   ObsRec o;
-  const std::uint32_t s = vertex_for(t.subject, o.subject);
-  const std::uint32_t d = vertex_for(t.object, o.object);
+  const std::uint32_t s = vertex_for(t.subject, o.subject, name_hash);
+  const std::uint32_t d = vertex_for(t.object, o.object, name_hash ? name_hash + 1 : nullptr);
   o.rel_text = pool.intern(t.relation.text);
   o.rel_lemma = pool.intern(t.relation.lemma);
   const bool by_lemma = !blank(t.relation.lemma);
@@ -210,7 +220,7 @@ void KnowledgeGraph::Impl::add_triple(const Triple& t) {
     relation_of_name[name] = relation;
   }
   fill_obs(t, o);
-  add_observation(edge_for(s, d, relation, t.polarity), std::move(o));
+  add_observation(edge_for(s, d, relation, t.polarity), o);
 }
 
 // Adding a triple is a chain of dependent cache misses: a name's index slot,
@@ -254,7 +264,10 @@ void KnowledgeGraph::Impl::add_batch(const Triple* triples, std::size_t n) {
         const char* v = reinterpret_cast<const char*>(&g.m_vertices[s.vertex]);
         __builtin_prefetch(v);
         __builtin_prefetch(v + 64);
+        __builtin_prefetch(v + 127);
       }
+    EdgeTable::Key keys[kGroup];
+    bool has_key[kGroup] = {};
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint32_t s = sides[i][0].vertex, d = sides[i][1].vertex;
       if (s == kNoNode || d == kNoNode) continue;
@@ -270,10 +283,19 @@ void KnowledgeGraph::Impl::add_batch(const Triple* triples, std::size_t n) {
       if (!name || *name >= relation_of_name.size() || relation_of_name[*name] == kNoNode ||
           relation_of_name[*name] >= (1u << 31))
         continue;
-      edge_index.prefetch(
-          {s, d, relation_of_name[*name] << 1 | (t.polarity == Polarity::kNegative)});
+      keys[i] = {s, d, relation_of_name[*name] << 1 | (t.polarity == Polarity::kNegative)};
+      has_key[i] = true;
+      edge_index.prefetch(keys[i]);
     }
-    for (std::size_t i = 0; i < count; ++i) add_triple(group[i]);
+    // A repeated triple's edge record, which its observation updates.
+    for (std::size_t i = 0; i < count; ++i)
+      if (has_key[i])
+        if (const std::optional<std::uint32_t> e = edge_index.find(keys[i]))
+          __builtin_prefetch(&edges[*e]);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t hashes[2] = {sides[i][0].hash, sides[i][1].hash};
+      add_triple(group[i], hashes);
+    }
   }
 }
 
@@ -293,9 +315,9 @@ std::string_view KnowledgeGraph::Impl::top(const TallyList& list) const {
 
 std::string_view KnowledgeGraph::Impl::edge_label(std::size_t e) const {
   const EdgeRec& r = edge(e);
-  if (r.obs.size() == 1 && r.obs[0].rel_text) return str(r.obs[0].rel_text);
+  if (r.count == 1 && r.first.rel_text) return str(r.first.rel_text);
   TallyList counts;
-  for (const ObsRec& o : r.obs)
+  for (const ObsRec& o : obs_of(r))
     if (o.rel_text) tally(counts, o.rel_text, 1);
   if (auto t = most_frequent(counts)) return str(*t);
   return str(r.relation);
@@ -360,8 +382,13 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
     const EdgeRec& from = other.edge(e);
     const std::uint32_t to = self.edge_for(vertex[other.source(e)], vertex[other.target(e)],
                                            id[from.relation], from.polarity);
-    for (const ObsRec& o : from.obs) {
+    for (const ObsRec& o : other.obs_of(from)) {
       ObsRec c = o;
+      c.spans = self.store_spans(other.spans_of(o), o.span_total());
+      if (o.extra != kNoObs) {
+        c.extra = static_cast<std::uint32_t>(self.extras.size());
+        self.extras.push_back(other.extras[o.extra]);
+      }
       for (ArgRec* a : {&c.subject, &c.object}) {
         a->text = id[a->text];
         a->type = id[a->type];
@@ -373,7 +400,7 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
       for (std::uint32_t* s : {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb,
                                &c.document, &c.sentence_text})
         *s = id[*s];
-      self.add_observation(to, std::move(c));
+      self.add_observation(to, c);
     }
   }
 }
@@ -418,10 +445,11 @@ Edge KnowledgeGraph::edge(std::size_t index, bool with_provenance) const {
   e.label = m.edge_label(index);
   e.polarity = r.polarity;
   e.confidence = r.confidence();
-  e.count = r.obs.size();
+  e.count = r.count;
   if (with_provenance) {
-    e.provenance.resize(r.obs.size());
-    for (std::size_t k = 0; k < r.obs.size(); ++k) m.fill_triple(r, r.obs[k], e.provenance[k]);
+    e.provenance.resize(r.count);
+    std::size_t k = 0;
+    for (const ObsRec& o : m.obs_of(r)) m.fill_triple(r, o, e.provenance[k++]);
   }
   return e;
 }

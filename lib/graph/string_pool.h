@@ -66,9 +66,10 @@ class StringPool {
 
   // The id of s, adding it when new; aux_of(id) is then one load away.
   // Returns a pointer to the record's id field.
-  std::uint32_t* intern_record(std::string_view s) {
+  std::uint32_t* intern_record(std::string_view s) { return intern_record(s, hash(s)); }
+  // The same with s's hash() known.
+  std::uint32_t* intern_record(std::string_view s, std::uint64_t h) {
     if (s.empty()) return &empty_record_[1];
-    const std::uint64_t h = hash(s);
     std::uint32_t* found = nullptr;
     index_.find(h, [&](std::uint32_t slot) {
       std::uint32_t* rec = record(slot);
@@ -86,10 +87,13 @@ class StringPool {
   }
 
   // The id of s if interned, else nullopt (never adds).
-  std::optional<std::uint32_t> find(std::string_view s) const {
+  std::optional<std::uint32_t> find(std::string_view s) const { return find(s, hash(s)); }
+
+  // The same with s's hash() known.
+  std::optional<std::uint32_t> find(std::string_view s, std::uint64_t h) const {
     if (s.empty()) return 0;
     std::optional<std::uint32_t> id;
-    index_.find(hash(s), [&](std::uint32_t slot) {
+    index_.find(h, [&](std::uint32_t slot) {
       const std::uint32_t* rec = record(slot);
       if (rec[0] != s.size() || std::memcmp(rec + 3, s.data(), s.size()) != 0) return false;
       id = rec[1];

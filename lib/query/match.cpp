@@ -57,7 +57,7 @@ namespace {
 
 bool relation_matches(const KnowledgeGraph::Impl& g, const EdgeRec& e, const std::string& key) {
   if (g.str(e.relation) == key) return true;
-  for (const ObsRec& o : e.obs)
+  for (const ObsRec& o : g.obs_of(e))
     if (node_key(g.str(o.rel_text)) == key || (o.rel_lemma && node_key(g.str(o.rel_lemma)) == key))
       return true;
   return false;

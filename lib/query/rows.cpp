@@ -125,11 +125,13 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
       out += ",\"confidence\":";
       json::append_double(out, r.confidence());
       out += ",\"count\":";
-      json::append_uint(out, r.obs.size());
+      json::append_uint(out, r.count);
       out += ",\"provenance\":[";
-      for (std::size_t k = 0; k < r.obs.size(); ++k) {
-        if (k) out += ',';
-        g.fill_triple(r, r.obs[k], first);
+      bool more = false;
+      for (const ObsRec& o : g.obs_of(r)) {
+        if (more) out += ',';
+        more = true;
+        g.fill_triple(r, o, first);
         append_triple_json(out, first, true);
       }
       out += "]}";
@@ -142,7 +144,7 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
                   "sentence", "text", "subject_attributes", "object_attributes"});
   for (std::size_t e : edges) {
     const EdgeRec& r = g.edge(e);
-    g.fill_triple(r, r.obs.front(), first);
+    g.fill_triple(r, r.first, first);
     const bool shown = format == RowFormat::kTable;
     auto f = [&](std::string_view s) { return shown ? cell(s) : std::string(s); };
     rows.push_back({f(g.label(g.source(e))), f(g.edge_label(e)), f(g.label(g.target(e))),
@@ -152,7 +154,7 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
                       json::append_double(c, r.confidence());
                       return c;
                     }(),
-                    std::to_string(r.obs.size()), f(first.provenance.document),
+                    std::to_string(r.count), f(first.provenance.document),
                     std::to_string(first.provenance.sentence), f(first.provenance.text),
                     f(attributes_text(g, g.source(e))), f(attributes_text(g, g.target(e)))});
   }

@@ -249,6 +249,72 @@ TEST(Json, ErrorsAreLocated) {
             "bad:1:95: confidence must be within [0, 1]");
 }
 
+// Links are read in groups of 16 (lookups of a group overlap); errors must
+// still be the first one in file order, worded and located as before.
+std::string json_link(int i, const std::string& target = "", const std::string& extra = "") {
+  const std::string t = target.empty() ? "n" + std::to_string((i * 3 + 1) % 40) : target;
+  return "{\"source\":\"n" + std::to_string(i % 7) + "\",\"target\":\"" + t + "\",\"relation\":\"r" +
+         std::to_string(i % 5) + "\",\"label\":\"R" + std::to_string(i % 5) + "\"" + extra +
+         ",\"confidence\":0.5,\"provenance\":[{\"confidence\":0.5}]}";
+}
+
+std::string json_links_file(const std::vector<std::string>& links) {
+  std::string s = "{\"nodes\":[";
+  for (int i = 0; i < 40; ++i) s += (i ? ",{\"id\":\"n" : "{\"id\":\"n") + std::to_string(i) + "\"}";
+  s += "],\n\"links\":[\n";
+  for (std::size_t i = 0; i < links.size(); ++i) s += (i ? ",\n" : "") + links[i];
+  return s + "\n]}\n";
+}
+
+TEST(Json, ManyLinksKeepFileOrderForErrors) {
+  std::vector<std::string> ok;
+  for (int i = 0; i < 50; ++i) ok.push_back(json_link(i));
+  const KnowledgeGraph g = in(json_links_file(ok), GraphFormat::kJson);
+  EXPECT_EQ(g.edge_count(), 50u);
+  EXPECT_TRUE(same(out(in(out(g, GraphFormat::kJson), GraphFormat::kJson), GraphFormat::kJson),
+                   out(g, GraphFormat::kJson)));
+  auto error = [&](std::initializer_list<std::pair<int, std::string>> changes) {
+    std::vector<std::string> links = ok;
+    for (const auto& [i, link] : changes) links[i] = link;
+    return read_error(json_links_file(links), GraphFormat::kJson).to_string();
+  };
+  // An import error comes before a parse error in the next link ...
+  EXPECT_EQ(error({{20, json_link(20, "zz")}, {21, json_link(21, "", ",\"polarity\":\"x\"")}}),
+            "bad:23:1: edge target 'zz' is not a node");
+  EXPECT_EQ(error({{19, json_link(19, "zz")}, {20, "{\"source\":\"n1\",,}"}}),
+            "bad:22:1: edge target 'zz' is not a node");
+  // ... and after one in an earlier link.
+  EXPECT_EQ(error({{20, json_link(20, "", ",\"polarity\":\"x\"")}, {25, json_link(25, "zz")}}),
+            "bad:23:71: polarity must be positive or negative, not 'x'");
+  // Provenance of a link whose target is unknown is not read: the target is the error.
+  std::string bad_provenance = json_link(20, "zz");
+  bad_provenance.replace(bad_provenance.find("0.5}]"), 3, "3");
+  EXPECT_EQ(error({{20, bad_provenance}}), "bad:23:1: edge target 'zz' is not a node");
+  // Links without provenance between links with: each keeps its own records.
+  std::vector<std::string> mixed;
+  for (int i = 0; i < 50; ++i) {
+    std::string link = json_link(i);
+    const std::size_t p = link.find(",\"provenance\"");
+    link.erase(p, link.size() - 1 - p);
+    if (i % 3) link.insert(link.size() - 1, ",\"provenance\":[{\"confidence\":0." +
+                                                std::to_string(10 + i) + "}]");
+    mixed.push_back(link);
+  }
+  const KnowledgeGraph m = in(json_links_file(mixed), GraphFormat::kJson);
+  ASSERT_EQ(m.edge_count(), 50u);
+  for (int i = 0; i < 50; ++i) {
+    const Edge e = m.edge(static_cast<std::size_t>(i));
+    ASSERT_EQ(e.provenance.size(), 1u);
+    EXPECT_EQ(e.provenance[0].confidence, i % 3 ? (10 + i) / 100.0 : 0.5) << "link " << i;
+  }
+  // A provenance member replaced by a later one is not read either.
+  const std::string replaced = "{\"provenance\":[{\"bogus\":1}]," + json_link(33).substr(1);
+  std::vector<std::string> links = ok;
+  links[33] = replaced;
+  EXPECT_TRUE(same(out(in(json_links_file(links), GraphFormat::kJson), GraphFormat::kJson),
+                   out(g, GraphFormat::kJson)));
+}
+
 TEST(Graphml, ReadsForeignGraphml) {
   const std::string text = R"(<?xml version="1.0" encoding="UTF-8"?>
 <!-- written by hand -->
