@@ -12,6 +12,7 @@
 
 #include "parser/model_io.h"
 #include "parser/network.h"
+#include "parser/test_network.h"
 #include "textgraph/conllu.h"
 
 namespace fs = std::filesystem;
@@ -19,35 +20,7 @@ namespace fs = std::filesystem;
 namespace textgraph {
 namespace {
 
-// A small network with random weights: enough to exercise every code path
-// without training data.
-std::unique_ptr<parser::Network> random_network(std::uint32_t seed = 1) {
-  auto net = std::make_unique<parser::Network>();
-  parser::NetworkConfig& c = net->config;
-  c.word_dim = 16;
-  c.suffix_dim = 8;
-  c.prefix_dim = 8;
-  c.shape_dim = 8;
-  c.upos_dim = 8;
-  c.xpos_dim = 0;
-  c.lstm_layers = 2;
-  c.lstm_dim = 16;
-  c.hidden = 32;
-  c.token_slots = {parser::Slot::kS0, parser::Slot::kS1, parser::Slot::kB0, parser::Slot::kS0L1};
-  for (const char* w : {"the", "minister", "said", "talks", "would", "resume", ".", ","})
-    net->vocab.words.add(w);
-  for (const char* s : {"he", "ter", "aid", "lks"}) net->vocab.suffixes.add(s);
-  for (const char* s : {"th", "mi", "sa"}) net->vocab.prefixes.add(s);
-  for (const char* s : {"xx", "Xx", "."}) net->vocab.shapes.add(s);
-  for (const char* s : {"DET", "NOUN", "VERB", "PUNCT"}) net->vocab.upos.add(s);
-  net->vocab.labels = {"root", "nsubj", "obj", "det", "punct", "nsubj:pass"};
-  net->allocate();
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> u(-0.5f, 0.5f);
-  for (parser::Tensor* t : net->tensors())
-    for (float& x : t->data) x = u(rng);
-  return net;
-}
+using testing::random_network;
 
 Sentence sentence_of(const std::vector<std::string>& forms) {
   Sentence s;

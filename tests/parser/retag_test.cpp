@@ -3,38 +3,15 @@
 // probabilities plus the keep bonuses; trees are not affected.
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "parser/network.h"
+#include "parser/test_network.h"
 #include "textgraph/parser.h"
 
 namespace textgraph {
 namespace {
 
-// A small network with random weights and, when `heads`, tagging heads.
 std::unique_ptr<parser::Network> small_network(bool heads) {
-  auto net = std::make_unique<parser::Network>();
-  parser::NetworkConfig& c = net->config;
-  c.word_dim = 8;
-  c.suffix_dim = 4;
-  c.prefix_dim = 4;
-  c.shape_dim = 4;
-  c.upos_dim = 4;
-  c.xpos_dim = 4;
-  c.lstm_layers = 1;
-  c.lstm_dim = 8;
-  c.hidden = 16;
-  c.aux_tagging = heads;
-  for (const char* w : {"the", "talks", "resumed", "."}) net->vocab.words.add(w);
-  for (const char* s : {"DET", "NOUN", "VERB", "PUNCT"}) net->vocab.upos.add(s);
-  for (const char* s : {"DT", "NNS", "NN", "VBD", "."}) net->vocab.xpos.add(s);
-  net->vocab.labels = {"root", "nsubj", "det", "punct"};
-  net->allocate();
-  std::mt19937 rng(7);
-  std::uniform_real_distribution<float> u(-0.5f, 0.5f);
-  for (parser::Tensor* t : net->tensors())
-    for (float& x : t->data) x = u(rng);
-  return net;
+  return testing::random_network(7, heads);
 }
 
 const std::vector<TagPair> kPairs = {
