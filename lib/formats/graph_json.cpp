@@ -193,8 +193,8 @@ class LinkReader {
   static constexpr std::size_t kGroup = 16;
 
   struct Link {
-    std::size_t at = 0;  // offset of the link object
-    EdgeImport edge;     // provenance left empty: the records are in records_
+    std::size_t at = 0;                // offset of the link object
+    EdgeImport edge;                   // provenance left empty: the records are in records_
     std::size_t first = 0, count = 0;  // its records in records_ / texts_
     std::uint64_t target_hash = 0;
     std::optional<std::uint32_t> target_id;  // pool id of the target's name
@@ -300,8 +300,8 @@ class LinkReader {
       const std::optional<std::uint32_t> id = g_.pool.find(l.edge.relation);
       if (id && *id < key_of_text_.size() && key_of_text_[*id] != kNoNode &&
           key_of_text_[*id] < (1u << 31))
-        g_.edge_index.prefetch({*l.s, *l.t,
-                                key_of_text_[*id] << 1 | (l.edge.polarity == Polarity::kNegative)});
+        g_.edge_index.prefetch(
+            {*l.s, *l.t, key_of_text_[*id] << 1 | (l.edge.polarity == Polarity::kNegative)});
     }
     for (std::size_t i = 0; i < n; ++i) {
       const Link& l = links_[i];
@@ -459,8 +459,8 @@ class LinkReader {
     }
     try {
       if (s && t)
-        import_edge(g_, *s, *t, relation, edge_, one_records_.data(), records_used, label_ids_.data(),
-                    {});
+        import_edge(g_, *s, *t, relation, edge_, one_records_.data(), records_used,
+                    label_ids_.data(), {});
       else
         import_edge(g_, edge_, {});  // reports the unknown endpoint
     } catch (const Error& e) {

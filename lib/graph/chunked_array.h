@@ -31,7 +31,7 @@ class ChunkedArray {
   static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
 
  public:
-  static constexpr std::size_t kAlign = std::size_t{2} << 20;    // a huge page
+  static constexpr std::size_t kAlign = std::size_t{2} << 20;  // a huge page
   static constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
   static constexpr std::size_t kPerChunk = kChunkBytes / sizeof(T);
 

@@ -132,13 +132,13 @@ inline constexpr std::uint32_t kNoNode = UINT32_MAX;
 
 struct KnowledgeGraph::Impl {
   StringPool pool;
-  BoostGraph g;                        // vertices (NodeRec) and the edges' adjacency
-  ChunkedArray<EdgeRec> edges;         // by edge index
-  std::vector<ObsRec> more_obs;        // observations after each edge's first, chained
-  std::vector<Span> spans;             // every observation's spans, one run each
+  BoostGraph g;                               // vertices (NodeRec) and the edges' adjacency
+  ChunkedArray<EdgeRec> edges;                // by edge index
+  std::vector<ObsRec> more_obs;               // observations after each edge's first, chained
+  std::vector<Span> spans;                    // every observation's spans, one run each
   std::vector<std::vector<Argument>> extras;  // Triple::extra of the observations having one
-  std::vector<std::uint32_t> node_of;  // pool id of a node key → vertex, kNoNode if none
-  EdgeTable edge_index;                // (source, target, relation, polarity) → edge index
+  std::vector<std::uint32_t> node_of;         // pool id of a node key → vertex, kNoNode if none
+  EdgeTable edge_index;                       // (source, target, relation, polarity) → edge index
   // Caches for add(), sparing node_key() and a second lookup for every name
   // seen before: the pool's aux value of a name (an argument's actor, else
   // its text) is the vertex it resolves to; relation_of_name maps a lemma's

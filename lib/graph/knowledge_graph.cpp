@@ -72,7 +72,8 @@ void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, const ObsRec& obs
     (e.count == 1 ? e.first : more_obs[e.last]).next = at;
     e.last = at;
   }
-  if (e.count == UINT32_MAX) fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
+  if (e.count == UINT32_MAX)
+    fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
   ++e.count;
   ++observations;
 }
@@ -180,10 +181,10 @@ void cover(std::vector<std::uint32_t>& cache, std::uint32_t id, std::size_t pool
 std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids,
                                                const std::uint64_t* name_hash) {
   const bool by_actor = !blank(a.actor);
-  std::uint32_t* text = name_hash && !by_actor ? pool.intern_record(a.text, *name_hash)
-                                               : pool.intern_record(a.text);
-  std::uint32_t* actor = name_hash && by_actor ? pool.intern_record(a.actor, *name_hash)
-                                               : pool.intern_record(a.actor);
+  std::uint32_t* text =
+      name_hash && !by_actor ? pool.intern_record(a.text, *name_hash) : pool.intern_record(a.text);
+  std::uint32_t* actor =
+      name_hash && by_actor ? pool.intern_record(a.actor, *name_hash) : pool.intern_record(a.actor);
   ids.text = *text;
   ids.actor = *actor;
   ids.type = pool.intern(a.type);

@@ -253,14 +253,16 @@ TEST(Json, ErrorsAreLocated) {
 // still be the first one in file order, worded and located as before.
 std::string json_link(int i, const std::string& target = "", const std::string& extra = "") {
   const std::string t = target.empty() ? "n" + std::to_string((i * 3 + 1) % 40) : target;
-  return "{\"source\":\"n" + std::to_string(i % 7) + "\",\"target\":\"" + t + "\",\"relation\":\"r" +
-         std::to_string(i % 5) + "\",\"label\":\"R" + std::to_string(i % 5) + "\"" + extra +
+  return "{\"source\":\"n" + std::to_string(i % 7) + "\",\"target\":\"" + t +
+         "\",\"relation\":\"r" + std::to_string(i % 5) + "\",\"label\":\"R" +
+         std::to_string(i % 5) + "\"" + extra +
          ",\"confidence\":0.5,\"provenance\":[{\"confidence\":0.5}]}";
 }
 
 std::string json_links_file(const std::vector<std::string>& links) {
   std::string s = "{\"nodes\":[";
-  for (int i = 0; i < 40; ++i) s += (i ? ",{\"id\":\"n" : "{\"id\":\"n") + std::to_string(i) + "\"}";
+  for (int i = 0; i < 40; ++i)
+    s += (i ? ",{\"id\":\"n" : "{\"id\":\"n") + std::to_string(i) + "\"}";
   s += "],\n\"links\":[\n";
   for (std::size_t i = 0; i < links.size(); ++i) s += (i ? ",\n" : "") + links[i];
   return s + "\n]}\n";
@@ -296,8 +298,9 @@ TEST(Json, ManyLinksKeepFileOrderForErrors) {
     std::string link = json_link(i);
     const std::size_t p = link.find(",\"provenance\"");
     link.erase(p, link.size() - 1 - p);
-    if (i % 3) link.insert(link.size() - 1, ",\"provenance\":[{\"confidence\":0." +
-                                                std::to_string(10 + i) + "}]");
+    if (i % 3)
+      link.insert(link.size() - 1,
+                  ",\"provenance\":[{\"confidence\":0." + std::to_string(10 + i) + "}]");
     mixed.push_back(link);
   }
   const KnowledgeGraph m = in(json_links_file(mixed), GraphFormat::kJson);
