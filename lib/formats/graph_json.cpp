@@ -201,46 +201,78 @@ class LinkReader {
     std::optional<std::uint32_t> s, t;       // vertices
   };
 
-  // Parses one link into `link` (no lookup, no import). False when the
-  // link needs read_one(): a member it does not expect to be missing is.
-  bool parse(Link& link) {
-    in_.peek();
-    link.at = in_.value_offset();
-    EdgeImport& edge = link.edge;
+  static void clear_edge(EdgeImport& edge) {
     edge.source.clear();
     edge.target.clear();
     edge.relation.clear();
     edge.label.clear();
     edge.polarity = Polarity::kPositive;
     edge.confidence.reset();
+  }
+
+  // The members of a link both readers read the same way.
+  enum class Member { kNone, kSource, kTarget, kRelation, kLabel, kOther };
+
+  // Reads the value of `field` into `edge` when it is one of the link's own
+  // members and says which (kNone: not one of them, nothing read). Throws
+  // for a bad polarity or confidence.
+  Member read_edge_member(const std::string& field, EdgeImport& edge) {
+    if (field == "source") {
+      read_id(in_, edge.source);
+      return Member::kSource;
+    }
+    if (field == "target") {
+      read_id(in_, edge.target);
+      return Member::kTarget;
+    }
+    if (field == "relation") {
+      in_.get_string(edge.relation);
+      return Member::kRelation;
+    }
+    if (field == "label") {
+      in_.get_string(edge.label);
+      return Member::kLabel;
+    }
+    if (field == "polarity") {
+      in_.get_string(value_);
+      if (value_ == "negative")
+        edge.polarity = Polarity::kNegative;
+      else if (value_ != "positive")
+        in_.fail_value("polarity must be positive or negative, not '" + value_ + "'");
+      return Member::kOther;
+    }
+    if (field == "confidence") {
+      edge.confidence = in_.get_double();
+      if (!(*edge.confidence >= 0 && *edge.confidence <= 1))
+        in_.fail_value("confidence must be within [0, 1]");
+      return Member::kOther;
+    }
+    if (field == "key" || field == "count" || field == "weight") {
+      in_.skip();  // derived: networkx's edge key, and the provenance size
+      return Member::kOther;
+    }
+    return Member::kNone;
+  }
+
+  // Parses one link into `link` (no lookup, no import). False, or an
+  // Error, when the link needs read_one(): source or target missing, or a
+  // value read_one() reports.
+  bool parse(Link& link) {
+    in_.peek();
+    link.at = in_.value_offset();
+    EdgeImport& edge = link.edge;
+    clear_edge(edge);
     const std::size_t first = records_used_;  // the group's records so far
     link.first = first;
     link.count = 0;
     bool has_source = false, has_target = false;
     in_.begin_object();
     while (in_.next_member(field_)) {
-      if (field_ == "source") {
-        read_id(in_, edge.source);
-        has_source = true;
-      } else if (field_ == "target") {
-        read_id(in_, edge.target);
-        has_target = true;
-      } else if (field_ == "relation") {
-        in_.get_string(edge.relation);
-      } else if (field_ == "label") {
-        in_.get_string(edge.label);
-      } else if (field_ == "polarity") {
-        in_.get_string(field_);
-        if (field_ == "negative")
-          edge.polarity = Polarity::kNegative;
-        else if (field_ != "positive")
-          return false;
-      } else if (field_ == "confidence") {
-        edge.confidence = in_.get_double();
-        if (!(*edge.confidence >= 0 && *edge.confidence <= 1)) return false;
-      } else if (field_ == "key" || field_ == "count" || field_ == "weight") {
-        in_.skip();
-      } else if (field_ == "provenance") {
+      const Member m = read_edge_member(field_, edge);
+      has_source |= m == Member::kSource;
+      has_target |= m == Member::kTarget;
+      if (m != Member::kNone) continue;
+      if (field_ == "provenance") {
         link.first = first;  // a repeated member replaces the earlier one
         link.count = 0;
         in_.begin_array();
@@ -362,12 +394,7 @@ class LinkReader {
     std::string field;
     in_.peek();
     const std::size_t at = in_.value_offset();
-    edge_.source.clear();
-    edge_.target.clear();
-    edge_.relation.clear();
-    edge_.label.clear();
-    edge_.polarity = Polarity::kPositive;
-    edge_.confidence.reset();
+    clear_edge(edge_);
     records_used = 0;
     bool has_source = false, has_target = false, has_relation = false, has_label = false;
     bool provenance_read = false;
@@ -383,31 +410,13 @@ class LinkReader {
         provenance_read = false;
         records_used = 0;
       }
-      if (field == "source") {
-        read_id(in_, edge_.source);
-        has_source = true;
-      } else if (field == "target") {
-        read_id(in_, edge_.target);
-        has_target = true;
-      } else if (field == "relation") {
-        in_.get_string(edge_.relation);
-        has_relation = true;
-      } else if (field == "label") {
-        in_.get_string(edge_.label);
-        has_label = true;
-      } else if (field == "polarity") {
-        in_.get_string(field);
-        if (field == "negative")
-          edge_.polarity = Polarity::kNegative;
-        else if (field != "positive")
-          in_.fail_value("polarity must be positive or negative, not '" + field + "'");
-      } else if (field == "confidence") {
-        edge_.confidence = in_.get_double();
-        if (!(*edge_.confidence >= 0 && *edge_.confidence <= 1))
-          in_.fail_value("confidence must be within [0, 1]");
-      } else if (field == "key" || field == "count" || field == "weight") {
-        in_.skip();  // derived: networkx's edge key, and the provenance size
-      } else if (field == "provenance") {
+      const Member m = read_edge_member(field, edge_);
+      has_source |= m == Member::kSource;
+      has_target |= m == Member::kTarget;
+      has_relation |= m == Member::kRelation;
+      has_label |= m == Member::kLabel;
+      if (m != Member::kNone) continue;
+      if (field == "provenance") {
         // Its texts depend on the endpoints and the relation key. When
         // those are known already (textgraph writes provenance last) it
         // is read here; else once the link is complete.
@@ -478,7 +487,7 @@ class LinkReader {
   std::string last_source_;
   std::optional<std::uint32_t> last_s_;
   std::vector<std::uint32_t> key_of_text_;
-  std::string field_;
+  std::string field_, value_;
   Link links_[kGroup];
   std::size_t used_ = 0;          // links parsed, not imported yet
   std::size_t records_used_ = 0;  // their records, from records_[0] on
