@@ -39,11 +39,10 @@ std::size_t retag(const Network& net, const std::vector<float>& encodings,
     Word& w = words[t - 1];
     // The word's current pair must be a candidate: tags from elsewhere
     // (given by the user, or unknown to the model) are kept as they are.
+    // `ids` hold the model's ids of the word's tags, so equal ids are equal tags.
     std::size_t current = pairs;
     for (std::size_t p = 0; p < pairs && current == pairs; ++p)
-      if (retag.upos_ids[p] == ids[t].upos && retag.xpos_ids[p] == ids[t].xpos &&
-          retag.pairs[p].upos == w.upos && retag.pairs[p].xpos == w.xpos)
-        current = p;
+      if (retag.upos_ids[p] == ids[t].upos && retag.xpos_ids[p] == ids[t].xpos) current = p;
     if (current == pairs) continue;
     const float* lu = su.data() + (t - 1) * nu;
     const float* lx = sx.data() + (t - 1) * nx;
