@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -158,7 +159,13 @@ TEST(ParserRobustness, LongSentenceWithoutPunctuationInLinearTime) {
     return t;
   };
   run(1000);  // warm up
-  const double small = run(1000), large = run(4000);
+  // The fastest of three runs each: a run that shared its core's caches
+  // with a neighbour once (parallel ctest) says nothing about the code.
+  double small = run(1000), large = run(4000);
+  for (int i = 0; i < 2; ++i) {
+    small = std::min(small, run(1000));
+    large = std::min(large, run(4000));
+  }
   // Four times the words: linear time gives ~4x; quadratic would give ~16x.
   // The bound is loose so that a busy machine cannot make the test flaky.
   EXPECT_LT(large, 9 * small + 0.05) << small << " s vs " << large << " s";
