@@ -40,6 +40,7 @@
 // hold (more than 10 million words); an empty sentence is left as it is.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -111,5 +112,21 @@ class Parser {
   std::unique_ptr<parser::Precomputed> pre_;  // tables derived from the network at load
   std::string metadata_;
 };
+
+// Repairs of predicted annotation that need the tree; for words the tagger
+// tagged, after parse() (the pipeline applies them together with
+// re-tagging). Each follows a Penn Treebank convention that the tree decides:
+//   repair_tags_from_tree: a particle (compound:prt) is RP; a VBD verb with a
+//     passive or perfect auxiliary is VBN; a VBP verb after a modal,
+//     do-support or "to" is VB; a VB verb heading a clause with a plural or
+//     first/second person subject and no auxiliary is VBP; a JJR/JJS
+//     modifying a verb is the adverb RBR/RBS ("works better"). Changes xpos
+//     (and upos for the last): call Tagger::complete() afterwards for FEATS
+//     and lemmas.
+//   repair_lemmas_from_tree: "'s" as the auxiliary of a participle, or before
+//     "been", is "have" ("he's gone"); call after Tagger::complete().
+// Both return how many words they changed and never fail.
+std::size_t repair_tags_from_tree(Sentence& sentence);
+std::size_t repair_lemmas_from_tree(Sentence& sentence);
 
 }  // namespace textgraph

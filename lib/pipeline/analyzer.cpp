@@ -44,7 +44,12 @@ struct Analyzer::Impl {
       for (Word& w : s.words) w.deps.clear();  // enhanced graph of a tree no longer there
       std::size_t retagged = 0;
       check(parser->parse(s, tag ? retagging : Retagging{}, &retagged));
+      // Tree repairs go with re-tagging: both revise the tagger's guesses,
+      // and --no-retag promises the tagger's own tags.
+      const bool repair = tag && options.retag;
+      if (repair) retagged += repair_tags_from_tree(s);
       if (retagged > 0) tagger->complete(s);
+      if (repair) repair_lemmas_from_tree(s);
     }
     if (!keep)
       for (Word& w : s.words) w.ner.clear();
