@@ -1,3 +1,4 @@
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +50,25 @@ bool non_third_singular_subject(const Word& w) {
   return !lower_equals(w.form, "he") && !lower_equals(w.form, "she") && !lower_equals(w.form, "it");
 }
 
+// An nsubj child of word `i` (0-based) placed before it.
+bool subject_before(const Sentence& s, const std::vector<int>& kids, std::size_t i) {
+  for (int c : kids)
+    if (static_cast<std::size_t>(c) - 1 < i &&
+        s.words[static_cast<std::size_t>(c) - 1].deprel == "nsubj")
+      return true;
+  return false;
+}
+
+// A form of "be", "get" or "have" before word `i`: a passive or perfect may
+// be under way even where the parse attached it elsewhere.
+bool auxiliary_verb_before(const Sentence& s, std::size_t i) {
+  for (std::size_t j = 0; j < i; ++j) {
+    const std::string& l = s.words[j].lemma;
+    if (l == "be" || l == "get" || l == "have") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t repair_tags_from_tree(Sentence& sentence) {
@@ -85,6 +105,13 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
         })) {
       // After perfect "have" or a passive auxiliary a verb is a participle.
       set(w, "VBN");
+    } else if (w.xpos == "VBN" && w.upos == "VERB" && w.deprel == "root" &&
+               !any_child([](const Word& c) { return is_aux(c) || c.deprel == "cop"; }) &&
+               subject_before(sentence, kids[i + 1], i) && !auxiliary_verb_before(sentence, i)) {
+      // A sentence's main verb after its subject, with no auxiliary anywhere
+      // before it, is a past tense ("the envoys set up a meeting"); without
+      // the last condition inverted passives ("why is it called") would match.
+      set(w, "VBD");
     } else if (w.xpos == "VBP" && any_child([](const Word& c) {
                  return (c.deprel == "aux" && (c.xpos == "MD" || c.lemma == "do")) ||
                         (c.deprel == "mark" && c.xpos == "TO");

@@ -82,6 +82,33 @@ TEST(TreeRepairs, PerfectAndPassiveMakeParticiples) {
   EXPECT_EQ(s.words[1].xpos, "VBD");
 }
 
+TEST(TreeRepairs, MainVerbAfterItsSubjectIsPastTense) {
+  // "The envoys set up a meeting ." : VBN -> VBD.
+  Sentence s = make({{"The", "the", "DET", "DT", 2, "det"},
+                     {"envoys", "envoy", "NOUN", "NNS", 3, "nsubj"},
+                     {"set", "set", "VERB", "VBN", 0, "root"},
+                     {"up", "up", "ADP", "RP", 3, "compound:prt"},
+                     {"a", "a", "DET", "DT", 6, "det"},
+                     {"meeting", "meeting", "NOUN", "NN", 3, "obj"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 1u);
+  EXPECT_EQ(s.words[2].xpos, "VBD");
+  // "Why is the city called Miramar ?" : "is" before it keeps the participle,
+  // even when the parse attached "is" elsewhere.
+  s = make({{"Why", "why", "ADV", "WRB", 5, "advmod"},
+            {"is", "be", "AUX", "VBZ", 1, "cop"},
+            {"the", "the", "DET", "DT", 4, "det"},
+            {"city", "city", "NOUN", "NN", 5, "nsubj"},
+            {"called", "call", "VERB", "VBN", 0, "root"},
+            {"Miramar", "Miramar", "PROPN", "NNP", 5, "xcomp"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 0u);
+  EXPECT_EQ(s.words[4].xpos, "VBN");
+  // No subject before it ("Made in Geneva"), or not the root: unchanged.
+  s = make({{"Made", "make", "VERB", "VBN", 0, "root"},
+            {"in", "in", "ADP", "IN", 3, "case"},
+            {"Geneva", "Geneva", "PROPN", "NNP", 1, "obl"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 0u);
+}
+
 TEST(TreeRepairs, ModalDoAndToTakeTheBaseForm) {
   // "They will meet ." / "They did meet ." / "to meet"
   for (const char* aux : {"will", "did"}) {
