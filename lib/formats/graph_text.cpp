@@ -58,17 +58,18 @@ void write_carb_graph(const GraphImpl& g, Sink& out) {
   std::string& b = out.buf();
   for (std::uint32_t e : order.edges) {
     for (const ObsRec& o : g.obs_of(g.edge(e))) {
+      const ObsDetail& d = g.detail_of(o);
       append_carb_field(b, g.str(o.sentence_text));
       b += '\t';
       json::append_double(b, o.confidence);
       b += '\t';
       append_carb_field(b, g.str(o.rel_text ? o.rel_text : o.rel_lemma));
       b += '\t';
-      append_carb_field(b, g.str(o.subject.text ? o.subject.text : o.subject.actor));
+      append_carb_field(b, g.str(o.subject_text ? o.subject_text : d.subject.actor));
       b += '\t';
-      append_carb_field(b, g.str(o.object.text ? o.object.text : o.object.actor));
-      if (o.extra != kNoObs)
-        for (const Argument& a : g.extras[o.extra]) {
+      append_carb_field(b, g.str(o.object_text ? o.object_text : d.object.actor));
+      if (d.extra != kNoObs)
+        for (const Argument& a : g.extras[d.extra]) {
           b += '\t';
           append_carb_field(b, a.text);
         }
