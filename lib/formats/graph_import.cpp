@@ -157,7 +157,7 @@ void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, T
   const EdgeRec& e = g.edge(edge);
   out += '[';
   bool first = true;
-  for (const ObsRec& o : g.obs_of(e)) {
+  for (const ObsRec& o : g.obs_of(edge)) {
     if (!first) out += ',';
     first = false;
     g.fill_triple(e, o, scratch);

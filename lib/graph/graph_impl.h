@@ -65,7 +65,8 @@ struct KnowledgeGraph::Impl {
   StringPool pool;
   BoostGraph g;                               // vertices (NodeRec) and the edges' adjacency
   ChunkedArray<EdgeRec> edges;                // by edge index
-  ChunkedArray<ObsRec> obs;                   // every observation, chained per edge
+  ChunkedArray<ObsRec> first_obs;             // by edge index: its first observation
+  ChunkedArray<ObsRec> more_obs;              // the others, chained per edge
   std::vector<ObsDetail> details;             // of the observations having one
   std::vector<Span> spans;                    // every observation's spans, one run each
   std::vector<std::vector<Argument>> extras;  // Triple::extra of the observations having one
@@ -86,7 +87,10 @@ struct KnowledgeGraph::Impl {
   const EdgeRec& edge(std::size_t e) const { return edges[e]; }
   std::size_t source(std::size_t e) const { return edges[e].source; }
   std::size_t target(std::size_t e) const { return edges[e].target; }
-  ObsList obs_of(const EdgeRec& e) const { return {e, obs}; }
+  ObsList obs_of(const EdgeRec& e) const { return {e, first_obs[e.first], more_obs}; }
+  // The same by edge index: the first observation's address does not wait
+  // for the edge record (exports, which visit edges out of storage order).
+  ObsList obs_of(std::size_t e) const { return {edges[e], first_obs[e], more_obs}; }
   // An observation's detail (all empty for most).
   const ObsDetail& detail_of(const ObsRec& o) const {
     static const ObsDetail kEmpty;

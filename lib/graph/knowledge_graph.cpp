@@ -49,6 +49,8 @@ std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t
   const auto index = static_cast<std::uint32_t>(edges.size());
   if (index == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 edges)");
   EdgeRec& rec = edges.emplace_back();
+  first_obs.emplace_back();
+  rec.first = index;
   rec.source = source;
   rec.target = target;
   rec.relation = relation;
@@ -62,23 +64,27 @@ void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, const NewObs& o) 
   EdgeRec& e = edges[edge];
   if (e.count == UINT32_MAX)
     fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
-  const auto at = static_cast<std::uint32_t>(obs.size());
-  if (at == kNoObs) fail(ErrorCode::kInternal, "graph too large (more than 4e9 observations)");
   std::uint32_t detail = kNoObs;
   if (!o.detail.empty()) {
     if (details.size() >= kNoObs) fail(ErrorCode::kInternal, "graph too large (observations)");
     detail = static_cast<std::uint32_t>(details.size());
     details.push_back(o.detail);
   }
-  ObsRec& added = obs.emplace_back();
-  added = o.rec;
-  added.next = kNoObs;
-  added.detail = detail;
-  if (e.count == 0)
-    e.first = at;
-  else
-    obs[e.last].next = at;
-  e.last = at;
+  if (e.count == 0) {
+    ObsRec& first = first_obs[edge];
+    first = o.rec;
+    first.next = kNoObs;
+    first.detail = detail;
+  } else {
+    const auto at = static_cast<std::uint32_t>(more_obs.size());
+    if (at == kNoObs) fail(ErrorCode::kInternal, "graph too large (more than 4e9 observations)");
+    ObsRec& added = more_obs.emplace_back();
+    added = o.rec;
+    added.next = kNoObs;
+    added.detail = detail;
+    (e.count == 1 ? first_obs[edge] : more_obs[e.last]).next = at;
+    e.last = at;
+  }
   e.keep *= 1.0 - o.rec.confidence;
   ++e.count;
   ++observations;
@@ -323,8 +329,10 @@ void KnowledgeGraph::Impl::add_batch(const Triple* triples, std::size_t n) {
     }
     // Level 4: a repeated triple's edge record, which its observation updates.
     if (Step* st = level(i, 4); st && st->has_key)
-      if (const std::optional<std::uint32_t> e = edge_index.find(st->key))
+      if (const std::optional<std::uint32_t> e = edge_index.find(st->key)) {
         __builtin_prefetch(&edges[*e]);
+        __builtin_prefetch(&first_obs[*e]);
+      }
     // Then the triple is added.
     if (Step* st = level(i, kLevels)) {
       const std::uint64_t hashes[2] = {st->sides[0].hash, st->sides[1].hash};
@@ -349,9 +357,9 @@ std::string_view KnowledgeGraph::Impl::top(const TallyList& list) const {
 
 std::string_view KnowledgeGraph::Impl::edge_label(std::size_t e) const {
   const EdgeRec& r = edge(e);
-  if (r.count == 1 && obs[r.first].rel_text) return str(obs[r.first].rel_text);
+  if (r.count == 1 && first_obs[e].rel_text) return str(first_obs[e].rel_text);
   TallyList counts;
-  for (const ObsRec& o : obs_of(r))
+  for (const ObsRec& o : obs_of(e))
     if (o.rel_text) tally(counts, o.rel_text, 1);
   if (auto t = most_frequent(counts)) return str(*t);
   return str(r.relation);
