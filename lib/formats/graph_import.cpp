@@ -116,7 +116,7 @@ void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::
                                      label_ids ? label_ids[target] : g.label_id(target)};
     for (std::size_t i = 0; i < n; ++i) {
       check_triple_or_throw(provenance[i], where);
-      ObsRec o;
+      GraphImpl::NewObs o;
       g.make_obs(provenance[i], likely, o);
       g.add_observation(edge, o);
     }
@@ -130,7 +130,7 @@ void import_edge(GraphImpl& g, std::uint32_t source, std::uint32_t target, std::
   t.polarity = e.polarity;
   t.confidence = e.confidence.value_or(1.0);
   check_triple_or_throw(t, where);
-  ObsRec o;
+  GraphImpl::NewObs o;
   g.make_obs(t, nullptr, o);
   g.add_observation(edge, o);
 }
@@ -157,7 +157,7 @@ void append_provenance(std::string& out, const GraphImpl& g, std::size_t edge, T
   const EdgeRec& e = g.edge(edge);
   out += '[';
   bool first = true;
-  for (const ObsRec& o : g.obs_of(e)) {
+  for (const ObsRec& o : g.obs_of(edge)) {
     if (!first) out += ',';
     first = false;
     g.fill_triple(e, o, scratch);

@@ -331,7 +331,7 @@ class LinkReader {
       // The edge index slot, when the relation key is known without interning.
       const std::optional<std::uint32_t> id = g_.pool.find(l.edge.relation);
       if (id && *id < key_of_text_.size() && key_of_text_[*id] != kNoNode &&
-          key_of_text_[*id] < (1u << 31))
+          key_of_text_[*id] <= kMaxRelationId)
         g_.edge_index.prefetch(
             {*l.s, *l.t, key_of_text_[*id] << 1 | (l.edge.polarity == Polarity::kNegative)});
     }

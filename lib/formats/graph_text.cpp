@@ -34,7 +34,7 @@ void write_observations(const GraphImpl& g, Sink& out, Line line) {
   Triple t;
   for (std::uint32_t e : order.edges) {
     const EdgeRec& r = g.edge(e);
-    for (const ObsRec& o : g.obs_of(r)) {
+    for (const ObsRec& o : g.obs_of(e)) {
       g.fill_triple(r, o, t);
       line(out.buf(), t);
       out.buf() += '\n';
@@ -57,18 +57,19 @@ void write_carb_graph(const GraphImpl& g, Sink& out) {
   const ExportOrder order = export_order(g);
   std::string& b = out.buf();
   for (std::uint32_t e : order.edges) {
-    for (const ObsRec& o : g.obs_of(g.edge(e))) {
+    for (const ObsRec& o : g.obs_of(e)) {
+      const ObsDetail& d = g.detail_of(o);
       append_carb_field(b, g.str(o.sentence_text));
       b += '\t';
       json::append_double(b, o.confidence);
       b += '\t';
       append_carb_field(b, g.str(o.rel_text ? o.rel_text : o.rel_lemma));
       b += '\t';
-      append_carb_field(b, g.str(o.subject.text ? o.subject.text : o.subject.actor));
+      append_carb_field(b, g.str(o.subject_text ? o.subject_text : d.subject.actor));
       b += '\t';
-      append_carb_field(b, g.str(o.object.text ? o.object.text : o.object.actor));
-      if (o.extra != kNoObs)
-        for (const Argument& a : g.extras[o.extra]) {
+      append_carb_field(b, g.str(o.object_text ? o.object_text : d.object.actor));
+      if (d.extra != kNoObs)
+        for (const Argument& a : g.extras[d.extra]) {
           b += '\t';
           append_carb_field(b, a.text);
         }

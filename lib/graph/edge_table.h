@@ -6,9 +6,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
 
 #include "core/error.h"
+#include "graph/huge_array.h"
 #include "graph/id_table.h"
 
 namespace textgraph {
@@ -59,15 +59,14 @@ class EdgeTable {
       }
   }
   void grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    HugeArray<Slot> old = std::move(slots_);
+    slots_ = HugeArray<Slot>(old.empty() ? 64 : old.size() * 2);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
       if (s.edge_plus_one) place(s);
   }
 
-  std::vector<Slot> slots_;
+  HugeArray<Slot> slots_;  // zero = empty
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };

@@ -3,11 +3,11 @@
 //
 // Strings are interned in one StringPool; node and edge records hold pool
 // ids. Observations (the triples merged into an edge) are stored compactly as
-// ObsRec and turned back into Triple on demand.
+// ObsRec and ObsDetail (edge_records.h) and turned back into Triple on demand.
 //
 // Layout (bench/README.md, "Flat graph layout"): boost::adjacency_list holds the
 // vertices with their NodeRec and, per edge, only its index; the edge
-// records, their further observations and all spans sit in flat vectors
+// records, the observations and all spans sit in flat arrays
 // indexed by number, so adding an edge or an observation allocates nothing
 // of its own (Boost's per-vertex edge vectors still grow by doubling) and
 // touches few cache lines.
@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "graph/chunked_array.h"
+#include "graph/edge_records.h"
 #include "graph/edge_table.h"
 #include "graph/small_list.h"
 #include "graph/string_pool.h"
@@ -46,47 +47,6 @@ struct NodeRec {
   TallyList roles;
 };
 
-struct ArgRec {
-  std::uint32_t text = 0, type = 0, actor = 0;         // pool ids
-  std::uint32_t title = 0, affiliation = 0, role = 0;  // pool ids
-  std::uint32_t span_count = 0;                        // spans of this argument (see ObsRec::spans)
-};
-
-inline constexpr std::uint32_t kNoObs = UINT32_MAX;
-
-// One triple merged into an edge, minus what the edge itself holds
-// (polarity). Plain data (no heap member), so adding one allocates nothing
-// and the arrays holding them move with memcpy. Spans of subject, relation
-// and object follow one another in Impl::spans from `spans` on.
-struct ObsRec {
-  ArgRec subject, object;
-  std::uint32_t rel_text = 0, rel_lemma = 0, rel_span_count = 0;
-  std::uint32_t modality = 0, source = 0, verb = 0, document = 0, sentence_text = 0;
-  std::uint32_t next = kNoObs;   // the edge's next observation, in Impl::more_obs
-  std::uint32_t extra = kNoObs;  // its Triple::extra in Impl::extras (kNoObs: none, the usual case)
-  std::uint64_t spans = 0;       // first span in Impl::spans
-  std::uint64_t sentence = 0;
-  double confidence = 1;
-  std::size_t span_total() const {
-    return std::size_t{subject.span_count} + rel_span_count + object.span_count;
-  }
-};
-
-// An edge: its ends and merge key, and its observations. The first
-// observation sits in the record (most edges have one, and every export
-// reads it); further ones are chained through ObsRec::next in
-// Impl::more_obs, in the order they were added.
-struct EdgeRec {
-  std::uint32_t source = 0, target = 0;  // vertices
-  std::uint32_t relation = 0;            // pool id of the relation key
-  Polarity polarity = Polarity::kPositive;
-  std::uint32_t count = 0;      // observations
-  std::uint32_t last = kNoObs;  // the last one in Impl::more_obs (when count >= 2)
-  double keep = 1;              // Π(1 - c_i), folded in observation order
-  ObsRec first;                 // meaningful when count >= 1
-  double confidence() const { return 1.0 - keep; }
-};
-
 // What Boost.Graph holds per edge: the index of its EdgeRec in Impl::edges.
 struct EdgeLink {
   std::uint32_t index = 0;
@@ -99,42 +59,15 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 using Vertex = BoostGraph::vertex_descriptor;
 using EdgeDesc = BoostGraph::edge_descriptor;
 
-// The observations of one edge, in order, for range-for.
-class ObsList {
- public:
-  class iterator {
-   public:
-    iterator(const ObsRec* at, const ObsRec* more) : at_(at), more_(more) {}
-    const ObsRec& operator*() const { return *at_; }
-    const ObsRec* operator->() const { return at_; }
-    iterator& operator++() {
-      at_ = at_->next == kNoObs ? nullptr : more_ + at_->next;
-      return *this;
-    }
-    bool operator==(const iterator& o) const { return at_ == o.at_; }
-
-   private:
-    const ObsRec* at_;
-    const ObsRec* more_;
-  };
-  ObsList(const EdgeRec& e, const ObsRec* more) : e_(e), more_(more) {}
-  iterator begin() const { return {e_.count ? &e_.first : nullptr, more_}; }
-  iterator end() const { return {nullptr, more_}; }
-  std::size_t size() const { return e_.count; }
-  const ObsRec& front() const { return e_.first; }
-
- private:
-  const EdgeRec& e_;
-  const ObsRec* more_;
-};
-
 inline constexpr std::uint32_t kNoNode = UINT32_MAX;
 
 struct KnowledgeGraph::Impl {
   StringPool pool;
   BoostGraph g;                               // vertices (NodeRec) and the edges' adjacency
   ChunkedArray<EdgeRec> edges;                // by edge index
-  std::vector<ObsRec> more_obs;               // observations after each edge's first, chained
+  ChunkedArray<ObsRec> first_obs;             // by edge index: its first observation
+  ChunkedArray<ObsRec> more_obs;              // the others, chained per edge
+  std::vector<ObsDetail> details;             // of the observations having one
   std::vector<Span> spans;                    // every observation's spans, one run each
   std::vector<std::vector<Argument>> extras;  // Triple::extra of the observations having one
   std::vector<std::uint32_t> node_of;         // pool id of a node key → vertex, kNoNode if none
@@ -154,8 +87,16 @@ struct KnowledgeGraph::Impl {
   const EdgeRec& edge(std::size_t e) const { return edges[e]; }
   std::size_t source(std::size_t e) const { return edges[e].source; }
   std::size_t target(std::size_t e) const { return edges[e].target; }
-  ObsList obs_of(const EdgeRec& e) const { return {e, more_obs.data()}; }
-  const Span* spans_of(const ObsRec& o) const { return spans.data() + o.spans; }
+  ObsList obs_of(const EdgeRec& e) const { return {e, first_obs[e.first], more_obs}; }
+  // The same by edge index: the first observation's address does not wait
+  // for the edge record (exports, which visit edges out of storage order).
+  ObsList obs_of(std::size_t e) const { return {edges[e], first_obs[e], more_obs}; }
+  // An observation's detail (all empty for most).
+  const ObsDetail& detail_of(const ObsRec& o) const {
+    static const ObsDetail kEmpty;
+    return o.detail == kNoObs ? kEmpty : details[o.detail];
+  }
+  const Span* spans_of(const ObsDetail& d) const { return spans.data() + d.spans; }
   std::string_view str(std::uint32_t id) const { return pool.get(id); }
 
   // Node for a key (created empty when new).
@@ -164,8 +105,14 @@ struct KnowledgeGraph::Impl {
   // Edge for (source, target, relation key, polarity), created when new.
   std::uint32_t edge_for(std::uint32_t source, std::uint32_t target, std::uint32_t relation,
                          Polarity polarity);
-  // Appends obs (its spans and extra stored already, see fill_obs) to the edge.
-  void add_observation(std::uint32_t edge, const ObsRec& obs);
+  // An observation being put together: its record and its detail.
+  struct NewObs {
+    ObsRec rec;
+    ObsDetail detail;
+  };
+  // Appends o (its spans and extra stored already, see fill_obs) to the edge;
+  // its detail goes to `details` unless empty.
+  void add_observation(std::uint32_t edge, const NewObs& o);
 
   // Tallies: add `count` to text's entry (appended when new).
   static void tally(TallyList& list, std::uint32_t text, std::uint64_t count);
@@ -178,7 +125,8 @@ struct KnowledgeGraph::Impl {
   void add_batch(const Triple* triples, std::size_t n);
   // The vertex for an argument (created when new), with its text, type and
   // actor interned into ids.
-  std::uint32_t vertex_for(const Argument& a, ArgRec& ids, const std::uint64_t* name_hash);
+  std::uint32_t vertex_for(const Argument& a, std::uint32_t& text, ArgDetail& ids,
+                           const std::uint64_t* name_hash);
 
   // Derived values.
   std::string_view label(std::size_t v) const { return str(label_id(v)); }
@@ -191,10 +139,10 @@ struct KnowledgeGraph::Impl {
   // An observation from a triple. `likely` holds pool ids of the subject,
   // relation and object texts the caller expects (kNoNode = no guess); a
   // right guess spares a string lookup.
-  void make_obs(const Triple& t, const std::uint32_t* likely, ObsRec& out);
+  void make_obs(const Triple& t, const std::uint32_t* likely, NewObs& out);
   // The rest of an observation once its arguments' and relation's ids are
   // known; its spans and extra arguments are appended to spans / extras.
-  void fill_obs(const Triple& t, ObsRec& o);
+  void fill_obs(const Triple& t, NewObs& o);
   // Appends spans to `spans`; returns where they start.
   std::uint64_t store_spans(const Span* first, std::size_t n);
 };

@@ -7,9 +7,9 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
 
 #include "core/error.h"
+#include "graph/huge_array.h"
 
 namespace textgraph {
 
@@ -66,7 +66,7 @@ class IdTable {
   }
 
   void clear() {
-    slots_.clear();
+    slots_ = HugeArray<std::uint64_t>();
     mask_ = 0;
     size_ = 0;
   }
@@ -81,15 +81,14 @@ class IdTable {
       }
   }
   void grow() {
-    std::vector<std::uint64_t> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    HugeArray<std::uint64_t> old = std::move(slots_);
+    slots_ = HugeArray<std::uint64_t>(old.empty() ? 64 : old.size() * 2);
     mask_ = slots_.size() - 1;
     for (std::uint64_t s : old)
       if (s) place(s);
   }
 
-  std::vector<std::uint64_t> slots_;
+  HugeArray<std::uint64_t> slots_;  // zero = empty
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };

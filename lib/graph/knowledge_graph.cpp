@@ -43,12 +43,14 @@ std::optional<std::uint32_t> KnowledgeGraph::Impl::find_node(std::string_view ke
 
 std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t target,
                                              std::uint32_t relation, Polarity polarity) {
-  if (relation >= (1u << 31)) fail(ErrorCode::kInternal, "graph too large (too many strings)");
+  if (relation > kMaxRelationId) fail(ErrorCode::kInternal, "graph too large (too many strings)");
   const EdgeTable::Key key{source, target, relation << 1 | (polarity == Polarity::kNegative)};
   if (auto e = edge_index.find(key)) return *e;
   const auto index = static_cast<std::uint32_t>(edges.size());
   if (index == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 edges)");
   EdgeRec& rec = edges.emplace_back();
+  first_obs.emplace_back();
+  rec.first = index;
   rec.source = source;
   rec.target = target;
   rec.relation = relation;
@@ -58,22 +60,32 @@ std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t
   return index;
 }
 
-void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, const ObsRec& obs) {
+void KnowledgeGraph::Impl::add_observation(std::uint32_t edge, const NewObs& o) {
   EdgeRec& e = edges[edge];
-  e.keep *= 1.0 - obs.confidence;
+  if (e.count == UINT32_MAX)
+    fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
+  std::uint32_t detail = kNoObs;
+  if (!o.detail.empty()) {
+    if (details.size() >= kNoObs) fail(ErrorCode::kInternal, "graph too large (observations)");
+    detail = static_cast<std::uint32_t>(details.size());
+    details.push_back(o.detail);
+  }
   if (e.count == 0) {
-    e.first = obs;
-    e.first.next = kNoObs;
+    ObsRec& first = first_obs[edge];
+    first = o.rec;
+    first.next = kNoObs;
+    first.detail = detail;
   } else {
     const auto at = static_cast<std::uint32_t>(more_obs.size());
     if (at == kNoObs) fail(ErrorCode::kInternal, "graph too large (more than 4e9 observations)");
-    ObsRec& added = more_obs.emplace_back(obs);
+    ObsRec& added = more_obs.emplace_back();
+    added = o.rec;
     added.next = kNoObs;
-    (e.count == 1 ? e.first : more_obs[e.last]).next = at;
+    added.detail = detail;
+    (e.count == 1 ? first_obs[edge] : more_obs[e.last]).next = at;
     e.last = at;
   }
-  if (e.count == UINT32_MAX)
-    fail(ErrorCode::kInternal, "edge too large (more than 4e9 observations)");
+  e.keep *= 1.0 - o.rec.confidence;
   ++e.count;
   ++observations;
 }
@@ -93,53 +105,55 @@ void KnowledgeGraph::Impl::tally(TallyList& list, std::uint32_t text, std::uint6
   list.push_back({text, count});
 }
 
-void KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely, ObsRec& o) {
+void KnowledgeGraph::Impl::make_obs(const Triple& t, const std::uint32_t* likely, NewObs& o) {
   const auto text_id = [&](const std::string& text, int k) {
     if (likely && likely[k] != kNoNode && pool.get(likely[k]) == text) return likely[k];
     return pool.intern(text);
   };
-  auto arg = [&](const Argument& a, ArgRec& r, int k) {
-    r.text = text_id(a.text, k);
+  auto arg = [&](const Argument& a, std::uint32_t& text, ArgDetail& r, int k) {
+    text = text_id(a.text, k);
     r.type = pool.intern(a.type);
     r.actor = pool.intern(a.actor);
     r.title = pool.intern(a.title);
     r.affiliation = pool.intern(a.affiliation);
     r.role = pool.intern(a.role);
   };
-  arg(t.subject, o.subject, 0);
-  arg(t.object, o.object, 2);
-  o.rel_text = text_id(t.relation.text, 1);
-  o.rel_lemma = pool.intern(t.relation.lemma);
+  arg(t.subject, o.rec.subject_text, o.detail.subject, 0);
+  arg(t.object, o.rec.object_text, o.detail.object, 2);
+  o.rec.rel_text = text_id(t.relation.text, 1);
+  o.rec.rel_lemma = pool.intern(t.relation.lemma);
   fill_obs(t, o);
 }
 
-void KnowledgeGraph::Impl::fill_obs(const Triple& t, ObsRec& o) {
-  o.subject.span_count = static_cast<std::uint32_t>(t.subject.spans.size());
-  o.object.span_count = static_cast<std::uint32_t>(t.object.spans.size());
-  o.rel_span_count = static_cast<std::uint32_t>(t.relation.spans.size());
-  o.modality = pool.intern(t.modality);
-  o.source = pool.intern(t.attribution.source);
-  o.verb = pool.intern(t.attribution.verb);
-  o.document = pool.intern(t.provenance.document);
-  o.sentence_text = pool.intern(t.provenance.text);
-  o.sentence = t.provenance.sentence;
-  o.confidence = t.confidence;
-  o.spans = spans.size();
+void KnowledgeGraph::Impl::fill_obs(const Triple& t, NewObs& o) {
+  ObsDetail& d = o.detail;
+  d.subject.span_count = static_cast<std::uint32_t>(t.subject.spans.size());
+  d.object.span_count = static_cast<std::uint32_t>(t.object.spans.size());
+  d.rel_span_count = static_cast<std::uint32_t>(t.relation.spans.size());
+  d.modality = pool.intern(t.modality);
+  d.source = pool.intern(t.attribution.source);
+  d.verb = pool.intern(t.attribution.verb);
+  o.rec.document = pool.intern(t.provenance.document);
+  o.rec.sentence_text = pool.intern(t.provenance.text);
+  o.rec.sentence = t.provenance.sentence;
+  o.rec.confidence = t.confidence;
+  d.spans = spans.size();
   spans.insert(spans.end(), t.subject.spans.begin(), t.subject.spans.end());
   spans.insert(spans.end(), t.relation.spans.begin(), t.relation.spans.end());
   spans.insert(spans.end(), t.object.spans.begin(), t.object.spans.end());
-  o.extra = kNoObs;
+  d.extra = kNoObs;
   if (!t.extra.empty()) {
     if (extras.size() >= kNoObs) fail(ErrorCode::kInternal, "graph too large (extra arguments)");
-    o.extra = static_cast<std::uint32_t>(extras.size());
+    d.extra = static_cast<std::uint32_t>(extras.size());
     extras.push_back(t.extra);
   }
 }
 
 void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple& t) const {
-  const Span* sp = spans_of(o);
-  auto arg = [&](const ArgRec& r, Argument& a, std::size_t& at) {
-    a.text.assign(str(r.text));
+  const ObsDetail& d = detail_of(o);
+  const Span* sp = spans_of(d);
+  auto arg = [&](std::uint32_t text, const ArgDetail& r, Argument& a, std::size_t& at) {
+    a.text.assign(str(text));
     a.type.assign(str(r.type));
     a.actor.assign(str(r.actor));
     a.title.assign(str(r.title));
@@ -149,20 +163,20 @@ void KnowledgeGraph::Impl::fill_triple(const EdgeRec& e, const ObsRec& o, Triple
     at += r.span_count;
   };
   std::size_t at = 0;
-  arg(o.subject, t.subject, at);
+  arg(o.subject_text, d.subject, t.subject, at);
   t.relation.text.assign(str(o.rel_text));
   t.relation.lemma.assign(str(o.rel_lemma));
-  t.relation.spans.assign(sp + at, sp + at + o.rel_span_count);
-  at += o.rel_span_count;
-  arg(o.object, t.object, at);
-  if (o.extra != kNoObs)
-    t.extra = extras[o.extra];
+  t.relation.spans.assign(sp + at, sp + at + d.rel_span_count);
+  at += d.rel_span_count;
+  arg(o.object_text, d.object, t.object, at);
+  if (d.extra != kNoObs)
+    t.extra = extras[d.extra];
   else
     t.extra.clear();
   t.polarity = e.polarity;
-  t.modality.assign(str(o.modality));
-  t.attribution.source.assign(str(o.source));
-  t.attribution.verb.assign(str(o.verb));
+  t.modality.assign(str(d.modality));
+  t.attribution.source.assign(str(d.source));
+  t.attribution.verb.assign(str(d.verb));
   t.confidence = o.confidence;
   t.provenance.document.assign(str(o.document));
   t.provenance.sentence = static_cast<std::size_t>(o.sentence);
@@ -178,14 +192,14 @@ void cover(std::vector<std::uint32_t>& cache, std::uint32_t id, std::size_t pool
 
 }  // namespace
 
-std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids,
-                                               const std::uint64_t* name_hash) {
+std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, std::uint32_t& text_id,
+                                               ArgDetail& ids, const std::uint64_t* name_hash) {
   const bool by_actor = !blank(a.actor);
   std::uint32_t* text =
       name_hash && !by_actor ? pool.intern_record(a.text, *name_hash) : pool.intern_record(a.text);
   std::uint32_t* actor =
       name_hash && by_actor ? pool.intern_record(a.actor, *name_hash) : pool.intern_record(a.actor);
-  ids.text = *text;
+  text_id = *text;
   ids.actor = *actor;
   ids.type = pool.intern(a.type);
   ids.title = pool.intern(a.title);
@@ -196,7 +210,7 @@ std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids,
   const std::uint32_t v = cached;
   NodeRec& n = g[v];
   ++n.mentions;
-  if (ids.text) tally(n.aliases, ids.text, 1);
+  if (text_id) tally(n.aliases, text_id, 1);
   if (by_actor) tally(n.actors, ids.actor, 1);
   if (ids.type) tally(n.types, ids.type, 1);
   if (ids.title) tally(n.titles, ids.title, 1);
@@ -206,13 +220,14 @@ std::uint32_t KnowledgeGraph::Impl::vertex_for(const Argument& a, ArgRec& ids,
 }
 
 void KnowledgeGraph::Impl::add_triple(const Triple& t, const std::uint64_t* name_hash) {
-  ObsRec o;
-  const std::uint32_t s = vertex_for(t.subject, o.subject, name_hash);
-  const std::uint32_t d = vertex_for(t.object, o.object, name_hash ? name_hash + 1 : nullptr);
-  o.rel_text = pool.intern(t.relation.text);
-  o.rel_lemma = pool.intern(t.relation.lemma);
+  NewObs o;
+  const std::uint32_t s = vertex_for(t.subject, o.rec.subject_text, o.detail.subject, name_hash);
+  const std::uint32_t d =
+      vertex_for(t.object, o.rec.object_text, o.detail.object, name_hash ? name_hash + 1 : nullptr);
+  o.rec.rel_text = pool.intern(t.relation.text);
+  o.rec.rel_lemma = pool.intern(t.relation.lemma);
   const bool by_lemma = !blank(t.relation.lemma);
-  const std::uint32_t name = by_lemma ? o.rel_lemma : o.rel_text;
+  const std::uint32_t name = by_lemma ? o.rec.rel_lemma : o.rec.rel_text;
   cover(relation_of_name, name, pool.size());
   std::uint32_t relation = relation_of_name[name];
   if (relation == kNoNode) {
@@ -227,75 +242,104 @@ void KnowledgeGraph::Impl::add_triple(const Triple& t, const std::uint64_t* name
 // Adding a triple is a chain of dependent cache misses: a name's index slot,
 // its string record (whose aux value is the node), the node record and its
 // edge lists, the edge index slot. One triple at a time, each miss waits for
-// the one before (bench/README.md). Here a group of triples walks the chain
-// stage by stage, prefetching each level for the whole group before reading
-// it, so the misses of different triples overlap. The stages only read and
-// prefetch; the triples are then added one by one by add_triple, exactly as
-// without them, so the graph (and every export) is the same to the bit.
+// the one before (bench/README.md). Here the triples walk that chain as a
+// software pipeline: each step of the loop runs every level once, each level
+// on a triple kDistance places behind the level before it, so a prefetch has
+// kDistance triples' worth of work (microseconds) to arrive before the next
+// level reads it. (Stages over a group of 16 at a time, as before, gave a
+// prefetch only the rest of one cheap stage loop, shorter than a miss.) On
+// the shared VM this measured the same as the groups: the misses are bound
+// by how many the core keeps in flight, not by when they are issued
+// (bench/README.md, "Small edge records").
+// The levels only read and prefetch, and what they keep (hashes, vertex
+// numbers, edge keys) stays valid while the triples before are added:
+// vertices and keys are never removed, and a name not found yet is just not
+// prefetched. The triples are then added one by one by add_triple, exactly as
+// without the pipeline, so the graph (and every export) is the same to the bit.
 void KnowledgeGraph::Impl::add_batch(const Triple* triples, std::size_t n) {
-  constexpr std::size_t kGroup = 16;
+  constexpr std::size_t kDistance = 4;  // triples between two levels of the chain
+  constexpr std::size_t kLevels = 5;    // levels before the triple is added
+  constexpr std::size_t kRing = 32;     // > kDistance * kLevels, a power of two
+  static_assert(kRing > kDistance * kLevels && (kRing & (kRing - 1)) == 0);
   struct Side {
     std::string_view name;  // the name the node is cached under: actor, else text
     std::uint64_t hash = 0;
     std::uint32_t vertex = kNoNode;
   };
-  Side sides[kGroup][2];
-  for (std::size_t first = 0; first < n; first += kGroup) {
-    const std::size_t count = std::min(kGroup, n - first);
-    const Triple* group = triples + first;
-    for (std::size_t i = 0; i < count; ++i)
+  struct Step {
+    Side sides[2];
+    EdgeTable::Key key{};
+    bool has_key = false;
+  };
+  Step ring[kRing];
+  const auto level = [&](std::size_t i, std::size_t k) -> Step* {
+    // Triple i - k * kDistance, when there is one.
+    const std::size_t back = k * kDistance;
+    if (i < back || i - back >= n) return nullptr;
+    return &ring[(i - back) % kRing];
+  };
+  for (std::size_t i = 0; i < n + kDistance * kLevels; ++i) {
+    // Level 0: hash both names, prefetch their index slots.
+    if (Step* st = level(i, 0)) {
+      const Triple& t = triples[i];
+      st->has_key = false;
       for (int k = 0; k < 2; ++k) {
-        const Argument& a = k ? group[i].object : group[i].subject;
-        Side& s = sides[i][k];
+        const Argument& a = k ? t.object : t.subject;
+        Side& s = st->sides[k];
         s.name = blank(a.actor) ? std::string_view(a.text) : std::string_view(a.actor);
         s.hash = StringPool::hash(s.name);
         s.vertex = kNoNode;
         pool.prefetch_slot(s.hash);
       }
-    for (std::size_t i = 0; i < count; ++i)
-      for (const Side& s : sides[i]) pool.prefetch_record(s.hash);
-    for (std::size_t i = 0; i < count; ++i)
-      for (Side& s : sides[i]) {
+    }
+    // Level 1: the string records the slots point at.
+    if (Step* st = level(i, 1))
+      for (const Side& s : st->sides) pool.prefetch_record(s.hash);
+    // Level 2: the records' cached vertex; prefetch the stored vertex (its
+    // out- and in-edge lists, then the node record).
+    if (Step* st = level(i, 2))
+      for (Side& s : st->sides) {
         s.vertex = pool.find_aux(s.name, s.hash);
         if (s.vertex >= boost::num_vertices(g)) {  // kNoNode: not seen yet
           s.vertex = kNoNode;
           continue;
         }
-        // The stored vertex: its out- and in-edge lists, then the node record.
         const char* v = reinterpret_cast<const char*>(&g.m_vertices[s.vertex]);
         __builtin_prefetch(v);
         __builtin_prefetch(v + 64);
         __builtin_prefetch(v + 127);
       }
-    EdgeTable::Key keys[kGroup];
-    bool has_key[kGroup] = {};
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::uint32_t s = sides[i][0].vertex, d = sides[i][1].vertex;
-      if (s == kNoNode || d == kNoNode) continue;
-      // Where add_edge will append, and the edge index slot.
-      const auto& out = g.out_edge_list(s);
-      __builtin_prefetch(out.data() + out.size());
-      const auto& in = in_edge_list(g, d);
-      __builtin_prefetch(in.data() + in.size());
-      const Triple& t = group[i];
-      const bool by_lemma = !blank(t.relation.lemma);
-      const std::optional<std::uint32_t> name =
-          pool.find(by_lemma ? t.relation.lemma : t.relation.text);
-      if (!name || *name >= relation_of_name.size() || relation_of_name[*name] == kNoNode ||
-          relation_of_name[*name] >= (1u << 31))
-        continue;
-      keys[i] = {s, d, relation_of_name[*name] << 1 | (t.polarity == Polarity::kNegative)};
-      has_key[i] = true;
-      edge_index.prefetch(keys[i]);
+    // Level 3: where add_edge will append, and the edge index slot.
+    if (Step* st = level(i, 3)) {
+      const std::size_t at = i - 3 * kDistance;
+      const std::uint32_t s = st->sides[0].vertex, d = st->sides[1].vertex;
+      if (s != kNoNode && d != kNoNode) {
+        const auto& out = g.out_edge_list(s);
+        __builtin_prefetch(out.data() + out.size());
+        const auto& in = in_edge_list(g, d);
+        __builtin_prefetch(in.data() + in.size());
+        const Triple& t = triples[at];
+        const bool by_lemma = !blank(t.relation.lemma);
+        const std::optional<std::uint32_t> name =
+            pool.find(by_lemma ? t.relation.lemma : t.relation.text);
+        if (name && *name < relation_of_name.size() && relation_of_name[*name] != kNoNode &&
+            relation_of_name[*name] <= kMaxRelationId) {
+          st->key = {s, d, relation_of_name[*name] << 1 | (t.polarity == Polarity::kNegative)};
+          st->has_key = true;
+          edge_index.prefetch(st->key);
+        }
+      }
     }
-    // A repeated triple's edge record, which its observation updates.
-    for (std::size_t i = 0; i < count; ++i)
-      if (has_key[i])
-        if (const std::optional<std::uint32_t> e = edge_index.find(keys[i]))
-          __builtin_prefetch(&edges[*e]);
-    for (std::size_t i = 0; i < count; ++i) {
-      const std::uint64_t hashes[2] = {sides[i][0].hash, sides[i][1].hash};
-      add_triple(group[i], hashes);
+    // Level 4: a repeated triple's edge record, which its observation updates.
+    if (Step* st = level(i, 4); st && st->has_key)
+      if (const std::optional<std::uint32_t> e = edge_index.find(st->key)) {
+        __builtin_prefetch(&edges[*e]);
+        __builtin_prefetch(&first_obs[*e]);
+      }
+    // Then the triple is added.
+    if (Step* st = level(i, kLevels)) {
+      const std::uint64_t hashes[2] = {st->sides[0].hash, st->sides[1].hash};
+      add_triple(triples[i - kLevels * kDistance], hashes);
     }
   }
 }
@@ -316,9 +360,9 @@ std::string_view KnowledgeGraph::Impl::top(const TallyList& list) const {
 
 std::string_view KnowledgeGraph::Impl::edge_label(std::size_t e) const {
   const EdgeRec& r = edge(e);
-  if (r.count == 1 && r.first.rel_text) return str(r.first.rel_text);
+  if (r.count == 1 && first_obs[e].rel_text) return str(first_obs[e].rel_text);
   TallyList counts;
-  for (const ObsRec& o : obs_of(r))
+  for (const ObsRec& o : obs_of(e))
     if (o.rel_text) tally(counts, o.rel_text, 1);
   if (auto t = most_frequent(counts)) return str(*t);
   return str(r.relation);
@@ -384,22 +428,23 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
     const std::uint32_t to = self.edge_for(vertex[other.source(e)], vertex[other.target(e)],
                                            id[from.relation], from.polarity);
     for (const ObsRec& o : other.obs_of(from)) {
-      ObsRec c = o;
-      c.spans = self.store_spans(other.spans_of(o), o.span_total());
-      if (o.extra != kNoObs) {
-        c.extra = static_cast<std::uint32_t>(self.extras.size());
-        self.extras.push_back(other.extras[o.extra]);
+      Impl::NewObs c{o, other.detail_of(o)};
+      ObsDetail& d = c.detail;
+      d.spans = self.store_spans(other.spans_of(d), d.span_total());
+      if (const std::uint32_t extra = d.extra; extra != kNoObs) {
+        d.extra = static_cast<std::uint32_t>(self.extras.size());
+        self.extras.push_back(other.extras[extra]);
       }
-      for (ArgRec* a : {&c.subject, &c.object}) {
-        a->text = id[a->text];
+      for (ArgDetail* a : {&d.subject, &d.object}) {
         a->type = id[a->type];
         a->actor = id[a->actor];
         a->title = id[a->title];
         a->affiliation = id[a->affiliation];
         a->role = id[a->role];
       }
-      for (std::uint32_t* s : {&c.rel_text, &c.rel_lemma, &c.modality, &c.source, &c.verb,
-                               &c.document, &c.sentence_text})
+      for (std::uint32_t* s :
+           {&c.rec.subject_text, &c.rec.object_text, &c.rec.rel_text, &c.rec.rel_lemma,
+            &c.rec.document, &c.rec.sentence_text, &d.modality, &d.source, &d.verb})
         *s = id[*s];
       self.add_observation(to, c);
     }

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/huge_array.h"
 #include "graph/id_table.h"
 
 namespace textgraph {
@@ -40,7 +41,8 @@ class StringPool {
   StringPool(StringPool&&) noexcept = default;
   StringPool& operator=(StringPool&&) noexcept = default;
 
-  std::uint32_t intern(std::string_view s) { return *intern_record(s); }
+  // Empty strings (most fields of most triples) are answered before hashing.
+  std::uint32_t intern(std::string_view s) { return s.empty() ? 0 : *intern_record(s); }
 
   // For batches (see KnowledgeGraph::Impl::add_batch): the hash of a string,
   // then prefetches of its index slot and, once that slot is in cache, of its
@@ -66,7 +68,9 @@ class StringPool {
 
   // The id of s, adding it when new; aux_of(id) is then one load away.
   // Returns a pointer to the record's id field.
-  std::uint32_t* intern_record(std::string_view s) { return intern_record(s, hash(s)); }
+  std::uint32_t* intern_record(std::string_view s) {
+    return s.empty() ? &empty_record_[1] : intern_record(s, hash(s));
+  }
   // The same with s's hash() known.
   std::uint32_t* intern_record(std::string_view s, std::uint64_t h) {
     if (s.empty()) return &empty_record_[1];
@@ -87,7 +91,9 @@ class StringPool {
   }
 
   // The id of s if interned, else nullopt (never adds).
-  std::optional<std::uint32_t> find(std::string_view s) const { return find(s, hash(s)); }
+  std::optional<std::uint32_t> find(std::string_view s) const {
+    return s.empty() ? std::optional<std::uint32_t>(0) : find(s, hash(s));
+  }
 
   // The same with s's hash() known.
   std::optional<std::uint32_t> find(std::string_view s, std::uint64_t h) const {
@@ -128,7 +134,8 @@ class StringPool {
       // string larger than a block gets a block of its own.
       if (blocks_.size() >= 4095) fail(ErrorCode::kInternal, "graph too large (string pool full)");
       capacity_ = std::max<std::size_t>(words, std::size_t{1} << (kBlockBits - 2));
-      blocks_.push_back(std::make_unique<std::uint32_t[]>(capacity_));
+      blocks_.emplace_back(
+          static_cast<std::uint32_t*>(allocate_zeroed_huge(capacity_ * sizeof(std::uint32_t))));
       used_ = 0;
     }
     std::uint32_t* rec = blocks_.back().get() + used_;
@@ -149,7 +156,12 @@ class StringPool {
     empty_record_[2] = other.empty_record_[2];
   }
 
-  std::vector<std::unique_ptr<std::uint32_t[]>> blocks_;
+  struct Free {
+    void operator()(std::uint32_t* p) const { std::free(p); }
+  };
+  // Read at random places (a name's record per lookup), so in huge pages
+  // like the index (huge_array.h).
+  std::vector<std::unique_ptr<std::uint32_t, Free>> blocks_;
   std::size_t used_ = 0;      // words used in the last block
   std::size_t capacity_ = 0;  // words in the last block
   std::vector<std::string_view> views_;

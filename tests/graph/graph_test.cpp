@@ -302,6 +302,48 @@ TEST(KnowledgeGraph, BatchAddEqualsOneAtATime) {
   EXPECT_EQ(dump(batch), dump(single));
 }
 
+// Fields most triples leave empty (spans, types, extra arguments, modality,
+// attribution) are kept apart from the observation record, only for the
+// observations having them (lib/graph/edge_records.h): each must stay with
+// its own observation, in order, through adding, copying and merging.
+TEST(KnowledgeGraph, RareFieldsStayWithTheirObservation) {
+  Triple plain = triple("Iran", "warned", "Israel", 0.5);
+  plain.provenance = {"doc-1", 3, "Iran warned Israel."};
+  Triple rich = plain;
+  rich.subject.spans = {{0, 4}};
+  rich.relation.spans = {{5, 11}};
+  rich.object.spans = {{12, 18}};
+  rich.object.type = "GPE";
+  rich.extra = {{"on Monday", "DATE", "", {{19, 28}}, "", "", ""}};
+  rich.modality = "may";
+  rich.attribution = {"officials", "said"};
+  rich.provenance.sentence = 4;
+  Triple spans_only = plain;
+  spans_only.subject.spans = {{100, 104}};
+  spans_only.provenance.sentence = 5;
+  const std::vector<Triple> in = {plain, rich, plain, spans_only};
+  KnowledgeGraph g;
+  for (const Triple& t : in) ASSERT_TRUE(g.add(t).ok());
+  auto expect_provenance = [&](const KnowledgeGraph& graph, std::size_t times) {
+    ASSERT_EQ(graph.edge_count(), 1u);
+    const Edge e = graph.edge(0);
+    ASSERT_EQ(e.provenance.size(), in.size() * times);
+    for (std::size_t i = 0; i < e.provenance.size(); ++i)
+      EXPECT_EQ(triple_to_json(e.provenance[i]), triple_to_json(in[i % in.size()])) << i;
+  };
+  expect_provenance(g, 1);
+  KnowledgeGraph merged;
+  ASSERT_TRUE(merged.add(plain).ok());  // the merged graph's own spans and extras come first
+  ASSERT_TRUE(merged.add(rich).ok());
+  ASSERT_TRUE(merged.add(plain).ok());
+  ASSERT_TRUE(merged.add(spans_only).ok());
+  merged.merge(g);
+  expect_provenance(merged, 2);
+  const KnowledgeGraph copy = merged;
+  expect_provenance(copy, 2);
+  EXPECT_EQ(dump(copy), dump(merged));
+}
+
 TEST(KnowledgeGraph, CopiesAreIndependent) {
   KnowledgeGraph g;
   ASSERT_TRUE(g.add(triple("A", "r", "B")).ok());
