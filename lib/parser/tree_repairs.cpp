@@ -34,6 +34,13 @@ std::vector<std::vector<int>> children_of(const Sentence& s) {
   return kids;
 }
 
+// The word's head, or null for the root and for heads outside the sentence
+// (unparsed or corrupt input).
+const Word* head_of(const Sentence& s, const Word& w) {
+  if (w.head <= 0 || static_cast<std::size_t>(w.head) > s.words.size()) return nullptr;
+  return &s.words[static_cast<std::size_t>(w.head) - 1];
+}
+
 bool is_aux(const Word& w) { return w.deprel == "aux" || w.deprel == "aux:pass"; }
 
 // A clause-heading relation: the verb is (or may be) finite there.
@@ -91,8 +98,9 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       if (w.xpos == "IN") set(w, "RP");
       continue;
     }
-    if ((w.xpos == "JJR" || w.xpos == "JJS") && w.deprel == "advmod" && w.head > 0 &&
-        sentence.words[static_cast<std::size_t>(w.head) - 1].upos == "VERB") {
+    const Word* head = head_of(sentence, w);
+    if ((w.xpos == "JJR" || w.xpos == "JJS") && w.deprel == "advmod" && head &&
+        head->upos == "VERB") {
       // A comparative modifying a verb is an adverb ("works better", "best
       // known"): lemma "well", not "good".
       w.upos = "ADV";
@@ -107,7 +115,7 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       set(w, "VBN");
     } else if (w.xpos == "VBN" && w.upos == "VERB" && w.deprel == "root" &&
                !any_child([](const Word& c) { return is_aux(c) || c.deprel == "cop"; }) &&
-               subject_before(sentence, kids[i + 1], i) && !auxiliary_verb_before(sentence, i)) {
+               subject_before(sentence, k, i) && !auxiliary_verb_before(sentence, i)) {
       // A sentence's main verb after its subject, with no auxiliary anywhere
       // before it, is a past tense ("the envoys set up a meeting"); without
       // the last condition inverted passives ("why is it called") would match.
@@ -135,14 +143,14 @@ std::size_t repair_lemmas_from_tree(Sentence& sentence) {
   for (Word& w : sentence.words) {
     if (w.xpos != "VBZ" || !is_aux(w) || w.lemma == "have") continue;
     if (w.form != "'s" && w.form != "\u2019s" && w.form != "'S" && w.form != "\u2019S") continue;
-    if (w.head <= 0 || static_cast<std::size_t>(w.head) > sentence.words.size()) continue;
-    const Word& head = sentence.words[static_cast<std::size_t>(w.head) - 1];
+    const Word* head = head_of(sentence, w);
+    if (!head) continue;
     // "'s" before a participle is "has" unless it is passive "is"
     // ("he's gone", "it's been"); "been" anywhere in the chain settles it.
-    bool been = lower_equals(head.form, "been");
+    bool been = lower_equals(head->form, "been");
     for (int c : kids[static_cast<std::size_t>(w.head)])
       if (lower_equals(sentence.words[static_cast<std::size_t>(c) - 1].form, "been")) been = true;
-    if (been || (w.deprel == "aux" && head.xpos == "VBN")) {
+    if (been || (w.deprel == "aux" && head->xpos == "VBN")) {
       w.lemma = "have";
       ++changed;
     }

@@ -202,7 +202,9 @@ TEST(TreeRepairs, UnparsedOrEmptySentencesAreLeftAlone) {
   EXPECT_EQ(repair_tags_from_tree(empty), 0u);
   EXPECT_EQ(repair_lemmas_from_tree(empty), 0u);
   // Heads out of range (not parsed, or corrupt input) are ignored.
-  Sentence s = make({{"up", "up", "ADP", "IN", -1, ""}, {"'s", "be", "AUX", "VBZ", 9, "aux"}});
+  Sentence s = make({{"up", "up", "ADP", "IN", -1, ""},
+                     {"'s", "be", "AUX", "VBZ", 9, "aux"},
+                     {"better", "good", "ADJ", "JJR", 7, "advmod"}});
   EXPECT_EQ(repair_tags_from_tree(s), 0u);
   EXPECT_EQ(repair_lemmas_from_tree(s), 0u);
 }
