@@ -119,11 +119,14 @@ class Parser {
 //   repair_tags_from_tree: a particle (compound:prt) is RP; a VBD verb
 //     with a passive or perfect auxiliary is VBN; a VBN root verb after its
 //     subject, with no auxiliary, copula or be/get/have before it, is VBD;
-//     a VBP verb after a modal, do-support or "to" is VB; a VB verb heading
-//     a clause with a plural or first/second person subject and no
-//     auxiliary is VBP; a JJR/JJS modifying a verb is the adverb RBR/RBS
-//     ("works better"). Changes xpos (and upos for the last): call
-//     Tagger::complete() afterwards for FEATS and lemmas.
+//     a capitalized JJ (amod) or NN/NNS (compound, flat) of a capitalized
+//     proper noun, not sentence-initial, is NNP/NNPS ("Urban Development
+//     Office"); a VBP verb after a modal, do-support or "to" is VB; a VB
+//     verb heading a clause with a plural or first/second person subject
+//     and no auxiliary is VBP; a JJR/JJS modifying a verb is the adverb
+//     RBR/RBS ("works better"). Changes xpos, and upos where the UD
+//     category changes too: call Tagger::complete() afterwards for FEATS
+//     and lemmas.
 //   repair_lemmas_from_tree: "'s" as the auxiliary of a participle, or before
 //     "been", is "have" ("he's gone"); call after Tagger::complete().
 // Both return how many words they changed and never fail.

@@ -41,6 +41,17 @@ const Word* head_of(const Sentence& s, const Word& w) {
   return &s.words[static_cast<std::size_t>(w.head) - 1];
 }
 
+// "Geneva", "Urban": a capital, then lowercase letters only.
+bool title_case(std::string_view f) {
+  if (f.size() < 2 || f[0] < 'A' || f[0] > 'Z') return false;
+  bool lower = false;
+  for (char c : f.substr(1)) {
+    if (c >= 'A' && c <= 'Z') return false;
+    if (c >= 'a' && c <= 'z') lower = true;
+  }
+  return lower;
+}
+
 bool is_aux(const Word& w) { return w.deprel == "aux" || w.deprel == "aux:pass"; }
 
 // A clause-heading relation: the verb is (or may be) finite there.
@@ -99,6 +110,23 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       continue;
     }
     const Word* head = head_of(sentence, w);
+    if (i > 0 && head && head->upos == "PROPN" && title_case(w.form) && !head->form.empty() &&
+        head->form[0] >= 'A' && head->form[0] <= 'Z') {
+      // Inside a capitalized name every word is a proper noun in the PTB
+      // tags ("Urban Outfitters", "Economic Development Corp"; EWT train:
+      // 2,133 NNP against 4 NN for compound/flat, 538 NNP against 66 JJ for
+      // amod). The sentence's first word is left alone: its capital says
+      // nothing.
+      if (w.deprel == "amod" && w.xpos == "JJ") {
+        set(w, "NNP");  // UPOS stays ADJ, as UD has it
+        continue;
+      }
+      if ((w.deprel == "compound" || w.deprel == "flat") && (w.xpos == "NN" || w.xpos == "NNS")) {
+        w.upos = "PROPN";
+        set(w, w.xpos == "NN" ? "NNP" : "NNPS");
+        continue;
+      }
+    }
     if ((w.xpos == "JJR" || w.xpos == "JJS") && w.deprel == "advmod" && head &&
         head->upos == "VERB") {
       // A comparative modifying a verb is an adverb ("works better", "best

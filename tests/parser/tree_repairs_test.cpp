@@ -109,6 +109,32 @@ TEST(TreeRepairs, MainVerbAfterItsSubjectIsPastTense) {
   EXPECT_EQ(repair_tags_from_tree(s), 0u);
 }
 
+TEST(TreeRepairs, WordsInsideACapitalizedNameAreProperNouns) {
+  // "They met at the Urban Development Office ."
+  Sentence s = make({{"They", "they", "PRON", "PRP", 2, "nsubj"},
+                     {"met", "meet", "VERB", "VBD", 0, "root"},
+                     {"at", "at", "ADP", "IN", 7, "case"},
+                     {"the", "the", "DET", "DT", 7, "det"},
+                     {"Urban", "urban", "ADJ", "JJ", 7, "amod"},
+                     {"Development", "development", "NOUN", "NN", 7, "compound"},
+                     {"Office", "Office", "PROPN", "NNP", 2, "obl"},
+                     {".", ".", "PUNCT", ".", 2, "punct"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 2u);
+  EXPECT_EQ(s.words[4].upos, "ADJ");  // UD keeps the adjective
+  EXPECT_EQ(s.words[4].xpos, "NNP");
+  EXPECT_EQ(s.words[5].upos, "PROPN");
+  EXPECT_EQ(s.words[5].xpos, "NNP");
+  // Not under a common noun, not a lowercase word, not the first word.
+  s = make({{"Urban", "urban", "ADJ", "JJ", 3, "amod"},
+            {"development", "development", "NOUN", "NN", 3, "compound"},
+            {"Offices", "Office", "PROPN", "NNPS", 0, "root"},
+            {"closed", "close", "VERB", "VBD", 3, "acl"},
+            {"Development", "development", "NOUN", "NN", 6, "compound"},
+            {"plans", "plan", "NOUN", "NNS", 4, "obj"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 0u);
+  EXPECT_EQ(xpos(s), (std::vector<std::string>{"JJ", "NN", "NNPS", "VBD", "NN", "NNS"}));
+}
+
 TEST(TreeRepairs, ModalDoAndToTakeTheBaseForm) {
   // "They will meet ." / "They did meet ." / "to meet"
   for (const char* aux : {"will", "did"}) {
