@@ -27,14 +27,13 @@ namespace textgraph {
 inline constexpr std::uint32_t kNoObs = UINT32_MAX;
 
 // An edge: its ends, its merge key and its observations: the first in
-// Impl::first_obs, the others chained through ObsRec::next in Impl::more_obs
-// up to `last`, in the order they were added.
+// Impl::first_obs at the edge's own index, the others chained through ObsRec::next in
+// Impl::more_obs up to `last`, in the order they were added.
 struct EdgeRec {
   std::uint32_t source = 0, target = 0;  // vertices
   std::uint32_t relation : 30 = 0;       // pool id of the relation key (edge_for checks the range)
   Polarity polarity : 2 = Polarity::kPositive;
   std::uint32_t count = 0;      // observations
-  std::uint32_t first = 0;      // the first one in Impl::first_obs: the edge's own index
   std::uint32_t last = kNoObs;  // the last one in Impl::more_obs (when count >= 2)
   double keep = 1;              // Π(1 - c_i), folded in observation order
   double confidence() const { return 1.0 - keep; }

@@ -87,9 +87,8 @@ struct KnowledgeGraph::Impl {
   const EdgeRec& edge(std::size_t e) const { return edges[e]; }
   std::size_t source(std::size_t e) const { return edges[e].source; }
   std::size_t target(std::size_t e) const { return edges[e].target; }
-  ObsList obs_of(const EdgeRec& e) const { return {e, first_obs[e.first], more_obs}; }
-  // The same by edge index: the first observation's address does not wait
-  // for the edge record (exports, which visit edges out of storage order).
+  // An edge's observations, by edge index: the first one's address does not
+  // wait for the edge record (exports visit edges out of storage order).
   ObsList obs_of(std::size_t e) const { return {edges[e], first_obs[e], more_obs}; }
   // An observation's detail (all empty for most).
   const ObsDetail& detail_of(const ObsRec& o) const {

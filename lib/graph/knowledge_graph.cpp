@@ -50,7 +50,6 @@ std::uint32_t KnowledgeGraph::Impl::edge_for(std::uint32_t source, std::uint32_t
   if (index == UINT32_MAX) fail(ErrorCode::kInternal, "graph too large (more than 4e9 edges)");
   EdgeRec& rec = edges.emplace_back();
   first_obs.emplace_back();
-  rec.first = index;
   rec.source = source;
   rec.target = target;
   rec.relation = relation;
@@ -427,7 +426,7 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other_graph) {
     const EdgeRec& from = other.edge(e);
     const std::uint32_t to = self.edge_for(vertex[other.source(e)], vertex[other.target(e)],
                                            id[from.relation], from.polarity);
-    for (const ObsRec& o : other.obs_of(from)) {
+    for (const ObsRec& o : other.obs_of(e)) {
       Impl::NewObs c{o, other.detail_of(o)};
       ObsDetail& d = c.detail;
       d.spans = self.store_spans(other.spans_of(d), d.span_total());
@@ -495,7 +494,7 @@ Edge KnowledgeGraph::edge(std::size_t index, bool with_provenance) const {
   if (with_provenance) {
     e.provenance.resize(r.count);
     std::size_t k = 0;
-    for (const ObsRec& o : m.obs_of(r)) m.fill_triple(r, o, e.provenance[k++]);
+    for (const ObsRec& o : m.obs_of(index)) m.fill_triple(r, o, e.provenance[k++]);
   }
   return e;
 }

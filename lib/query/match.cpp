@@ -55,8 +55,8 @@ std::vector<std::size_t> match_nodes(const KnowledgeGraph& graph, std::string_vi
 
 namespace {
 
-bool relation_matches(const KnowledgeGraph::Impl& g, const EdgeRec& e, const std::string& key) {
-  if (g.str(e.relation) == key) return true;
+bool relation_matches(const KnowledgeGraph::Impl& g, std::size_t e, const std::string& key) {
+  if (g.str(g.edge(e).relation) == key) return true;
   for (const ObsRec& o : g.obs_of(e))
     if (node_key(g.str(o.rel_text)) == key || (o.rel_lemma && node_key(g.str(o.rel_lemma)) == key))
       return true;
@@ -80,7 +80,7 @@ std::vector<std::size_t> match_pattern(const KnowledgeGraph& graph, const Patter
   std::vector<std::size_t> out;
   for (std::uint32_t e : export_order(g).edges) {
     if (!subjects[g.source(e)] || !objects[g.target(e)]) continue;
-    if (!relation.empty() && !relation_matches(g, g.edge(e), relation)) continue;
+    if (!relation.empty() && !relation_matches(g, e, relation)) continue;
     out.push_back(e);
   }
   return out;

@@ -128,7 +128,7 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
       json::append_uint(out, r.count);
       out += ",\"provenance\":[";
       bool more = false;
-      for (const ObsRec& o : g.obs_of(r)) {
+      for (const ObsRec& o : g.obs_of(e)) {
         if (more) out += ',';
         more = true;
         g.fill_triple(r, o, first);
@@ -144,7 +144,7 @@ std::string format_rows(const KnowledgeGraph& graph, const std::vector<std::size
                   "sentence", "text", "subject_attributes", "object_attributes"});
   for (std::size_t e : edges) {
     const EdgeRec& r = g.edge(e);
-    g.fill_triple(r, g.obs_of(r).front(), first);
+    g.fill_triple(r, g.obs_of(e).front(), first);
     const bool shown = format == RowFormat::kTable;
     auto f = [&](std::string_view s) { return shown ? cell(s) : std::string(s); };
     rows.push_back({f(g.label(g.source(e))), f(g.edge_label(e)), f(g.label(g.target(e))),

@@ -24,7 +24,7 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
   for (std::size_t e = 0; e < g.edges.size(); ++e) {
     const EdgeRec& r = g.edge(e);
     if (r.polarity == Polarity::kNegative) ++s.negative_edges;
-    for (const ObsRec& o : g.obs_of(r))
+    for (const ObsRec& o : g.obs_of(e))
       if (o.document) documents.insert(o.document);
     if (relation_slot[r.relation] == SIZE_MAX) {
       relation_slot[r.relation] = relations.size();
