@@ -117,7 +117,8 @@ class Parser {
 // tagged, after parse() (the pipeline applies them together with
 // re-tagging). Each follows a Penn Treebank convention that the tree decides:
 //   repair_tags_from_tree: a particle (compound:prt) is RP; a VBD verb
-//     with a passive or perfect auxiliary is VBN; a VBN root verb after its
+//     with a passive or perfect auxiliary is VBN, and so is a JJ with a
+//     perfect "have" but no copula ("you've won"); a VBN root verb after its
 //     subject, with no auxiliary, copula or be/get/have before it, is VBD;
 //     a capitalized JJ (amod) or NN/NNS (compound, flat) of a capitalized
 //     proper noun, not sentence-initial, is NNP/NNPS ("Urban Development

@@ -135,6 +135,15 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       set(w, w.xpos == "JJR" ? "RBR" : "RBS");
       continue;
     }
+    if (w.xpos == "JJ" &&
+        any_child([](const Word& c) { return c.deprel == "aux" && c.lemma == "have"; }) &&
+        !any_child([](const Word& c) { return c.deprel == "cop"; })) {
+      // An adjective never takes perfect "have" without a copula ("you've
+      // all won"; EWT train: no JJ has such a child): it is a participle.
+      w.upos = "VERB";
+      set(w, "VBN");
+      continue;
+    }
     if (w.upos != "VERB" && w.upos != "AUX") continue;
     if (w.xpos == "VBD" && w.upos == "VERB" && any_child([](const Word& c) {
           return c.deprel == "aux:pass" || (c.deprel == "aux" && c.lemma == "have");

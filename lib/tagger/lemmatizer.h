@@ -4,11 +4,17 @@
 //   1. the (form, XPOS) dictionary of the training data (most frequent lemma);
 //   2. for a form with capitals that is not a proper noun, the dictionary
 //      entry of its lowercase form ("WANTS"/VBZ -> entry of "wants"/VBZ);
-//   3. otherwise a classifier picks an edit script (EditScript) from the
+//   3. for a verb, the dictionary entry of the same form under another verb
+//      tag ("won"/VBN -> the entry of "won"/VBD, "win");
+//   4. otherwise a classifier picks an edit script (EditScript) from the
 //      form's suffixes, shape and tags: "studies"/NNS -> strip "ies", append
 //      "y"; "TEHRAN"/NNP -> title case; "12,000"/CD -> drop the commas.
 //      Each script's score gets learned extra weights when the lemma it makes
 //      is a lemma of some other word in training ("voted" -> "vote", not "vot").
+//      Two checks against the training lemmas follow: a lowercase proper
+//      noun takes the capitals its lemma has there ("florida" -> "Florida"),
+//      and a shortened stem one letter short of a training lemma is
+//      completed ("hottest" -> "hot", not "hott").
 //
 //   Lemmatizer lem = Lemmatizer::train(examples, options, log);
 //   std::string l = lem.lemma("studies", "NOUN", "NNS");   // "study"

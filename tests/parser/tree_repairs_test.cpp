@@ -59,6 +59,28 @@ TEST(TreeRepairs, ParticleIsRp) {
   EXPECT_EQ(s.words[3].xpos, "IN");
 }
 
+TEST(TreeRepairs, AdjectiveWithPerfectHaveIsAParticiple) {
+  // "The rebels have finally won ." with "won" mistagged as an adjective.
+  Sentence s = make({{"The", "the", "DET", "DT", 2, "det"},
+                     {"rebels", "rebel", "NOUN", "NNS", 5, "nsubj"},
+                     {"have", "have", "AUX", "VBP", 5, "aux"},
+                     {"finally", "finally", "ADV", "RB", 5, "advmod"},
+                     {"won", "won", "ADJ", "JJ", 0, "root"},
+                     {".", ".", "PUNCT", ".", 5, "punct"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 1u);
+  EXPECT_EQ(s.words[4].xpos, "VBN");
+  EXPECT_EQ(s.words[4].upos, "VERB");
+  // "The rebels have been quiet ." : with a copula the adjective stays.
+  s = make({{"The", "the", "DET", "DT", 2, "det"},
+            {"rebels", "rebel", "NOUN", "NNS", 5, "nsubj"},
+            {"have", "have", "AUX", "VBP", 5, "aux"},
+            {"been", "be", "AUX", "VBN", 5, "cop"},
+            {"quiet", "quiet", "ADJ", "JJ", 0, "root"},
+            {".", ".", "PUNCT", ".", 5, "punct"}});
+  EXPECT_EQ(repair_tags_from_tree(s), 0u);
+  EXPECT_EQ(s.words[4].xpos, "JJ");
+}
+
 TEST(TreeRepairs, PerfectAndPassiveMakeParticiples) {
   // "Talks have resumed ." / "Talks were resumed ."
   Sentence s = make({{"Talks", "talk", "NOUN", "NNS", 3, "nsubj"},

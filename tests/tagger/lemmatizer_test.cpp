@@ -122,6 +122,30 @@ TEST_F(DefaultLemmas, PrefersLemmasKnownFromOtherWords) {
   EXPECT_EQ(lemma("Resolving", "VERB", "VBG"), "resolve");
 }
 
+// A form missing under its own verb tag takes the lemma it has under another
+// ("stole" was only a past tense in training, "won" too).
+TEST_F(DefaultLemmas, VerbFormsShareTheirLemmaAcrossVerbTags) {
+  EXPECT_EQ(lemma("stole", "VERB", "VBP"), "steal");
+  EXPECT_EQ(lemma("won", "VERB", "VBN"), "win");
+  EXPECT_EQ(lemma("fought", "VERB", "VB"), "fight");
+}
+
+// A lowercase proper noun takes the capitals of the lemma known from
+// training; one whose lowercase spelling is no known lemma either stays.
+TEST_F(DefaultLemmas, LowercaseNamesTakeTheirKnownCapitals) {
+  EXPECT_EQ(lemma("florida", "PROPN", "NNP"), "Florida");
+  EXPECT_EQ(lemma("vietnam", "PROPN", "NNP"), "Vietnam");
+  EXPECT_EQ(lemma("zyxlandia", "PROPN", "NNP"), "zyxlandia");
+}
+
+// A suffix rule one letter short of a known stem is completed; words the
+// rule kept whole are not shortened.
+TEST_F(DefaultLemmas, StemsOneLetterShortAreCompleted) {
+  EXPECT_EQ(lemma("hottest", "ADJ", "JJS"), "hot");
+  EXPECT_EQ(lemma("potatoes", "NOUN", "NNS"), "potato");
+  EXPECT_EQ(lemma("Glenn", "PROPN", "NNP"), "Glenn");
+}
+
 TEST_F(DefaultLemmas, UnseenWordsByRule) {
   EXPECT_EQ(lemma("blorfed", "VERB", "VBD"), "blorf");
   EXPECT_EQ(lemma("zarking", "VERB", "VBG"), "zark");
