@@ -101,7 +101,13 @@ TaggerModel TaggerModel::load(const ModelFile& model, const std::string& name) {
 }
 
 void TaggerModel::build_word_rows() {
-  word_rows.build(lemmatizer.forms(), ambiguity, {&weights, &weights2});
+  // The forms of the lemma dictionary seen often enough in training to have
+  // an ambiguity class: on the shipped model 46% of its forms, 88% of EWT
+  // dev's words (all of its forms: 92%), for half the memory and load time.
+  std::vector<std::string_view> forms;
+  for (std::string_view f : lemmatizer.forms())
+    if (ambiguity.find(train::hash_string(ascii_lower(f)))) forms.push_back(f);
+  word_rows.build(forms, ambiguity, {&weights, &weights2});
 }
 
 void greedy_pass(const train::WeightTable& weights, const std::vector<TokenHashes>& toks,

@@ -44,9 +44,9 @@ struct TaggerModel {
   float margin = 0.0f;
   FeatsModel feats;
   Lemmatizer lemmatizer;
-  // Not saved: the own-form score rows of the lemma dictionary's forms in
-  // weights (table 0) and weights2 (table 1), built by load() (see
-  // word_rows.h). Empty = every word is scored feature by feature (training
+  // Not saved: the own-form score rows in weights (table 0) and weights2
+  // (table 1) of the lemma dictionary's forms that have an ambiguity class,
+  // built by load() (see word_rows.h). Empty = every word is scored feature by feature (training
   // builds models so); the tags are the same either way.
   WordRows word_rows;
 

@@ -152,7 +152,7 @@ TEST_F(WordRowsTest, LoadBuildsRowsForBothPasses) {
     EXPECT_TRUE(m->word_rows.has_rows(0));
     EXPECT_EQ(m->word_rows.has_rows(1), m->passes() == 2);
   }
-  EXPECT_GT(shipped_->word_rows.size(), 10000u);
+  EXPECT_GT(shipped_->word_rows.size(), 5000u);
 }
 
 TEST_F(WordRowsTest, RowsAreThePlainSums) {
