@@ -1,7 +1,7 @@
 // What the tagger's own-form score rows (lib/tagger/word_rows.h) buy, in one
-// process: tags a file alternately with the rows and without them (a copy
-// of the model with its rows cleared, i.e. every feature looked up), so the
-// machine's load hits both sides alike.
+// process: tags a file alternately with the rows and without them (the same
+// model, its rows moved out for the round: every feature looked up, the same
+// weight tables in memory), so the machine's load hits both sides alike.
 //
 //   tagger_rows_bench [--model M] [--rounds N] GOLD.conllu
 //
@@ -56,12 +56,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", (gold.ok() ? file.status() : gold.status()).to_string().c_str());
     return 1;
   }
-  tagger::TaggerModel with = tagger::TaggerModel::load(*file, model_path);
-  tagger::TaggerModel without = with;
+  tagger::TaggerModel model = tagger::TaggerModel::load(*file, model_path);
+  tagger::WordRows rows = std::move(model.word_rows);
   const double t0 = thread_cpu_seconds();
-  without.build_word_rows();
+  model.build_word_rows();
   const double build_ms = (thread_cpu_seconds() - t0) * 1e3;
-  without.word_rows.clear();
+  model.word_rows.clear();
+  auto set_rows = [&](bool on) {
+    if (on && model.word_rows.size() == 0) model.word_rows = std::move(rows);
+    if (!on && model.word_rows.size() != 0) rows = std::move(model.word_rows);
+    if (!on) model.word_rows.clear();
+  };
 
   std::vector<std::vector<std::string_view>> forms;
   std::size_t words = 0, known = 0;
@@ -69,20 +74,21 @@ int main(int argc, char** argv) {
     forms.emplace_back();
     for (const Word& w : s.words) {
       forms.back().push_back(w.form);
-      known += with.word_rows.find(w.form, train::hash_string(w.form)) != tagger::WordRows::kNone;
+      known += rows.find(w.form, train::hash_string(w.form)) != tagger::WordRows::kNone;
     }
     words += s.words.size();
   }
   std::printf("word rows: %zu forms, %.1f MB, built in %.1f ms (CPU); %.2f%% of the %zu words\n",
-              with.word_rows.size(), static_cast<double>(with.word_rows.memory_bytes()) / 1e6,
-              build_ms, 100.0 * static_cast<double>(known) / static_cast<double>(words), words);
+              rows.size(), static_cast<double>(rows.memory_bytes()) / 1e6, build_ms,
+              100.0 * static_cast<double>(known) / static_cast<double>(words), words);
 
   std::vector<double> full[2], classes_only[2], full_ratio, classes_ratio;
   std::vector<int> a, b;
   bool same = true;
   for (int r = 0; r < rounds; ++r) {
     for (int side = 0; side < 2; ++side) {
-      const tagger::TaggerModel& m = side == 0 ? with : without;
+      set_rows(side == 0);
+      const tagger::TaggerModel& m = model;
       std::vector<Sentence> tagged = *gold;
       double start = thread_cpu_seconds();
       for (Sentence& s : tagged) tagger::tag_sentence(m, s);
@@ -95,8 +101,10 @@ int main(int argc, char** argv) {
     classes_ratio.push_back(classes_only[0].back() / classes_only[1].back());
   }
   for (const auto& f : forms) {
-    tagger::tag_classes(with, f, a);
-    tagger::tag_classes(without, f, b);
+    set_rows(true);
+    tagger::tag_classes(model, f, a);
+    set_rows(false);
+    tagger::tag_classes(model, f, b);
     same = same && a == b;
   }
   std::printf("tag + FEATS + lemmas: %.0f words/s with rows, %.0f without; paired ratio %.3f\n",
