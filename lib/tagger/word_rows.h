@@ -4,19 +4,19 @@
 // Of the ~46 features the tagger looks up per word, 15 depend on nothing but
 // the word's exact form (own_features() in features.h: bias, form,
 // lowercase, 5 suffixes, 3 prefixes, shape, flags, ambiguity class, last
-// hyphen part). For every form of the lemma dictionary (the words of the
-// training data) WordRows keeps the form's TokenHashes and, per weight table,
-// the sum of those features' rows. Tagging a known word then starts from its
-// row instead of looking the 15 features up, and copies its hashes instead
-// of hashing the form again.
+// hyphen part). For each form given to build() (TaggerModel gives the lemma
+// dictionary's forms that have an ambiguity class) WordRows keeps the form's
+// TokenHashes and, per weight table, the sum of those features' rows.
+// Tagging a known word then starts from its row instead of looking the 15
+// features up, and copies its hashes instead of hashing the form again.
 //
 //   WordRows rows;
 //   rows.build(forms, model.ambiguity, {&model.weights, &model.weights2});
 //   const std::uint32_t k = rows.find(form, train::hash_string(form));
 //   if (k != WordRows::kNone) {
-//     toks[i] = rows.hashes(k);                                      // as prepare_tokens makes
-//     them std::copy_n(rows.row(0, k), table.padded_classes(), scores);  // then add
-//     context_features()
+//     toks[i] = rows.hashes(k);  // as prepare_tokens() makes them
+//     std::copy_n(rows.row(0, k), model.weights.padded_classes(), scores);
+//     // ... then add context_features() and history_features()
 //   }
 //
 // Exact: WeightTable scores are integer sums, so starting from the row and
@@ -25,10 +25,11 @@
 // the stored form, never trusting the 64-bit hash alone. Read-only after
 // build(), so one WordRows serves any number of threads. The rows belong to
 // the tables and ambiguity classes given to build(): rebuild (or clear())
-// after changing them.
+// after changing them. Never fails.
 //
 // Memory: per form its bytes, 112 bytes of hashes and padded_classes() x 4
-// bytes per table (about 512 bytes each for 122 tag classes).
+// bytes per table (512 bytes each for 122 tag classes): 11 MB for the
+// shipped model's 9,071 forms and two tables.
 #pragma once
 
 #include <cstdint>
