@@ -144,12 +144,16 @@ std::string word_shape(std::string_view s) {
 }
 
 void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityMap& amb,
-                    std::vector<TokenHashes>& out) {
+                    std::vector<TokenHashes>& out, const std::vector<const TokenHashes*>* known) {
   out.resize(forms.size());
   std::string lower;
   for (std::size_t i = 0; i < forms.size(); ++i) {
-    const std::string_view form = forms[i];
     TokenHashes& t = out[i];
+    if (known && (*known)[i]) {
+      t = *(*known)[i];
+      continue;
+    }
+    const std::string_view form = forms[i];
     t = TokenHashes{};
     lower = ascii_lower(form);
     t.form = hash_string(form);
@@ -181,7 +185,9 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
                       ? hash_string(std::string_view(lower).substr(dash + 1))
                       : 0;
   }
-  for (TokenHashes& t : out) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (known && (*known)[i]) continue;  // its class is in the given hashes already
+    TokenHashes& t = out[i];
     const std::uint64_t* amb_class = amb.find(t.lower);
     t.amb = amb_class ? *amb_class : kUnknownAmb;
     // Rare words (no ambiguity class) lose their identity: in training they
@@ -246,6 +252,52 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kTitleSentence, w.sentence, w.flags, i == 0));
   out.push_back(feature(kSandwich, m1.lower, p1.lower));
   if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+  out.push_back(feature(kSuffix2P1, p1.suffix[1]));
+}
+
+void own_features(const TokenHashes& w, std::vector<std::uint64_t>& out) {
+  // Keep in step with static_features(): the test TaggerFeatures.OwnPlusContextIsStatic
+  // checks that the two parts give its keys.
+  out.push_back(feature(kBias, 0));
+  out.push_back(feature(kForm, w.form));
+  out.push_back(feature(kLower, w.lower));
+  const std::uint64_t rare = w.form == kUnknownAmb ? 16 : 0;
+  for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n + rare));
+  for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n + rare));
+  out.push_back(feature(kShape, w.shape, rare));
+  out.push_back(feature(kFlags, w.flags));
+  out.push_back(feature(kAmb, w.amb));
+  if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+}
+
+void context_features(const std::vector<TokenHashes>& toks, std::size_t i,
+                      std::vector<std::uint64_t>& out) {
+  const TokenHashes& w = toks[i];
+  const TokenHashes& m1 = at(toks, i, -1);
+  const TokenHashes& m2 = at(toks, i, -2);
+  const TokenHashes& p1 = at(toks, i, 1);
+  const TokenHashes& p2 = at(toks, i, 2);
+  out.push_back(feature(kFirstFlags, w.flags, i == 0));
+  out.push_back(feature(kLowerM1, m1.lower));
+  out.push_back(feature(kLowerM2, m2.lower));
+  out.push_back(feature(kLowerP1, p1.lower));
+  out.push_back(feature(kLowerP2, p2.lower));
+  out.push_back(feature(kSuffixM1, m1.suffix[2]));
+  out.push_back(feature(kSuffixP1, p1.suffix[2]));
+  out.push_back(feature(kBigramM1, m1.lower, w.lower));
+  out.push_back(feature(kBigramP1, w.lower, p1.lower));
+  out.push_back(feature(kAmbP1, p1.amb));
+  out.push_back(feature(kAmbP2, p2.amb));
+  out.push_back(feature(kAmbM1, m1.amb));
+  out.push_back(feature(kAmbAmbP1, w.amb, p1.amb));
+  out.push_back(feature(kShapeM1, m1.shape));
+  out.push_back(feature(kShapeP1, p1.shape));
+  out.push_back(feature(kLowerAmbP1, w.lower, p1.amb));
+  out.push_back(feature(kFlagsM1, m1.flags));
+  out.push_back(feature(kFlagsP1, p1.flags));
+  out.push_back(feature(kFlagsM1Flags, m1.flags, w.flags, p1.flags));
+  out.push_back(feature(kTitleSentence, w.sentence, w.flags, i == 0));
+  out.push_back(feature(kSandwich, m1.lower, p1.lower));
   out.push_back(feature(kSuffix2P1, p1.suffix[1]));
 }
 

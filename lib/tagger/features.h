@@ -62,13 +62,30 @@ struct TokenHashes {
   std::uint64_t sentence = 0;    // 0 normal, 1 mostly capitalized words, 2 mostly all caps
 };
 
-// Fills out[i] for every form (out is resized).
+// Fills out[i] for every form (out is resized). When `known` is given (one
+// pointer per form), a non-null known[i] holds the form's hashes already
+// (as this function made them for that form, `sentence` aside: see
+// WordRows) and is copied instead of hashing the form again.
 void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityMap& amb,
-                    std::vector<TokenHashes>& out);
+                    std::vector<TokenHashes>& out,
+                    const std::vector<const TokenHashes*>* known = nullptr);
 
-// Appends the word-only features of token i.
+// Appends the word-only features of token i (the ones training uses, in
+// training's order).
 void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
                      std::vector<std::uint64_t>& out);
+
+// static_features() split in two, for tagging (the order of keys does not
+// change integer score sums; training's float sums keep static_features()):
+//   own_features()     the features of the word's own form only (bias, form,
+//                      lowercase, affixes, shape, flags, ambiguity class,
+//                      last hyphen part): the same for every occurrence of
+//                      the form, so their scores can be summed ahead (WordRows);
+//   context_features() the rest (neighbours, position, sentence casing).
+// Together they give exactly the keys of static_features(), as a multiset.
+void own_features(const TokenHashes& w, std::vector<std::uint64_t>& out);
+void context_features(const std::vector<TokenHashes>& toks, std::size_t i,
+                      std::vector<std::uint64_t>& out);
 
 // Appends the features on the tags (class ids) of tokens i-1 and i-2
 // (-1 before the sentence start).

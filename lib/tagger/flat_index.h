@@ -42,6 +42,8 @@ class FlatIndex {
     if (!slots_.empty()) __builtin_prefetch(&slots_[spread(key) & mask_]);
   }
 
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
   const std::uint32_t* find(std::uint64_t key) const {
     if (slots_.empty()) return nullptr;
     std::size_t i = spread(key) & mask_;

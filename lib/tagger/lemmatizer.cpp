@@ -183,6 +183,13 @@ const std::string* Lemmatizer::lookup(std::string_view form, std::string_view xp
   return &e.lemma;
 }
 
+std::vector<std::string_view> Lemmatizer::forms() const {
+  std::vector<std::string_view> out;
+  out.reserve(dict_.size());
+  for (const DictEntry& e : dict_) out.push_back(e.form);
+  return out;
+}
+
 void Lemmatizer::prefetch_slot(std::string_view form, std::string_view xpos) const {
   dict_index_.prefetch(dict_key(form, xpos));
 }

@@ -99,6 +99,10 @@ class Lemmatizer {
   void prefetch_slot(std::string_view form, std::string_view xpos) const;
   void prefetch_entry(std::string_view form, std::string_view xpos) const;
 
+  // The forms of the dictionary, in its order (a form with several XPOS
+  // comes once per XPOS). Views into this lemmatizer.
+  std::vector<std::string_view> forms() const;
+
   // Sections "lemma_dict", "lemma_scripts", "lemma_weights", "lemma_known" (the
   // last optional on load: models before the known-lemma bonus lack it).
   void save(ModelFile& model) const;

@@ -24,6 +24,7 @@
 #include "tagger/feats_model.h"
 #include "tagger/features.h"
 #include "tagger/lemmatizer.h"
+#include "tagger/word_rows.h"
 #include "textgraph/document.h"
 #include "textgraph/model.h"
 #include "train/perceptron.h"
@@ -43,11 +44,19 @@ struct TaggerModel {
   float margin = 0.0f;
   FeatsModel feats;
   Lemmatizer lemmatizer;
+  // Not saved: the own-form score rows in weights (table 0) and weights2
+  // (table 1) of the lemma dictionary's forms that have an ambiguity class,
+  // built by load() (see word_rows.h). Empty = every word is scored feature by feature (training
+  // builds models so); the tags are the same either way.
+  WordRows word_rows;
 
   int num_classes() const { return static_cast<int>(upos.size()); }
   int passes() const { return weights2.num_features() ? 2 : 1; }
   void save_sections(ModelFile& model) const;
+  // Reads the sections, then builds word_rows.
   static TaggerModel load(const ModelFile& model, const std::string& name);
+  // (Re)builds word_rows from the current tables and dictionary.
+  void build_word_rows();
 };
 
 // One greedy left-to-right pass over a prepared sentence; `first` (the
