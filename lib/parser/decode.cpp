@@ -18,7 +18,7 @@ Precomputed precompute_model(const Network& net) {
   precompute_null(net, p.pre_null);
   p.inputs = build_input_tables(net);
   const int actions = net.w2.cols, hid = net.w2.rows;
-  p.padded_actions = (actions + 31) / 32 * 32;
+  p.padded_actions = (actions + 7) / 8 * 8;
   p.w2.assign(static_cast<std::size_t>(hid) * p.padded_actions, 0.0f);
   for (int j = 0; j < hid; ++j)
     std::copy(net.w2.row(j), net.w2.row(j) + actions,

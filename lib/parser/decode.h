@@ -12,8 +12,9 @@ namespace textgraph::parser {
 struct Precomputed {
   std::vector<float> pre_null;
   InputTables inputs;
-  // The output layer with its columns padded to a multiple of 32 (zeros),
-  // so that every column is computed by the vector loops.
+  // The output layer with its columns padded to a multiple of 8 (zeros),
+  // so that every column is computed by the vector loops. (No more: the
+  // layer is read once per transition, mostly from L2, so padding costs.)
   int padded_actions = 0;
   std::vector<float> w2, b2;
 };

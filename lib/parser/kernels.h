@@ -22,8 +22,15 @@ void gemm_tn(const float* a, const float* d, float* c, std::size_t m, std::size_
 void gemm_nt(const float* d, const float* b, float* c, std::size_t m, std::size_t k, std::size_t n);
 
 // c (1 x n) += x (1 x k) * B (k x n), skipping the zeros of x (ReLU
-// outputs are mostly zero). n must be a multiple of 32.
+// outputs are mostly zero); fastest when n is a multiple of 8. Adds the
+// rows of B in order of p, so it gives the same floats as one axpy per
+// nonzero x[p].
 void sparse_gemv(const float* x, const float* b, float* c, std::size_t k, std::size_t n);
+
+// y[0..n) += rows[0][0..n) + rows[1][0..n) + ... + rows[count - 1][0..n),
+// added in that order: the same floats as one axpy(1, rows[r], y, n) per
+// row, without storing y between rows.
+void add_rows(const float* const* rows, std::size_t count, float* y, std::size_t n);
 
 // x = tanh(x) and x = 1 / (1 + exp(-x)), elementwise, to within ~1e-6.
 void tanh_inplace(float* x, std::size_t n);

@@ -259,9 +259,12 @@ void encode_fast(const Network& net, const InputTables& tables, const std::vecto
     for (int t = 0; t < steps; ++t) {
       float* zt = z.data() + static_cast<std::size_t>(t) * h4;
       std::copy(w.b.data.begin(), w.b.data.end(), zt);
+      const float* rows[6];
+      std::size_t count = 0;
       for (int f = 0; f < 6; ++f)
         if (embedding(net, f)->cols > 0)
-          kernels::axpy(1.0f, tables.tables[d][f].row(feature_id(ids[t], f)), zt, h4);
+          rows[count++] = tables.tables[d][f].row(feature_id(ids[t], f));
+      kernels::add_rows(rows, count, zt, h4);
     }
     lstm_recur(w, z, steps, d == 1, out.data() + d * c.lstm_dim, width, nullptr);
   }
@@ -321,17 +324,21 @@ void hidden_layer(const Network& net, const State& state, const float* pre_token
   const int hid = c.hidden;
   const std::size_t stride = net.w1.cols;
   std::copy(net.b1.data.begin(), net.b1.data.end(), hidden);
+  // The rows to add, in slot order (the order of the sums is part of the
+  // result): token slots, then label slots.
+  thread_local std::vector<const float*> rows;
+  rows.clear();
   for (std::size_t k = 0; k < c.token_slots.size(); ++k) {
     const int tok = slot_token(state, c.token_slots[k]);
-    const float* row = tok == kNone ? pre_null + k * hid : pre_tokens + tok * stride + k * hid;
-    kernels::axpy(1.0f, row, hidden, hid);
+    rows.push_back(tok == kNone ? pre_null + k * hid : pre_tokens + tok * stride + k * hid);
   }
   const int labels = static_cast<int>(net.vocab.labels.size());
   for (std::size_t k = 0; k < c.label_slots.size(); ++k) {
     const int tok = slot_token(state, c.label_slots[k]);
     const int l = tok == kNone ? labels : state.label(tok);
-    kernels::axpy(1.0f, net.label_table.row(static_cast<int>(k) * (labels + 1) + l), hidden, hid);
+    rows.push_back(net.label_table.row(static_cast<int>(k) * (labels + 1) + l));
   }
+  kernels::add_rows(rows.data(), rows.size(), hidden, hid);
   for (int j = 0; j < hid; ++j) hidden[j] = std::max(hidden[j], 0.0f);
 }
 

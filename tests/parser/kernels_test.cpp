@@ -48,6 +48,45 @@ TEST(Kernels, GemmVariantsMatchReferenceLoops) {
   }
 }
 
+// sparse_gemv and add_rows keep their sums in registers but add the rows in
+// the order of the plain loops (one axpy per row), so their floats must be
+// exactly those of the axpy sequence: the parser's output is unchanged.
+TEST(Kernels, SparseGemvEqualsOneAxpyPerNonzeroRow) {
+  std::mt19937 rng(2);
+  for (auto [k, n] :
+       {std::tuple{1, 32}, {7, 64}, {200, 104}, {200, 128}, {300, 120}, {513, 56}, {9, 13}}) {
+    auto x = random_vector(k, rng);
+    for (int p = 0; p < k; p += 2) x[p] = 0.0f;  // ReLU zeros, interleaved
+    if (k > 5) x[k - 1] = 0.0f;
+    const auto b = random_vector(k * n, rng);
+    auto c = random_vector(n, rng);
+    auto ref = c;
+    for (int p = 0; p < k; ++p)
+      if (x[p] != 0.0f) kernels::axpy(x[p], b.data() + p * n, ref.data(), n);
+    kernels::sparse_gemv(x.data(), b.data(), c.data(), k, n);
+    for (int j = 0; j < n; ++j) EXPECT_EQ(c[j], ref[j]) << k << "x" << n << " column " << j;
+  }
+  // All zeros: c is untouched.
+  std::vector<float> x(40, 0.0f), b(40 * 32, 1.0f), c(32, 0.5f);
+  kernels::sparse_gemv(x.data(), b.data(), c.data(), 40, 32);
+  for (float v : c) EXPECT_EQ(v, 0.5f);
+}
+
+TEST(Kernels, AddRowsEqualsOneAxpyPerRow) {
+  std::mt19937 rng(3);
+  for (auto [count, n] : {std::tuple{0, 64}, {1, 1}, {6, 256}, {12, 200}, {3, 71}, {5, 8}}) {
+    std::vector<std::vector<float>> rows;
+    std::vector<const float*> pointers;
+    for (int r = 0; r < count; ++r) rows.push_back(random_vector(n, rng));
+    for (const auto& r : rows) pointers.push_back(r.data());
+    auto y = random_vector(n, rng);
+    auto ref = y;
+    for (const auto& r : rows) kernels::axpy(1.0f, r.data(), ref.data(), n);
+    kernels::add_rows(pointers.data(), pointers.size(), y.data(), n);
+    for (int j = 0; j < n; ++j) EXPECT_EQ(y[j], ref[j]) << count << " rows of " << n;
+  }
+}
+
 TEST(Kernels, TanhAndSigmoidAreAccurate) {
   std::vector<float> xs;
   for (float x = -20; x <= 20; x += 0.01f) xs.push_back(x);
