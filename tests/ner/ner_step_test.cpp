@@ -19,10 +19,14 @@ using ner_testing::data_path;
 using ner_testing::train_small_model;
 
 // Measured F1 on news_eval.iob2 (see the accuracy tests below).
-constexpr double kFixtureModelF1 = 86.05;   // the small model trained on train_fixture.iob2
-constexpr double kFixtureModelTypeF1 = 80;  // its lowest per-type F1 (84.00), less 4
-constexpr double kDefaultModelF1 = 78;      // the UNER EWT model of models/README.md scores
-                                            // 80.77 (it knows few of these news names)
+// The small model trained on train_fixture.iob2 reads the shipped actor
+// dictionary as its gazetteer, so these move when the dictionary grows: with
+// the companies and news organisations added it scores 83.04 (86.05 before;
+// over seeds 1-3 it spreads 79.6-86.4 either way).
+constexpr double kFixtureModelF1 = 83.04;
+constexpr double kFixtureModelTypeF1 = 69.5;  // its lowest per-type F1 (LOC 73.53), less 4
+constexpr double kDefaultModelF1 = 78;        // the UNER EWT model of models/README.md scores
+                                              // 80.77 (it knows few of these news names)
 
 const char kText[] =
     "Maria Lopez flew to Berlin on Monday. She met NATO officials in Brussels.\n\n"
