@@ -9,6 +9,8 @@
 
 namespace textgraph {
 
+using namespace std::string_view_literals;  // key == "name"sv compares lengths first
+
 namespace {
 
 // networkx keys parallel edges 0, 1, 2, ... per (source, target) pair. In
@@ -217,37 +219,37 @@ class LinkReader {
   // members and says which (kNone: not one of them, nothing read). Throws
   // for a bad polarity or confidence.
   Member read_edge_member(const std::string& field, EdgeImport& edge) {
-    if (field == "source") {
+    if (field == "source"sv) {
       read_id(in_, edge.source);
       return Member::kSource;
     }
-    if (field == "target") {
+    if (field == "target"sv) {
       read_id(in_, edge.target);
       return Member::kTarget;
     }
-    if (field == "relation") {
+    if (field == "relation"sv) {
       in_.get_string(edge.relation);
       return Member::kRelation;
     }
-    if (field == "label") {
+    if (field == "label"sv) {
       in_.get_string(edge.label);
       return Member::kLabel;
     }
-    if (field == "polarity") {
+    if (field == "polarity"sv) {
       in_.get_string(value_);
-      if (value_ == "negative")
+      if (value_ == "negative"sv)
         edge.polarity = Polarity::kNegative;
-      else if (value_ != "positive")
+      else if (value_ != "positive"sv)
         in_.fail_value("polarity must be positive or negative, not '" + value_ + "'");
       return Member::kOther;
     }
-    if (field == "confidence") {
+    if (field == "confidence"sv) {
       edge.confidence = in_.get_double();
       if (!(*edge.confidence >= 0 && *edge.confidence <= 1))
         in_.fail_value("confidence must be within [0, 1]");
       return Member::kOther;
     }
-    if (field == "key" || field == "count" || field == "weight") {
+    if (field == "key"sv || field == "count"sv || field == "weight"sv) {
       in_.skip();  // derived: networkx's edge key, and the provenance size
       return Member::kOther;
     }
@@ -272,7 +274,7 @@ class LinkReader {
       has_source |= m == Member::kSource;
       has_target |= m == Member::kTarget;
       if (m != Member::kNone) continue;
-      if (field_ == "provenance") {
+      if (field_ == "provenance"sv) {
         link.first = first;  // a repeated member replaces the earlier one
         link.count = 0;
         in_.begin_array();
@@ -403,8 +405,8 @@ class LinkReader {
     std::uint32_t relation = 0;
     in_.begin_object();
     while (in_.next_member(field)) {
-      if (provenance_read &&
-          (field == "source" || field == "target" || field == "relation" || field == "label")) {
+      if (provenance_read && (field == "source"sv || field == "target"sv || field == "relation"sv ||
+                              field == "label"sv)) {
         // The provenance was read in a context this member changes:
         // read it again once the link is complete.
         provenance_read = false;
@@ -416,7 +418,7 @@ class LinkReader {
       has_relation |= m == Member::kRelation;
       has_label |= m == Member::kLabel;
       if (m != Member::kNone) continue;
-      if (field == "provenance") {
+      if (field == "provenance"sv) {
         // Its texts depend on the endpoints and the relation key. When
         // those are known already (textgraph writes provenance last) it
         // is read here; else once the link is complete.
@@ -510,11 +512,11 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
   bool seen_nodes = false;
   NodeImport node;
   while (in.next_member(key)) {
-    if (key == "directed" || key == "multigraph") {
+    if (key == "directed"sv || key == "multigraph"sv) {
       in.get_bool();  // textgraph graphs are always directed multigraphs
-    } else if (key == "graph") {
+    } else if (key == "graph"sv) {
       in.skip();
-    } else if (key == "nodes") {
+    } else if (key == "nodes"sv) {
       seen_nodes = true;
       in.begin_array();
       while (in.next_element()) {
@@ -524,32 +526,32 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
         bool has_id = false;
         in.begin_object();
         while (in.next_member(field)) {
-          if (field == "id") {
+          if (field == "id"sv) {
             read_id(in, node.id);
             has_id = true;
-          } else if (field == "label") {
+          } else if (field == "label"sv) {
             in.get_string(node.label);
-          } else if (field == "type") {
+          } else if (field == "type"sv) {
             in.get_string(node.type);
-          } else if (field == "mentions") {
+          } else if (field == "mentions"sv) {
             node.mentions = in.get_uint();
-          } else if (field == "aliases") {
+          } else if (field == "aliases"sv) {
             read_tallies(in, node.aliases);
-          } else if (field == "actors") {
+          } else if (field == "actors"sv) {
             read_tallies(in, node.actors);
-          } else if (field == "types") {
+          } else if (field == "types"sv) {
             read_tallies(in, node.types);
-          } else if (field == "title") {
+          } else if (field == "title"sv) {
             in.get_string(node.title);
-          } else if (field == "affiliation") {
+          } else if (field == "affiliation"sv) {
             in.get_string(node.affiliation);
-          } else if (field == "role") {
+          } else if (field == "role"sv) {
             in.get_string(node.role);
-          } else if (field == "titles") {
+          } else if (field == "titles"sv) {
             read_tallies(in, node.titles);
-          } else if (field == "affiliations") {
+          } else if (field == "affiliations"sv) {
             read_tallies(in, node.affiliations);
-          } else if (field == "roles") {
+          } else if (field == "roles"sv) {
             read_tallies(in, node.roles);
           } else {
             note_ignored(report, field);
@@ -564,7 +566,7 @@ void read_json_graph(std::string_view text, const std::string& name, GraphImpl& 
           in.fail_at(at, e.what());
         }
       }
-    } else if (key == "links" || key == "edges") {
+    } else if (key == "links"sv || key == "edges"sv) {
       if (!seen_nodes) in.fail_value("\"nodes\" must come before \"" + key + "\"");
       LinkReader(text, name, in, g, report).read();
     } else {

@@ -260,15 +260,32 @@ void Parser::read_string_into(std::string* out) {
   const std::size_t n = text_.size();
   while (true) {
     // Copy the longest run of plain bytes at once; most strings are one run.
+    // Eight bytes at a time while they are printable ASCII other than '"'
+    // and '\\' (most names and keys), which need no UTF-8 check.
     std::size_t run = pos_;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    while (run + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, text_.data() + run, 8);
+      const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+      // A high bit of `stop` is set for a byte >= 0x80, < 0x20, '"' or '\\'
+      // (and perhaps for bytes after one of those): the byte loop takes over.
+      const std::uint64_t stop = (w | (w - kOnes * 0x20) | ((quote - kOnes) & ~quote) |
+                                  ((backslash - kOnes) & ~backslash)) &
+                                 kHigh;
+      if (stop) break;
+      run += 8;
+    }
+    bool ascii = true;
     while (run < n) {
       const unsigned char c = static_cast<unsigned char>(text_[run]);
       if (c == '"' || c == '\\' || c < 0x20) break;
+      ascii &= c < 0x80;
       ++run;
     }
     if (run > pos_) {
       const std::string_view piece = text_.substr(pos_, run - pos_);
-      const std::size_t bad = utf8::find_invalid(piece);
+      const std::size_t bad = ascii ? std::string_view::npos : utf8::find_invalid(piece);
       if (bad != std::string_view::npos) fail_at(pos_ + bad, "invalid UTF-8 in JSON string");
       if (out) out->append(piece);
       pos_ = run;

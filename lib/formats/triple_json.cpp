@@ -7,6 +7,8 @@
 
 namespace textgraph {
 
+using namespace std::string_view_literals;  // key == "name"sv compares lengths first
+
 namespace {
 
 void append_spans(std::string& out, const std::vector<Span>& spans) {
@@ -127,20 +129,20 @@ bool read_argument(json::Parser& in, Argument& a, const char* what) {
   in.begin_object();
   std::string key;
   while (in.next_member(key)) {
-    if (key == "text") {
+    if (key == "text"sv) {
       in.get_string(a.text);
       has_text = true;
-    } else if (key == "type") {
+    } else if (key == "type"sv) {
       in.get_string(a.type);
-    } else if (key == "actor") {
+    } else if (key == "actor"sv) {
       in.get_string(a.actor);
-    } else if (key == "title") {
+    } else if (key == "title"sv) {
       in.get_string(a.title);
-    } else if (key == "affiliation") {
+    } else if (key == "affiliation"sv) {
       in.get_string(a.affiliation);
-    } else if (key == "role") {
+    } else if (key == "role"sv) {
       in.get_string(a.role);
-    } else if (key == "spans") {
+    } else if (key == "spans"sv) {
       read_spans(in, a.spans);
     } else {
       unknown_member(in, what, key);
@@ -158,12 +160,12 @@ bool read_relation(json::Parser& in, Relation& r) {
   in.begin_object();
   std::string key;
   while (in.next_member(key)) {
-    if (key == "text") {
+    if (key == "text"sv) {
       in.get_string(r.text);
       has_text = true;
-    } else if (key == "lemma") {
+    } else if (key == "lemma"sv) {
       in.get_string(r.lemma);
-    } else if (key == "spans") {
+    } else if (key == "spans"sv) {
       read_spans(in, r.spans);
     } else {
       unknown_member(in, "relation", key);
@@ -277,19 +279,19 @@ void read_triple_json(json::Parser& in, Triple& t, RecordTexts& had) {
   bool& object_text = had.object;
   subject_text = relation_text = object_text = false;
   while (in.next_member(key)) {
-    if (key == "subject") {
+    if (key == "subject"sv) {
       subject_text = read_argument(in, t.subject, "subject");
-    } else if (key == "relation") {
+    } else if (key == "relation"sv) {
       relation_text = read_relation(in, t.relation);
-    } else if (key == "object") {
+    } else if (key == "object"sv) {
       object_text = read_argument(in, t.object, "object");
-    } else if (key == "extra") {
+    } else if (key == "extra"sv) {
       in.begin_array();
       while (in.next_element()) {
         t.extra.emplace_back();
         read_argument(in, t.extra.back(), "extra argument");
       }
-    } else if (key == "polarity") {
+    } else if (key == "polarity"sv) {
       in.get_string(scratch);
       if (scratch == "positive")
         t.polarity = Polarity::kPositive;
@@ -297,30 +299,30 @@ void read_triple_json(json::Parser& in, Triple& t, RecordTexts& had) {
         t.polarity = Polarity::kNegative;
       else
         in.fail_value("polarity must be \"positive\" or \"negative\", not \"" + scratch + "\"");
-    } else if (key == "modality") {
+    } else if (key == "modality"sv) {
       in.get_string(t.modality);
-    } else if (key == "attribution") {
+    } else if (key == "attribution"sv) {
       in.begin_object();
       while (in.next_member(key)) {
-        if (key == "source")
+        if (key == "source"sv)
           in.get_string(t.attribution.source);
-        else if (key == "verb")
+        else if (key == "verb"sv)
           in.get_string(t.attribution.verb);
         else
           unknown_member(in, "attribution", key);
       }
-    } else if (key == "confidence") {
+    } else if (key == "confidence"sv) {
       t.confidence = in.get_double();
       if (!(t.confidence >= 0.0 && t.confidence <= 1.0))
         in.fail_value("confidence must be within [0, 1]");
-    } else if (key == "provenance") {
+    } else if (key == "provenance"sv) {
       in.begin_object();
       while (in.next_member(key)) {
-        if (key == "document") {
+        if (key == "document"sv) {
           in.get_string(t.provenance.document);
-        } else if (key == "sentence") {
+        } else if (key == "sentence"sv) {
           t.provenance.sentence = static_cast<std::size_t>(in.get_uint());
-        } else if (key == "text") {
+        } else if (key == "text"sv) {
           in.get_string(t.provenance.text);
         } else {
           unknown_member(in, "provenance", key);

@@ -57,6 +57,39 @@ TEST(JsonParser, ReadsNestedValues) {
   p.expect_end();
 }
 
+// Strings are scanned eight bytes at a time while they are plain ASCII: a
+// quote, escape, control byte or non-ASCII byte at every place in a word
+// must still be found, and bad UTF-8 refused with its column.
+TEST(JsonParser, StringsEndAndEscapeAtEveryByteOfAWord) {
+  for (std::size_t at = 0; at < 20; ++at) {
+    const std::string head(at, 'a'), tail = "bcdefghijklmnop";
+    for (const std::string& middle :
+         {std::string("\\\""), std::string("\\\\"), std::string("\\n"), std::string("\xc3\xa9"),
+          std::string("\xf0\x9f\x98\x80"), std::string()}) {
+      const std::string text = "\"" + head + middle + tail + "\"";
+      Parser p(text, "t");
+      const std::string want = head +
+                               (middle == "\\\""   ? "\""
+                                : middle == "\\\\" ? "\\"
+                                : middle == "\\n"  ? "\n"
+                                                   : middle) +
+                               tail;
+      EXPECT_EQ(p.get_string(), want) << text;
+      p.expect_end();
+    }
+    for (const char* bad : {"\xff", "\x01", "\xc3"}) {
+      const std::string text = "\"" + head + bad + "xyzxyzxyz\"";
+      const Status s = caught([&] {
+        Parser p(text, "t");
+        p.get_string();
+      });
+      EXPECT_EQ(s.code(), ErrorCode::kInvalidInput) << text;
+      EXPECT_EQ(s.to_string().rfind("t:1:" + std::to_string(at + 2) + ": ", 0), 0u)
+          << s.to_string();
+    }
+  }
+}
+
 TEST(JsonParser, ErrorsNameLineAndColumn) {
   Status s = caught([] {
     Parser p("{\n  \"a\": 1,\n  \"b\" 2}", "f.json");
