@@ -212,23 +212,37 @@ void prepare_tokens(const std::vector<std::string_view>& forms, const AmbiguityM
   for (TokenHashes& t : out) t.sentence = sentence;
 }
 
-void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
-                     std::vector<std::uint64_t>& out) {
-  const TokenHashes& w = toks[i];
-  const TokenHashes& m1 = at(toks, i, -1);
-  const TokenHashes& m2 = at(toks, i, -2);
-  const TokenHashes& p1 = at(toks, i, 1);
-  const TokenHashes& p2 = at(toks, i, 2);
-  out.push_back(feature(kBias, 0));
-  out.push_back(feature(kForm, w.form));
-  out.push_back(feature(kLower, w.lower));
-  // Affixes and shape get separate weights for rare words, which stand for
-  // the unknown words met later, and frequent ones.
-  const std::uint64_t rare = w.form == kUnknownAmb ? 16 : 0;
-  for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n + rare));
-  for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n + rare));
-  out.push_back(feature(kShape, w.shape, rare));
-  out.push_back(feature(kFlags, w.flags));
+namespace {
+
+enum class Parts { kAll, kOwn, kContext };
+
+// The one list of word-only templates, in the order training sums them (its
+// float sums depend on it): the word's own-form features, the context
+// features, or both. `toks` may be null for kOwn.
+void word_features(const TokenHashes& w, const std::vector<TokenHashes>* toks, std::size_t i,
+                   Parts parts, std::vector<std::uint64_t>& out) {
+  const bool own = parts != Parts::kContext, context = parts != Parts::kOwn;
+  if (own) {
+    out.push_back(feature(kBias, 0));
+    out.push_back(feature(kForm, w.form));
+    out.push_back(feature(kLower, w.lower));
+    // Affixes and shape get separate weights for rare words, which stand for
+    // the unknown words met later, and frequent ones.
+    const std::uint64_t rare = w.form == kUnknownAmb ? 16 : 0;
+    for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n + rare));
+    for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n + rare));
+    out.push_back(feature(kShape, w.shape, rare));
+    out.push_back(feature(kFlags, w.flags));
+  }
+  if (!context) {
+    out.push_back(feature(kAmb, w.amb));
+    if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+    return;
+  }
+  const TokenHashes& m1 = at(*toks, i, -1);
+  const TokenHashes& m2 = at(*toks, i, -2);
+  const TokenHashes& p1 = at(*toks, i, 1);
+  const TokenHashes& p2 = at(*toks, i, 2);
   out.push_back(feature(kFirstFlags, w.flags, i == 0));
   out.push_back(feature(kLowerM1, m1.lower));
   out.push_back(feature(kLowerM2, m2.lower));
@@ -238,7 +252,7 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kSuffixP1, p1.suffix[2]));
   out.push_back(feature(kBigramM1, m1.lower, w.lower));
   out.push_back(feature(kBigramP1, w.lower, p1.lower));
-  out.push_back(feature(kAmb, w.amb));
+  if (own) out.push_back(feature(kAmb, w.amb));
   out.push_back(feature(kAmbP1, p1.amb));
   out.push_back(feature(kAmbP2, p2.amb));
   out.push_back(feature(kAmbM1, m1.amb));
@@ -251,54 +265,24 @@ void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
   out.push_back(feature(kFlagsM1Flags, m1.flags, w.flags, p1.flags));
   out.push_back(feature(kTitleSentence, w.sentence, w.flags, i == 0));
   out.push_back(feature(kSandwich, m1.lower, p1.lower));
-  if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+  if (own && w.last_part) out.push_back(feature(kLastPart, w.last_part));
   out.push_back(feature(kSuffix2P1, p1.suffix[1]));
 }
 
+}  // namespace
+
+void static_features(const std::vector<TokenHashes>& toks, std::size_t i,
+                     std::vector<std::uint64_t>& out) {
+  word_features(toks[i], &toks, i, Parts::kAll, out);
+}
+
 void own_features(const TokenHashes& w, std::vector<std::uint64_t>& out) {
-  // Keep in step with static_features(): the test TaggerFeatures.OwnPlusContextIsStatic
-  // checks that the two parts give its keys.
-  out.push_back(feature(kBias, 0));
-  out.push_back(feature(kForm, w.form));
-  out.push_back(feature(kLower, w.lower));
-  const std::uint64_t rare = w.form == kUnknownAmb ? 16 : 0;
-  for (std::uint64_t n = 0; n < 5; ++n) out.push_back(feature(kSuffix, w.suffix[n], n + rare));
-  for (std::uint64_t n = 0; n < 3; ++n) out.push_back(feature(kPrefix, w.prefix[n], n + rare));
-  out.push_back(feature(kShape, w.shape, rare));
-  out.push_back(feature(kFlags, w.flags));
-  out.push_back(feature(kAmb, w.amb));
-  if (w.last_part) out.push_back(feature(kLastPart, w.last_part));
+  word_features(w, nullptr, 0, Parts::kOwn, out);
 }
 
 void context_features(const std::vector<TokenHashes>& toks, std::size_t i,
                       std::vector<std::uint64_t>& out) {
-  const TokenHashes& w = toks[i];
-  const TokenHashes& m1 = at(toks, i, -1);
-  const TokenHashes& m2 = at(toks, i, -2);
-  const TokenHashes& p1 = at(toks, i, 1);
-  const TokenHashes& p2 = at(toks, i, 2);
-  out.push_back(feature(kFirstFlags, w.flags, i == 0));
-  out.push_back(feature(kLowerM1, m1.lower));
-  out.push_back(feature(kLowerM2, m2.lower));
-  out.push_back(feature(kLowerP1, p1.lower));
-  out.push_back(feature(kLowerP2, p2.lower));
-  out.push_back(feature(kSuffixM1, m1.suffix[2]));
-  out.push_back(feature(kSuffixP1, p1.suffix[2]));
-  out.push_back(feature(kBigramM1, m1.lower, w.lower));
-  out.push_back(feature(kBigramP1, w.lower, p1.lower));
-  out.push_back(feature(kAmbP1, p1.amb));
-  out.push_back(feature(kAmbP2, p2.amb));
-  out.push_back(feature(kAmbM1, m1.amb));
-  out.push_back(feature(kAmbAmbP1, w.amb, p1.amb));
-  out.push_back(feature(kShapeM1, m1.shape));
-  out.push_back(feature(kShapeP1, p1.shape));
-  out.push_back(feature(kLowerAmbP1, w.lower, p1.amb));
-  out.push_back(feature(kFlagsM1, m1.flags));
-  out.push_back(feature(kFlagsP1, p1.flags));
-  out.push_back(feature(kFlagsM1Flags, m1.flags, w.flags, p1.flags));
-  out.push_back(feature(kTitleSentence, w.sentence, w.flags, i == 0));
-  out.push_back(feature(kSandwich, m1.lower, p1.lower));
-  out.push_back(feature(kSuffix2P1, p1.suffix[1]));
+  word_features(toks[i], &toks, i, Parts::kContext, out);
 }
 
 void history_features(const std::vector<TokenHashes>& toks, std::size_t i, int tag1, int tag2,
