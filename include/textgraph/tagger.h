@@ -20,8 +20,10 @@
 //               depend on context (VB infinitive or imperative, a finite
 //               verb's person and number, ...) a classifier over the words
 //               and tags around;
-//   lemma       from a (form, XPOS) dictionary, else an edit script chosen by
-//               a classifier over suffixes and tags ("studies"/NNS -> "study").
+//   lemma       from a (form, XPOS) dictionary (a verb form also under its
+//               other verb tags), else an edit script chosen by a classifier
+//               over suffixes and tags ("studies"/NNS -> "study"), checked
+//               against the training lemmas ("florida"/NNP -> "Florida").
 // Output depends only on the words' forms and the model: the same sentence
 // always gets the same tags (any thread count).
 //
