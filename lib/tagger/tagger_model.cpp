@@ -172,19 +172,22 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
   // its own features one by one) and adds only the context features.
   scores.resize(static_cast<std::size_t>(
       std::max(model.weights.padded_classes(), model.weights2.padded_classes())));
-  const auto width1 = static_cast<std::size_t>(model.weights.padded_classes());
-  const bool rows1 = rows.has_rows(0);
-  margins.resize(n);
-  classes.assign(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
+  // Word i's scores before its remaining features for pass `table` (0 or 1).
+  auto start_word = [&](std::size_t table, const train::WeightTable& weights, std::size_t i) {
     feats.clear();
-    if (rows1 && known[i] != WordRows::kNone) {
-      std::copy_n(rows.row(0, known[i]), width1, scores.data());
+    if (rows.has_rows(table) && known[i] != WordRows::kNone) {
+      std::copy_n(rows.row(table, known[i]), static_cast<std::size_t>(weights.padded_classes()),
+                  scores.data());
       context_features(toks, i, feats);
     } else {
       std::fill(scores.begin(), scores.end(), 0);
       static_features(toks, i, feats);
     }
+  };
+  margins.resize(n);
+  classes.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    start_word(0, model.weights, i);
     history_features(toks, i, i >= 1 ? classes[i - 1] : -1, i >= 2 ? classes[i - 2] : -1, feats);
     model.weights.add_scores(feats, scores.data());
     std::int32_t second = 0;
@@ -196,21 +199,12 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
   if (model.passes() < 2) return 0;
   if (margin < 0.0f) margin = model.margin;
   first = classes;
-  const auto width2 = static_cast<std::size_t>(model.weights2.padded_classes());
-  const bool rows2 = rows.has_rows(1);
   std::size_t rerun = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (margins[i] >= margin) continue;
     ++rerun;
-    feats.clear();
     const int t1 = i >= 1 ? classes[i - 1] : -1;
-    if (rows2 && known[i] != WordRows::kNone) {
-      std::copy_n(rows.row(1, known[i]), width2, scores.data());
-      context_features(toks, i, feats);
-    } else {
-      std::fill(scores.begin(), scores.end(), 0);
-      static_features(toks, i, feats);
-    }
+    start_word(1, model.weights2, i);
     history_features(toks, i, t1, i >= 2 ? classes[i - 2] : -1, feats);
     right_features(toks, i, first, t1, feats);
     model.weights2.add_scores(feats, scores.data());
