@@ -54,6 +54,8 @@ bool title_case(std::string_view f) {
 
 bool is_aux(const Word& w) { return w.deprel == "aux" || w.deprel == "aux:pass"; }
 
+bool is_perfect_have(const Word& w) { return w.deprel == "aux" && w.lemma == "have"; }
+
 // A clause-heading relation: the verb is (or may be) finite there.
 bool finite_slot(std::string_view deprel) {
   return deprel == "root" || deprel == "ccomp" || deprel == "conj" || deprel == "parataxis" ||
@@ -135,8 +137,7 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       set(w, w.xpos == "JJR" ? "RBR" : "RBS");
       continue;
     }
-    if (w.xpos == "JJ" &&
-        any_child([](const Word& c) { return c.deprel == "aux" && c.lemma == "have"; }) &&
+    if (w.xpos == "JJ" && any_child(is_perfect_have) &&
         !any_child([](const Word& c) { return c.deprel == "cop"; })) {
       // An adjective never takes perfect "have" without a copula ("you've
       // all won"; EWT train: no JJ has such a child): it is a participle.
@@ -145,9 +146,8 @@ std::size_t repair_tags_from_tree(Sentence& sentence) {
       continue;
     }
     if (w.upos != "VERB" && w.upos != "AUX") continue;
-    if (w.xpos == "VBD" && w.upos == "VERB" && any_child([](const Word& c) {
-          return c.deprel == "aux:pass" || (c.deprel == "aux" && c.lemma == "have");
-        })) {
+    if (w.xpos == "VBD" && w.upos == "VERB" &&
+        any_child([](const Word& c) { return c.deprel == "aux:pass" || is_perfect_have(c); })) {
       // After perfect "have" or a passive auxiliary a verb is a participle.
       set(w, "VBN");
     } else if (w.xpos == "VBN" && w.upos == "VERB" && w.deprel == "root" &&

@@ -214,15 +214,18 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
   // likeliest confusion of each tag is tried first.
   for (std::string_view other : verb_tag_siblings(xpos))
     if (const std::string* l = lookup(form, other)) return *l;
-  std::string l = classify(form, upos, xpos);
+  return known_spelling(classify(form, upos, xpos), form, xpos);
+}
+
+std::string Lemmatizer::known_spelling(std::string l, std::string_view form,
+                                       std::string_view xpos) const {
   // A name typed in lowercase ("florida", "jill") keeps the capitals its
   // lemma has elsewhere: when only the capitalized spelling is a training
   // lemma, use it. Gold EWT train, lowercase proper nouns: 125 lemmas
   // capitalized, 284 kept; the known-lemma test separates the two.
   if ((xpos == "NNP" || xpos == "NNPS") && !l.empty() && l[0] >= 'a' && l[0] <= 'z' &&
       !has_upper(l)) {
-    std::string title = l;
-    title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    std::string title = recase(EditScript::Case::kTitle, l);
     if (known_lemma(title) && !known_lemma(l)) return title;
   }
   // A suffix rule can stop one letter short of the stem: a doubled
@@ -235,7 +238,7 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos,
     const bool doubled = last == l[l.size() - 2] &&
                          std::string_view("bdfgklmnprstvz").find(last) != std::string_view::npos;
     if (doubled || last == 'e') {
-      const std::string shorter = l.substr(0, l.size() - 1);
+      std::string shorter = l.substr(0, l.size() - 1);
       if (known_lemma(shorter)) return shorter;
     }
   }

@@ -111,6 +111,9 @@ class Lemmatizer {
  private:
   const std::string* lookup(std::string_view form, std::string_view xpos) const;
   std::string classify(std::string_view form, std::string_view upos, std::string_view xpos) const;
+  // The classifier's lemma `l` of `form`, checked against the training
+  // lemmas: capitals of a lowercase name, a stem one letter short.
+  std::string known_spelling(std::string l, std::string_view form, std::string_view xpos) const;
 
   // The dictionary: one entry per (form, XPOS), the three strings side by
   // side so that a look-up reads one place in memory.

@@ -141,31 +141,11 @@ std::size_t tag_classes(const TaggerModel& model, const std::vector<std::string_
   thread_local std::vector<int> first;
   thread_local std::vector<std::uint32_t> known;  // word_rows entry of each word, or kNone
   thread_local std::vector<const TokenHashes*> known_hashes;
-  thread_local std::vector<std::uint64_t> hash_of;
   const WordRows& rows = model.word_rows;
-  known.assign(n, WordRows::kNone);
+  rows.find_all(forms, known);
   known_hashes.assign(n, nullptr);
-  hash_of.resize(n);
-  if (rows.size()) {
-    // In steps over the whole sentence, so that the words' cache misses
-    // overlap instead of queueing (see WordRows::find).
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t h = train::hash_string(forms[i]);
-      rows.prefetch(h);
-      hash_of[i] = h;
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      known[i] = rows.candidate(hash_of[i]);
-      if (known[i] != WordRows::kNone) rows.prefetch_entry(known[i], 0);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (known[i] == WordRows::kNone) continue;
-      if (rows.stored_form(known[i]) == forms[i])
-        known_hashes[i] = &rows.hashes(known[i]);
-      else
-        known[i] = WordRows::kNone;
-    }
-  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (known[i] != WordRows::kNone) known_hashes[i] = &rows.hashes(known[i]);
   prepare_tokens(forms, model.ambiguity, toks, &known_hashes);
   // Integer scores: exact sums of the quantized weights (see WeightTable).
   // A known word starts from its own-form row (the same integers as adding

@@ -60,6 +60,25 @@ void WordRows::prefetch_entry(std::uint32_t k, std::size_t table) const {
     __builtin_prefetch(r + line);
 }
 
+void WordRows::find_all(const std::vector<std::string_view>& forms,
+                        std::vector<std::uint32_t>& found) const {
+  thread_local std::vector<std::uint64_t> hash_of;  // scratch, kept from call to call
+  const std::size_t n = forms.size();
+  found.assign(n, kNone);
+  if (hashes_.empty()) return;
+  hash_of.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    hash_of[i] = train::hash_string(forms[i]);
+    prefetch(hash_of[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    found[i] = candidate(hash_of[i]);
+    if (found[i] != kNone) prefetch_entry(found[i], 0);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (found[i] != kNone && stored_form(found[i]) != forms[i]) found[i] = kNone;
+}
+
 std::size_t WordRows::memory_bytes() const {
   std::size_t bytes = forms_.capacity() + form_start_.capacity() * sizeof(std::uint32_t) +
                       hashes_.capacity() * sizeof(TokenHashes) + index_.memory_bytes();

@@ -73,6 +73,10 @@ class WordRows {
   }
   // Starts loading entry k's form, hashes and its row in `table` (if any).
   void prefetch_entry(std::uint32_t k, std::size_t table) const;
+  // find() for every form, in those steps over all of them (a sentence), with
+  // the rows of table 0 prefetched: found[i] = the entry of forms[i] or kNone.
+  void find_all(const std::vector<std::string_view>& forms,
+                std::vector<std::uint32_t>& found) const;
 
   std::size_t size() const { return hashes_.size(); }
   bool has_rows(std::size_t table) const { return table < rows_.size() && !rows_[table].empty(); }
